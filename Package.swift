@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "curriculum",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CurriculumDSL", targets: ["CurriculumDSL"]),
+        .library(name: "Eligibility", targets: ["Eligibility"]),
+        .executable(name: "curriculum-lint", targets: ["curriculum-lint"]),
+        .executable(name: "curriculum", targets: ["curriculum"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's libyaml (apt: libyaml-dev, Homebrew: libyaml).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // YAML reading, the DSL, diagnostics and the curriculum graph. Knows nothing of transcripts.
+        .target(name: "CurriculumDSL", dependencies: ["CLibYAML"]),
+        // Graduation audits over the graph.
+        .target(name: "Eligibility", dependencies: ["CurriculumDSL"]),
+        .executableTarget(
+            name: "curriculum-lint",
+            dependencies: ["CurriculumDSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "curriculum",
+            dependencies: [
+                "CurriculumDSL", "Eligibility",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks: programs that print figures.
+        .executableTarget(
+            name: "generate-curriculum",
+            dependencies: ["CurriculumDSL"],
+            path: "Benchmarks/generate-curriculum"
+        ),
+        .executableTarget(
+            name: "load-benchmark",
+            dependencies: ["CurriculumDSL", "CLibYAML"],
+            path: "Benchmarks/load-benchmark"
+        ),
+        .testTarget(
+            name: "CurriculumDSLTests",
+            dependencies: ["CurriculumDSL"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+/// One problem found in curriculum input: a stable rule id, a severity, a message in Chinese and English,
+/// where it is, related places, and what would fix it.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    /// A related place ("first defined here").
+    public struct Note: Sendable, Hashable, Codable {
+        public var message: LocalizedText
+        public var location: SourceLocation?
+
+        public init(_ message: LocalizedText, at location: SourceLocation?) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    /// A mechanical fix: replace the text of `location` (start to end) by `replacement`.
+    public struct FixIt: Sendable, Hashable, Codable {
+        public var location: SourceLocation
+        public var replacement: String
+
+        public init(location: SourceLocation, replacement: String) {
+            self.location = location
+            self.replacement = replacement
+        }
+    }
+
+    public var rule: RuleID
+    public var severity: Severity
+    public var message: LocalizedText
+    public var location: SourceLocation?
+    public var notes: [Note]
+    public var remedy: LocalizedText?
+    public var fixIts: [FixIt]
+
+    public init(
+        rule: RuleID,
+        severity: Severity? = nil,
+        message: LocalizedText,
+        at location: SourceLocation?,
+        notes: [Note] = [],
+        remedy: LocalizedText? = nil,
+        fixIts: [FixIt] = []
+    ) {
+        self.rule = rule
+        self.severity = severity ?? Rule.defaultSeverity(of: rule)
+        self.message = message
+        self.location = location
+        self.notes = notes
+        self.remedy = remedy
+        self.fixIts = fixIts
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Orders by file, line, column, then rule id: the order a reader expects.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case let (l?, r?) where l != r: return l < r
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return lhs.rule.rawValue < rhs.rule.rawValue
+        }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,67 @@
+/// How a scalar was written. Only plain scalars are subject to YAML's implicit typing.
+public enum ScalarStyle: Sendable, Hashable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+}
+
+/// A scalar exactly as written: its raw text (never converted to a number), style, explicit tag and extent.
+public struct YAMLScalar: Sendable, Hashable {
+    public var text: String
+    public var style: ScalarStyle
+    public var tag: String?
+    public var start: Mark
+    public var end: Mark
+
+    public init(text: String, style: ScalarStyle, tag: String? = nil, start: Mark, end: Mark) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        self.start = start
+        self.end = end
+    }
+
+    /// A plain scalar that YAML 1.1 resolves to null (`~`, `null`, or nothing at all).
+    public var isNull: Bool {
+        style == .plain && tag == nil && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
+    }
+}
+
+/// One `key: value` pair of a mapping. Keys are always scalars (the reader rejects others).
+public struct YAMLEntry: Sendable {
+    public var key: YAMLScalar
+    public var value: YAMLNode
+}
+
+/// A YAML node with its position. Built once by `YAMLReader`; aliases are expanded (bounded by `LoadLimits`).
+public enum YAMLNode: Sendable {
+    case scalar(YAMLScalar)
+    case sequence([YAMLNode], start: Mark, end: Mark)
+    case mapping([YAMLEntry], start: Mark, end: Mark)
+
+    public var start: Mark {
+        switch self {
+        case .scalar(let scalar): scalar.start
+        case .sequence(_, let start, _), .mapping(_, let start, _): start
+        }
+    }
+
+    public var end: Mark {
+        switch self {
+        case .scalar(let scalar): scalar.end
+        case .sequence(_, _, let end), .mapping(_, _, let end): end
+        }
+    }
+
+    /// What a reader calls this kind of node, for "expected a list, found a string".
+    var kindName: LocalizedText {
+        switch self {
+        case .scalar(let scalar) where scalar.isNull: .init(zh: "空值", en: "nothing (null)")
+        case .scalar: .init(zh: "标量", en: "a scalar")
+        case .sequence: .init(zh: "列表", en: "a list")
+        case .mapping: .init(zh: "映射", en: "a mapping")
+        }
+    }
+}

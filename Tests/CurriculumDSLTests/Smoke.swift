@@ -1,0 +1,3 @@
+import Testing
+@testable import CurriculumDSL
+@Test func smoke() { #expect(Bool(true)) }
