@@ -108,10 +108,10 @@ enum DiagnosticMessages {
                    remedy: .init(zh: "把 --- 之后的内容移到另一个文件", en: "move what follows --- to another file"))
     }
 
-    static func numberLikeString(_ text: String, readAs: String, field: String, at location: SourceLocation) -> Diagnostic {
+    static func numberLikeString(_ text: String, readAs: LocalizedText, field: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.number-like-string",
-                   message: .init(zh: "\(field) 的值 \(text) 未加引号；本工具按字符串“\(text)”读取，但其他 YAML 工具会读成\(readAs)",
-                                  en: "\(field) \(text) is unquoted; read here as the string \"\(text)\", but other YAML tools read it as \(readAs)"),
+                   message: .init(zh: "\(field) 的值 \(text) 未加引号；本工具按字符串“\(text)”读取，但其他 YAML 工具会读成\(readAs.zh)",
+                                  en: "\(field) \(text) is unquoted; read here as the string \"\(text)\", but other YAML tools read it as \(readAs.en)"),
                    at: location,
                    remedy: .init(zh: "写成 \"\(text)\"", en: "write \"\(text)\""),
                    fixIts: [.init(location: location, replacement: "\"\(text)\"")])

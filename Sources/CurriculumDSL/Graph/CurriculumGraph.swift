@@ -1,0 +1,105 @@
+/// The compiled curriculum: every file's declarations linked into one immutable, `Sendable` value with
+/// indexes for the questions audits and tools ask. Built by `CurriculumLoader` (or `CurriculumCompiler`).
+public struct CurriculumGraph: Sendable {
+    public let provinces: [String: Province]
+    public let sources: [String: Source]
+    public let courses: [CourseCode: Course]
+    public let institutions: [String: Institution]
+    public let majors: [MajorKey: Major]
+    public let plans: [String: Plan]
+    public let renames: [CourseRename]
+    public let equivalences: [Equivalence]
+    /// Province-wide mappings (plan mappings live in their plan).
+    public let mappings: [Mapping]
+    public let exemptions: [Exemption]
+
+    let majorsByInstitution: [String: [MajorKey]]
+    let majorsByCode: [String: [MajorKey]]
+    let plansByCourse: [CourseCode: [String]]
+    let equivalenceClasses: [CourseCode: [CourseCode]]
+    let renamedTo: [CourseCode: CourseCode]
+
+    init(provinces: [String: Province], sources: [String: Source], courses: [CourseCode: Course],
+         institutions: [String: Institution], majors: [MajorKey: Major], plans: [String: Plan],
+         renames: [CourseRename], equivalences: [Equivalence], mappings: [Mapping], exemptions: [Exemption]) {
+        self.provinces = provinces
+        self.sources = sources
+        self.courses = courses
+        self.institutions = institutions
+        self.majors = majors
+        self.plans = plans
+        self.renames = renames
+        self.equivalences = equivalences
+        self.mappings = mappings
+        self.exemptions = exemptions
+
+        var byInstitution: [String: [MajorKey]] = [:]
+        var byCode: [String: [MajorKey]] = [:]
+        for major in majors.values {
+            for institution in major.institutions { byInstitution[institution.value, default: []].append(major.key) }
+            byCode[major.code, default: []].append(major.key)
+            for former in major.formerCodes where former.value != major.code {
+                byCode[former.value, default: []].append(major.key)
+            }
+        }
+        majorsByInstitution = byInstitution.mapValues { $0.sorted() }
+        majorsByCode = byCode.mapValues { $0.sorted() }
+
+        var byCourse: [CourseCode: Set<String>] = [:]
+        for plan in plans.values {
+            for code in plan.allCourseCodes { byCourse[code, default: []].insert(plan.id) }
+        }
+        plansByCourse = byCourse.mapValues { $0.sorted() }
+
+        var renamedTo: [CourseCode: CourseCode] = [:]
+        for rename in renames { renamedTo[rename.from.value] = rename.to.value }
+        self.renamedTo = renamedTo
+        equivalenceClasses = Self.classes(renames: renames, equivalences: equivalences)
+    }
+
+    /// Connected components of the rename and equivalence edges (union-find over codes).
+    private static func classes(renames: [CourseRename], equivalences: [Equivalence]) -> [CourseCode: [CourseCode]] {
+        var parent: [CourseCode: CourseCode] = [:]
+        func find(_ code: CourseCode) -> CourseCode {
+            var root = code
+            while let next = parent[root], next != root { root = next }
+            var node = code
+            while let next = parent[node], next != root {
+                parent[node] = root
+                node = next
+            }
+            return root
+        }
+        func union(_ a: CourseCode, _ b: CourseCode) {
+            if parent[a] == nil { parent[a] = a }
+            if parent[b] == nil { parent[b] = b }
+            let rootA = find(a)
+            let rootB = find(b)
+            if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
+        }
+        for rename in renames { union(rename.from.value, rename.to.value) }
+        for equivalence in equivalences {
+            guard let first = equivalence.codes.first else { continue }
+            for other in equivalence.codes.dropFirst() { union(first.value, other.value) }
+        }
+        var members: [CourseCode: [CourseCode]] = [:]
+        for code in parent.keys { members[find(code), default: []].append(code) }
+        var result: [CourseCode: [CourseCode]] = [:]
+        for group in members.values {
+            let sorted = group.sorted()
+            for code in sorted { result[code] = sorted }
+        }
+        return result
+    }
+}
+
+extension Plan {
+    /// Every course code the plan names: requirements, substitutions, mapping targets, additional courses.
+    public var allCourseCodes: Set<CourseCode> {
+        var codes = Set(requirements.courseCodes)
+        for substitution in substitutions { codes.formUnion(substitution.courses.map(\.value)) }
+        for mapping in mappings { for rule in mapping.rules { codes.formUnion(rule.new.map(\.value)) } }
+        for extra in additionalCourses { codes.formUnion(extra.courses.map(\.value)) }
+        return codes
+    }
+}

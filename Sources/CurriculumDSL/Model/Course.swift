@@ -1,0 +1,38 @@
+/// What kind of examination a course is.
+public enum CourseKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A written examination.
+    case theory
+    /// 实践: a practice component tied to a theory course; the two count as one course.
+    case practice
+    /// 毕业论文/设计: graded 优秀/良好/中等/合格/不合格, taken after all courses pass; counts as no course.
+    case thesis
+}
+
+/// A course of the national catalog.
+public struct Course: Sendable, Hashable, Codable {
+    public var code: CourseCode
+    public var name: String
+    public var credits: Int
+    public var kind: CourseKind
+    /// For a practice component: its theory course.
+    public var theory: Located<CourseCode>?
+    /// Names seen on older transcripts or plans.
+    public var formerNames: [String]
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// A course code replaced by a new code: the same course (course renames between catalogs).
+public struct CourseRename: Sendable, Hashable, Codable {
+    public var from: Located<CourseCode>
+    public var to: Located<CourseCode>
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// Codes that are interchangeable everywhere.
+public struct Equivalence: Sendable, Hashable, Codable {
+    public var codes: [Located<CourseCode>]
+    public var note: String?
+    public var location: SourceLocation
+}

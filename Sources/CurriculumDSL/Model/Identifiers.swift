@@ -1,0 +1,60 @@
+/// A national course code: five ASCII digits, always a string ("00015"; leading zeros matter).
+public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Whether `text` has the form of a course code.
+    public static func isValid(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return utf8.count == 5 && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: CourseCode, rhs: CourseCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A major within a province: majors are catalogued per province (Jiangsu's 030101K is not Shanxi's).
+public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var province: String
+    public var code: String
+
+    public init(province: String, code: String) {
+        self.province = province
+        self.code = code
+    }
+
+    /// Whether `text` has the form of a major code: six digits and up to two capital letters (030101K, 030612TK).
+    public static func isValidCode(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= 6, utf8.count <= 8 else { return false }
+        return utf8.prefix(6).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && utf8.dropFirst(6).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    public var description: String { "\(province) \(code)" }
+    public static func < (lhs: MajorKey, rhs: MajorKey) -> Bool { (lhs.province, lhs.code) < (rhs.province, rhs.code) }
+}
+
+/// A value together with the place it was written, for references resolved after all files are read.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Codable where Value: Codable {}

@@ -1,0 +1,132 @@
+/// One version of a major's exam plan (专业考试计划).
+public struct Plan: Sendable, Hashable, Codable {
+    public var id: String
+    public var major: MajorKey
+    public var version: String
+    public var effectiveFrom: CivilDate?
+    public var effectiveUntil: CivilDate?
+    /// The plan this one replaces; the old plan's `effectiveUntil` ends the transition window.
+    public var supersedes: Located<String>?
+    /// Institutions this plan applies to; empty means all of the major's.
+    public var institutions: [Located<String>]
+    /// 累计达到N学分 (with where it is written).
+    public var totalCredits: Located<Int>?
+    /// 取得规定的N门课程合格成绩.
+    public var minCourses: Located<Int>?
+    public var passMark: Int
+    public var graduationRule: String?
+    public var sources: [Citation]
+    public var confidence: Confidence?
+    public var notes: [String]
+    /// The root: an all-of node with id `plan`.
+    public var requirements: Requirement
+    public var substitutions: [Substitution]
+    public var mappings: [Mapping]
+    public var additionalCourses: [AdditionalCourses]
+    public var location: SourceLocation
+
+    /// Whether the plan is in force on `date`.
+    public func isInForce(on date: CivilDate) -> Bool {
+        if let from = effectiveFrom, date < from { return false }
+        if let until = effectiveUntil, date > until { return false }
+        return true
+    }
+
+    /// The requirement node with `id`, if any.
+    public func requirement(id: String) -> Requirement? {
+        var found: Requirement?
+        requirements.forEachNode { node in
+            if found == nil, node.id == id { found = node }
+        }
+        return found
+    }
+}
+
+/// A requirement that may be met by other courses: 顶替英语(二) by ≥ 14 credits from a pool, or a fixed set
+/// (不考外语者换考课程).
+public struct Substitution: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String?
+    /// The requirement id replaced (a course node's id is its code).
+    public var replaces: Located<String>
+    public var form: Form
+    public var location: SourceLocation
+
+    public enum Form: Sendable, Hashable, Codable {
+        /// Courses from `from` totalling at least `minCredits`.
+        case credits(minCredits: Int, from: [Located<CourseCode>])
+        /// Every course of the set.
+        case fixedSet([Located<CourseCode>])
+    }
+
+    public var courses: [Located<CourseCode>] {
+        switch form {
+        case .credits(_, let from): from
+        case .fixedSet(let set): set
+        }
+    }
+}
+
+/// Old-plan → new-plan course rules: one-to-one, many-to-one and count-based.
+public struct Mapping: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String?
+    public var fromPlan: Located<String>?
+    /// Province-wide mappings apply to the plans of this province (and level); plan mappings leave these nil.
+    public var province: Located<String>?
+    public var level: Level?
+    public var rules: [MappingRule]
+    public var location: SourceLocation
+}
+
+/// At least `need` of the `old` entries passed satisfy every course in `new`. Each old entry is one old
+/// course, written as one or more codes it was known by.
+public struct MappingRule: Sendable, Hashable, Codable {
+    public var old: [[Located<CourseCode>]]
+    public var need: Int
+    public var new: [Located<CourseCode>]
+    public var location: SourceLocation
+}
+
+/// 加考: extra courses for candidates whose prior diploma is in another field; never counted in totals.
+public struct AdditionalCourses: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String?
+    public var condition: Condition
+    public var courses: [Located<CourseCode>]
+    public var location: SourceLocation
+
+    public enum Condition: Sendable, Hashable, Codable {
+        case priorFieldIn([String])
+        case priorFieldNotIn([String])
+
+        /// Whether a prior diploma in `field` triggers these courses.
+        public func applies(toPriorField field: String) -> Bool {
+            switch self {
+            case .priorFieldIn(let fields): fields.contains(field)
+            case .priorFieldNotIn(let fields): !fields.contains(field)
+            }
+        }
+    }
+}
+
+/// 免考: a certificate that exempts courses, within validity dates.
+public struct Exemption: Sendable, Hashable, Codable {
+    public var id: String
+    public var certificate: String
+    public var province: Located<String>?
+    public var exempts: [Located<CourseCode>]
+    /// Certificates obtained on or after this date do not count.
+    public var obtainedBefore: CivilDate?
+    /// Certificates obtained before this date do not count.
+    public var obtainedFrom: CivilDate?
+    public var source: Located<String>?
+    public var location: SourceLocation
+
+    /// Whether a certificate obtained on `date` counts.
+    public func isValid(obtainedOn date: CivilDate) -> Bool {
+        if let before = obtainedBefore, date >= before { return false }
+        if let from = obtainedFrom, date < from { return false }
+        return true
+    }
+}
