@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Debian's libyaml (apt: libyaml-dev, Homebrew: libyaml).
@@ -50,6 +51,11 @@ let package = Package(
             name: "CurriculumDSLTests",
             dependencies: ["CurriculumDSL"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EligibilityTests",
+            dependencies: ["Eligibility", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Golden")]
         ),
     ],
     swiftLanguageModes: [.v6]

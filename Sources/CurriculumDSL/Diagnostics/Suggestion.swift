@@ -1,6 +1,6 @@
 /// "Did you mean": the closest candidate by edit distance over Unicode scalars, if it is close enough.
-enum Suggestion {
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.unicodeScalars)
         let limit = max(1, target.count / 3)
         var best: (distance: Int, candidate: String)?

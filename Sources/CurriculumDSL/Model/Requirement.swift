@@ -11,6 +11,17 @@ public struct Requirement: Sendable, Hashable, Codable {
     public var shape: Shape
     public var location: SourceLocation
 
+    public init(id: String, title: String? = nil, note: String? = nil, when: String? = nil, shared: Bool = false,
+                shape: Shape, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.note = note
+        self.when = when
+        self.shared = shared
+        self.shape = shape
+        self.location = location
+    }
+
     public indirect enum Shape: Sendable, Hashable, Codable {
         /// Pass this course. `writtenName` is the name written next to the code, if any (checked against the catalog).
         case course(CourseCode, writtenName: String?)

@@ -1,0 +1,316 @@
+import CurriculumDSL
+
+/// Turns the search's best steps into an `Audit`: node results with progress and records, the missing list with
+/// alternatives, what was applied, what needs review, what counted for nothing, and the trace.
+struct AuditBuilder {
+    let plan: CompiledPlan
+    let table: RecordTable
+    let request: AuditRequest
+    let roots: [Int]
+
+    private var stepByNode: [Int: Step] = [:]
+    private var topUp: (added: [CourseCode], credits: Int, courses: Int)?
+    private var usedRecords: Set<Int> = []
+    private var applied: [Audit.AppliedRule] = []
+    private var review: [Audit.ReviewItem] = []
+    private var missing: [Audit.MissingItem] = []
+    private var trace: [Audit.TraceLine] = []
+    private var language = Language.zh
+
+    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int]) {
+        self.plan = plan
+        self.table = table
+        self.request = request
+        self.roots = roots
+        for step in steps {
+            switch step {
+            case .record(let node, _, _), .mapping(let node, _, _), .missing(let node), .pool(let node, _, _, _),
+                 .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
+                stepByNode[node] = step
+            case .topUp(let added, let credits, let courses):
+                topUp = (added, credits, courses)
+            }
+        }
+    }
+
+    mutating func build(blocking: [Audit.Reason]) -> Audit {
+        let root = result(plan.root, active: true)
+        let additional = roots.dropFirst().map { result($0, active: true) }
+        if let topUp { addTopUp(topUp) }
+        let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
+        let missingCourses = missing.filter { $0.course != nil }.count + (topUp?.courses ?? 0)
+        let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),
+                                  courses: .init(earned: root.courses.earned, required: plan.plan.minCourses?.value))
+        trace.append(.init(requirement: plan.plan.id, message: .init(
+            zh: "总计：学分 \(totals.credits.earned)/\(totals.credits.required.map(String.init) ?? "—")，课程 \(totals.courses.earned)/\(totals.courses.required.map(String.init) ?? "—") 门",
+            en: "totals: credits \(totals.credits.earned)/\(totals.credits.required.map(String.init) ?? "—"), courses \(totals.courses.earned)/\(totals.courses.required.map(String.init) ?? "—")")))
+
+        var reasons = blocking
+        let verdict: Audit.Verdict
+        if missingCredits > 0 || missingCourses > 0 {
+            reasons.append(.init(code: "missing-courses", message: .init(
+                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分（见缺考课程清单）",
+                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credits still missing (see the missing list)")))
+        }
+        if !reasons.isEmpty {
+            verdict = .notEligible
+        } else if !review.isEmpty {
+            verdict = .eligiblePendingReview
+            reasons.append(.init(code: "manual-review", message: .init(
+                zh: "\(review.count) 项成绩依据纸质材料或特殊规则，须县（市、区）自考部门核验原件后方可确认",
+                en: "\(review.count) result\(review.count == 1 ? "" : "s") rest on paper evidence or a special rule; the county office must check the originals")))
+        } else {
+            verdict = .eligible
+            reasons.append(.init(code: "all-requirements-met", message: .init(
+                zh: "考试计划规定的全部课程、学分和门数均已达到", en: "every course, credit and course-count requirement of the plan is met")))
+        }
+        let major = plan.major
+        return Audit(
+            target: .init(province: major.province, majorCode: major.code, majorName: major.name, level: major.level,
+                          institution: request.institution, planID: plan.plan.id, planVersion: plan.plan.version,
+                          applicationDate: request.applicationDate),
+            verdict: verdict, reasons: reasons, requirements: root, totals: totals,
+            missing: .init(credits: missingCredits, courses: missingCourses, items: missing),
+            additionalCourses: additional, applied: applied, unused: unused(),
+            review: review, trace: trace)
+    }
+
+    // MARK: nodes
+
+    private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
+        let node = plan.nodes[index]
+        let step = stepByNode[index]
+        var isActive = active
+        if case .notChosen? = step { isActive = false }
+        var result = Audit.NodeResult(id: node.id, title: node.title ?? courseTitle(node), kind: node.kindName,
+                                      status: isActive ? .unsatisfied : .notChosen,
+                                      credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
+                                      records: [], children: [])
+        if case .waived? = step, isActive {
+            result.status = .waived
+            applied.append(.init(kind: "decision", id: "waive:\(node.id)", requirement: node.id, records: [], message: decisionMessage(node.id)))
+            trace(node, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
+            return result
+        }
+        if case .substitution(_, let option, let records, let added)? = step, isActive {
+            return substituted(node, result, option: option, records: records, added: added)
+        }
+        switch node.kind {
+        case .course(let code):
+            result.credits.required = node.credits
+            result.courses.required = node.weight
+            guard isActive else { return result }
+            courseLeaf(index, code: code, step: step, into: &result)
+        case .pool(let codes, let minCredits, let minCourses, let maxCredits):
+            result.credits.required = minCredits
+            result.courses.required = minCourses
+            guard isActive else { return result }
+            poolNode(node, codes: codes, maxCredits: maxCredits, step: step, into: &result)
+        case .all, .choose, .alternatives:
+            result.children = node.children.map { self.result($0, active: isActive) }
+            let chosen = result.children.filter { $0.status != .notChosen }
+            result.credits = .init(earned: chosen.reduce(0) { $0 + $1.credits.earned },
+                                   required: chosen.reduce(0) { $0 + ($1.credits.required ?? 0) })
+            result.courses = .init(earned: chosen.reduce(0) { $0 + $1.courses.earned },
+                                   required: chosen.reduce(0) { $0 + ($1.courses.required ?? 0) })
+            guard isActive else { return result }
+            let met = chosen.allSatisfy { $0.status == .satisfied || $0.status == .waived || $0.status == .substituted }
+            result.status = met ? .satisfied : .unsatisfied
+            if index != plan.root, node.children.count != chosen.count || { if case .all = node.kind { false } else { true } }() {
+                let picked = chosen.map(\.id).joined(separator: "、")
+                trace(node, met
+                    ? .init(zh: "已满足（选择：\(picked)）", en: "met (chosen: \(picked))")
+                    : .init(zh: "未满足（最省的选择：\(picked)）", en: "not met (cheapest choice: \(picked))"))
+            }
+        }
+        return result
+    }
+
+    private func courseTitle(_ node: CompiledPlan.Node) -> String? {
+        if case .course(let code) = node.kind { return plan.name(of: code) }
+        return nil
+    }
+
+    private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
+        let node = plan.nodes[index]
+        switch step {
+        case .record(_, let record, let via)?:
+            usedRecords.insert(record)
+            let rec = table.records[record]
+            var viaName = "direct"
+            var rule: String?
+            switch via {
+            case .direct: break
+            case .equivalence:
+                viaName = "equivalence"
+                applied.append(.init(kind: "equivalence", id: "\(rec.code)=\(code)", requirement: node.id, records: [rec.code], message: .init(
+                    zh: "\(rec.code) \(rec.name) 与 \(code) 为同一课程（更名或等同）", en: "\(rec.code) \(rec.name) is the same course as \(code) (rename or equivalence)")))
+            case .decision(let id):
+                viaName = "decision"
+                rule = "accept:\(id)"
+                applied.append(.init(kind: "decision", id: "accept:\(id)", requirement: node.id, records: [rec.code], message: decisionMessage(node.id)))
+            case .stoppedMajorRule:
+                viaName = "stopped-major-rule"
+                rule = "stopped-major-rule"
+                applied.append(.init(kind: "stopped-major-rule", id: "stopped-major-rule", requirement: node.id, records: [rec.code], message: .init(
+                    zh: "停考专业：以 \(rec.code) \(rec.name)（\(rec.credits) 学分）替代 \(code)（\(node.credits) 学分）", en: "stopped major: \(rec.code) \(rec.name) (\(rec.credits) credits) replaces \(code) (\(node.credits) credits)")))
+                review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: node.id, message: .init(
+                    zh: "须确认 \(rec.code) 与 \(code) 为相同或相近课程", en: "confirm that \(rec.code) is the same as or similar to \(code)")))
+            }
+            if case .exemption(let id, _) = rec.origin {
+                viaName = via == .direct ? "exemption" : viaName
+                rule = id
+                applied.append(.init(kind: "exemption", id: id, requirement: node.id, records: [rec.code], message: .init(
+                    zh: "\(rec.evidence.zh) 免考 \(rec.code) \(rec.name)", en: "\(rec.evidence.en) exempts \(rec.code) \(rec.name)")))
+            }
+            result.records = [usedRecord(rec, via: viaName, standsFor: rec.code == code ? nil : code, rule: rule)]
+            addReview(rec, requirement: node.id)
+            result.status = .satisfied
+            result.credits.earned = node.credits
+            result.courses.earned = node.weight
+            let scoreText = rec.score.map { "\($0)" } ?? "—"
+            trace(node, .init(zh: "已通过：\(rec.code) 成绩 \(scoreText)（及格线 \(plan.passMark)，\(rec.evidence.zh)）", en: "passed: \(rec.code) score \(scoreText) (pass mark \(plan.passMark), \(rec.evidence.en))"))
+        case .mapping(_, let rule, let records)?:
+            let definition = plan.rules[rule]
+            for record in records { usedRecords.insert(record) }
+            let old = records.map { table.records[$0] }
+            result.records = old.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
+            for rec in old { addReview(rec, requirement: node.id) }
+            result.status = .satisfied
+            result.credits.earned = node.credits
+            result.courses.earned = node.weight
+            let list = old.map { "\($0.code) \($0.name)" }.joined(separator: "、")
+            if !applied.contains(where: { $0.kind == "mapping" && $0.id == definition.mappingID && $0.records == old.map(\.code) && $0.requirement == node.id }) {
+                applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: node.id, records: old.map(\.code), message: .init(
+                    zh: "新旧计划对照：通过 \(list)（\(definition.need)/\(definition.slots.count) 门）替代 \(code)", en: "old → new mapping: \(list) (\(definition.need) of \(definition.slots.count)) satisfy \(code)")))
+            }
+            trace(node, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list)", en: "met through mapping \(definition.mappingID): \(list)"))
+        default:
+            result.status = .unsatisfied
+            addMissing(for: index, code: code)
+            trace(node, .init(zh: "未通过：缺 \(code) \(plan.name(of: code))（\(node.credits) 学分）", en: "not passed: \(code) \(plan.name(of: code)) (\(node.credits) credits) is missing"))
+        }
+    }
+
+    private mutating func poolNode(_ node: CompiledPlan.Node, codes: [CourseCode], maxCredits: Int?, step: Step?,
+                                   into result: inout Audit.NodeResult) {
+        guard case .pool(_, let records, let added, _)? = step else { return }
+        let recs = records.map { table.records[$0] }
+        for record in records { usedRecords.insert(record) }
+        result.records = recs.map { usedRecord($0, via: "direct", standsFor: nil, rule: nil) }
+        for rec in recs { addReview(rec, requirement: node.id) }
+        let inPlan = Set(plan.nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
+        result.credits.earned = min(recs.reduce(0) { $0 + $1.credits }, maxCredits ?? Int.max)
+        result.courses.earned = recs.reduce(0) { $0 + CompiledPlan.weight(plan.courseInfo[$1.code], inPlan: inPlan) }
+        result.status = added.isEmpty ? .satisfied : .unsatisfied
+        let options = codes.filter { code in !recs.contains { $0.code == code } }
+        for code in added {
+            missing.append(.init(requirement: node.id, title: node.title, course: ref(code),
+                                 alternatives: options.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }, credits: 0, note: nil))
+        }
+        let cap = maxCredits.map { LocalizedText(zh: "，计入上限 \($0)", en: ", counted up to \($0)") } ?? .init(zh: "", en: "")
+        trace(node, .init(
+            zh: "课程池：已得 \(result.credits.earned)/\(result.credits.required ?? 0) 学分、\(result.courses.earned)/\(result.courses.required ?? 0) 门\(cap.zh)",
+            en: "pool: \(result.credits.earned)/\(result.credits.required ?? 0) credits, \(result.courses.earned)/\(result.courses.required ?? 0) courses\(cap.en)"))
+    }
+
+    private mutating func substituted(_ node: CompiledPlan.Node, _ base: Audit.NodeResult, option: Int, records: [Int], added: [CourseCode]) -> Audit.NodeResult {
+        var result = base
+        guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return result }
+        let recs = records.map { table.records[$0] }
+        for record in records { usedRecords.insert(record) }
+        result.records = recs.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
+        for rec in recs { addReview(rec, requirement: node.id) }
+        result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
+        result.courses = .init(earned: recs.count, required: definition.minCredits == nil ? definition.codes.count : nil)
+        result.status = added.isEmpty ? .substituted : .unsatisfied
+        let title = definition.title ?? definition.id
+        let list = recs.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: "、")
+        applied.append(.init(kind: "substitution", id: definition.id, requirement: node.id, records: recs.map(\.code), message: .init(
+            zh: "\(title)：以 \(list.isEmpty ? "—" : list) 替代 \(node.id)", en: "\(title): \(list.isEmpty ? "—" : list) replace \(node.id)")))
+        let unpassed = definition.codes.filter { code in !recs.contains { $0.code == code } }
+        for code in added {
+            missing.append(.init(requirement: node.id, title: title, course: ref(code),
+                                 alternatives: definition.minCredits == nil ? [] : unpassed.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) },
+                                 credits: 0, note: nil))
+        }
+        let threshold = definition.minCredits.map { LocalizedText(zh: "（须不少于 \($0) 学分）", en: " (at least \($0) credits)") } ?? .init(zh: "", en: "")
+        trace(node, .init(zh: "\(title)\(threshold.zh)：已得 \(result.credits.earned) 学分", en: "\(title)\(threshold.en): \(result.credits.earned) credits"))
+        return result
+    }
+
+    // MARK: missing
+
+    private mutating func addMissing(for index: Int, code: CourseCode) {
+        let node = plan.nodes[index]
+        var alternatives: [Audit.CourseRef] = []
+        if let parent = node.parent {
+            let parentNode = plan.nodes[parent]
+            var isChoice = false
+            if case .choose(let count) = parentNode.kind, count < parentNode.children.count { isChoice = true }
+            if case .alternatives = parentNode.kind { isChoice = true }
+            if isChoice {
+                alternatives = parentNode.children.compactMap { child -> Audit.CourseRef? in
+                    if case .course(let other) = plan.nodes[child].kind { return ref(other) }
+                    return nil
+                }.sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }
+            }
+        }
+        missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: ref(code),
+                             alternatives: alternatives, credits: 0, note: nil))
+    }
+
+    private mutating func addTopUp(_ topUp: (added: [CourseCode], credits: Int, courses: Int)) {
+        for code in topUp.added {
+            missing.append(.init(requirement: plan.plan.id, title: nil, course: ref(code), alternatives: [], credits: 0, note: .init(
+                zh: "为达到总学分/门数要求", en: "to reach the plan's total credits / course count")))
+        }
+        if topUp.credits > 0 || topUp.courses > 0 {
+            missing.append(.init(requirement: plan.plan.id, title: nil, course: nil, alternatives: [], credits: topUp.credits, note: .init(
+                zh: "还差 \(topUp.credits) 学分、\(topUp.courses) 门课程，本计划中已没有可选课程能补足，请咨询自考部门",
+                en: "\(topUp.credits) credits and \(topUp.courses) courses short, and no remaining course of this plan can provide them; consult the exam office")))
+        }
+    }
+
+    private func ref(_ code: CourseCode) -> Audit.CourseRef {
+        .init(code: code, name: plan.name(of: code), credits: plan.credits(of: code))
+    }
+
+    // MARK: records
+
+    private func usedRecord(_ rec: UsableRecord, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
+        .init(code: rec.code, name: rec.name, credits: rec.credits, score: rec.score, evidence: rec.evidenceKind,
+              via: via, standsFor: standsFor, rule: rule)
+    }
+
+    private mutating func addReview(_ rec: UsableRecord, requirement: String) {
+        guard rec.needsReview else { return }
+        review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: requirement, message: .init(
+            zh: "\(rec.evidence.zh)：须交回原件由县（市、区）自考部门核验", en: "\(rec.evidence.en): the county office must check the original")))
+    }
+
+    private func unused() -> [Audit.UnusedRecord] {
+        var result = table.setAside
+        for (index, rec) in table.records.enumerated() where !usedRecords.contains(index) {
+            guard let score = rec.score else { continue }
+            let reason: LocalizedText = plan.relevantCodes.contains(rec.code)
+                ? .init(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
+                : .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
+            result.append(.init(code: rec.code, name: rec.name, score: score, reason: reason))
+        }
+        return result.sorted { ($0.code, $0.score.rank, $0.reason.en) < ($1.code, $1.score.rank, $1.reason.en) }
+    }
+
+    private func decisionMessage(_ requirement: String) -> LocalizedText {
+        let reasons = request.decisions.filter { $0.requirement == requirement }.map { decision -> String in
+            switch decision {
+            case .waive(_, let reason), .accept(_, _, let reason), .pin(_, _, let reason): reason
+            }
+        }.joined(separator: "；")
+        return .init(zh: "县（市、区）自考部门决定：\(reasons)", en: "county office decision: \(reasons)")
+    }
+
+    private mutating func trace(_ node: CompiledPlan.Node, _ message: LocalizedText) {
+        trace.append(.init(requirement: node.id, message: message))
+    }
+}

@@ -1,0 +1,138 @@
+import CurriculumDSL
+
+/// Graduation audits over a curriculum graph. Immutable and `Sendable`: build one per graph and share it
+/// across threads.
+///
+/// ```swift
+/// let engine = AuditEngine(graph: result.graph)
+/// let audit = try engine.audit(AuditRequest(candidate: candidate, records: records,
+///                                           major: MajorKey(province: "江苏", code: "120402"),
+///                                           applicationDate: CivilDate("2025-06-01")!))
+/// print(audit.verdict, audit.missing.items.map(\.course?.code))
+/// ```
+public struct AuditEngine: Sendable {
+    public let graph: CurriculumGraph
+    let compiled: [String: CompiledPlan]
+
+    public init(graph: CurriculumGraph) {
+        self.graph = graph
+        var compiled: [String: CompiledPlan] = [:]
+        for plan in graph.plans.values {
+            guard let major = graph.majors[plan.major] else { continue }
+            compiled[plan.id] = CompiledPlan(plan: plan, major: major, graph: graph)
+        }
+        self.compiled = compiled
+    }
+
+    /// The plan a request is audited against: the named plan, or the newest in force on the application date.
+    public func plan(for request: AuditRequest) throws(AuditError) -> Plan {
+        guard let major = graph.majors[request.major] else {
+            let codes = graph.majors.keys.filter { $0.province == request.major.province }.map(\.code)
+            throw .unknownMajor(request.major, suggestion: Suggestion.closest(to: request.major.code, among: codes))
+        }
+        if let institution = request.institution, !major.institutions.contains(where: { $0.value == institution }) {
+            throw .institutionDoesNotExamine(institution: institution, major: request.major)
+        }
+        if let id = request.planID {
+            guard let plan = graph.plans[id], plan.major == request.major else { throw .unknownPlan(id) }
+            return plan
+        }
+        guard !major.planIDs.isEmpty else { throw .noPlanData(request.major, name: major.name) }
+        guard let plan = graph.plan(inForceOn: request.applicationDate, for: major, institution: request.institution) else {
+            throw .noPlanInForce(request.major, date: request.applicationDate, plans: major.planIDs)
+        }
+        return plan
+    }
+
+    /// Audits one candidate against one plan.
+    public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
+        let plan = try plan(for: request)
+        guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
+        return audit(request, compiled: compiledPlan)
+    }
+
+    func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
+        let table = RecordTable(request: request, plan: plan, graph: graph)
+        var waived: Set<Int> = []
+        var accepted: [Int: [Int]] = [:]
+        var pinnedTo: [Int: Int] = [:]
+        for decision in request.decisions {
+            guard let node = plan.nodeByID[decision.requirement] else { continue }
+            switch decision {
+            case .waive:
+                waived.insert(node)
+            case .accept(let code, _, _):
+                accepted[node, default: []] += table.byCode[code] ?? []
+            case .pin(let code, _, _):
+                for record in table.byCode[code] ?? [] {
+                    pinnedTo[record] = node
+                    accepted[node, default: []].append(record)
+                }
+            }
+        }
+        var roots = [plan.root]
+        if let diploma = request.candidate.priorDiploma {
+            roots += plan.additionalRoots.filter { $0.condition.applies(toPriorField: diploma.field) }.map(\.node)
+        }
+        var solver = Solver(plan: plan, table: table, closure: plan.closure, choices: request.choices,
+                            waived: waived, accepted: accepted, pinnedTo: pinnedTo)
+        solver.run(roots: roots)
+        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
+        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
+        return builder.build(blocking: blocking)
+    }
+
+    // MARK: what-if
+
+    /// One row of a what-if ranking.
+    public struct Ranking: Sendable, Hashable, Codable {
+        public var major: MajorKey
+        public var name: String
+        public var level: Level
+        public var planID: String
+        public var verdict: Audit.Verdict
+        public var missingCredits: Int
+        public var missingCourses: Int
+    }
+
+    /// Audits the candidate against every major with a plan in force (optionally of one institution or level)
+    /// and ranks them by what remains: eligible first, then fewest missing credits, then fewest courses.
+    public func whatIf(candidate: Candidate, records: [CourseRecord], on date: CivilDate,
+                       province: String? = nil, institution: String? = nil, level: Level? = nil) -> [Ranking] {
+        var rows: [Ranking] = []
+        for major in graph.majors.values.sorted(by: { $0.key < $1.key }) {
+            if let province, major.province != province { continue }
+            if let institution, !major.institutions.contains(where: { $0.value == institution }) { continue }
+            if let level, major.level != level && !(level.isBachelor && major.level.isBachelor) { continue }
+            guard let plan = graph.plan(inForceOn: date, for: major, institution: institution), let compiledPlan = compiled[plan.id] else { continue }
+            let request = AuditRequest(candidate: candidate, records: records, major: major.key, institution: institution,
+                                       planID: plan.id, applicationDate: date)
+            let audit = audit(request, compiled: compiledPlan)
+            rows.append(Ranking(major: major.key, name: major.name, level: major.level, planID: plan.id, verdict: audit.verdict,
+                                missingCredits: audit.missing.credits, missingCourses: audit.missing.courses))
+        }
+        func rank(_ verdict: Audit.Verdict) -> Int {
+            switch verdict {
+            case .eligible: 0
+            case .eligiblePendingReview: 1
+            case .notEligible: 2
+            }
+        }
+        return rows.sorted {
+            (rank($0.verdict), $0.missingCredits, $0.missingCourses, $0.major) < (rank($1.verdict), $1.missingCredits, $1.missingCourses, $1.major)
+        }
+    }
+
+    // MARK: application
+
+    /// Application-level checks: at most the province's number of examining institutions (seed: two).
+    public func checkApplication(province: String, institutions: [String]) -> [Audit.Reason] {
+        let limit = graph.provinces[province]?.maxInstitutionsPerApplication ?? Province.defaultMaxInstitutions
+        let distinct = Array(Set(institutions)).sorted()
+        guard distinct.count > limit else { return [] }
+        return [.init(code: "too-many-institutions", message: .init(
+            zh: "一次毕业申请最多可选择 \(limit) 所主考院校，现选了 \(distinct.count) 所（\(distinct.joined(separator: "、"))）",
+            en: "one application may name at most \(limit) examining institutions; it names \(distinct.count) (\(distinct.joined(separator: ", ")))"))]
+    }
+}
+

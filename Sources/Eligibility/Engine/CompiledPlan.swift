@@ -1,0 +1,167 @@
+import CurriculumDSL
+
+/// A plan flattened for auditing: a node table with children by index, course data resolved from the
+/// catalog, substitutions by node, and the mapping rules (plan and province-wide) that apply. Built once per
+/// plan and shared by every audit of it.
+struct CompiledPlan: Sendable {
+    struct Node: Sendable {
+        enum Kind: Sendable {
+            case course(CourseCode)
+            case all
+            case choose(Int)
+            case alternatives
+            case pool(codes: [CourseCode], minCredits: Int, minCourses: Int, maxCredits: Int?)
+        }
+
+        var id: String
+        var title: String?
+        var when: String?
+        var kind: Kind
+        var children: [Int]
+        var parent: Int?
+        /// Catalog credits (course nodes).
+        var credits: Int
+        /// What a course node adds to the course count (thesis 0; practice 0 when its theory course is in the plan).
+        var weight: Int
+        var countsTowardTotals: Bool
+
+        var kindName: String {
+            switch kind {
+            case .course: "course"
+            case .all: "all-of"
+            case .choose(1): "one-of"
+            case .choose: "choose"
+            case .alternatives: "alternatives"
+            case .pool: "pool"
+            }
+        }
+    }
+
+    struct SubstitutionOption: Sendable {
+        var id: String
+        var title: String?
+        var minCredits: Int?
+        var codes: [CourseCode]
+    }
+
+    struct MappingRuleRef: Sendable {
+        var mappingID: String
+        var slots: [[CourseCode]]
+        var need: Int
+        var new: [CourseCode]
+    }
+
+    let plan: Plan
+    let major: Major
+    var nodes: [Node] = []
+    /// The requirement tree's root (index 0) and the 加考 roots, which never count toward totals.
+    var root = 0
+    var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
+    var substitutions: [Int: [SubstitutionOption]] = [:]
+    var rules: [MappingRuleRef] = []
+    var nodeByID: [String: Int] = [:]
+    /// Every code a record could be used for in this plan (with equivalents).
+    var relevantCodes: Set<CourseCode> = []
+    /// Equivalent codes of every code the plan names (renames and equivalences), for matching records.
+    var closure: [CourseCode: [CourseCode]] = [:]
+    let courseInfo: [CourseCode: Course]
+    let stoppedMajorRule: Bool
+    let passMark: Int
+
+    init(plan: Plan, major: Major, graph: CurriculumGraph) {
+        self.plan = plan
+        self.major = major
+        passMark = plan.passMark
+        stoppedMajorRule = major.status == .stopped && graph.provinces[major.province]?.stoppedMajorRule != nil
+        var info: [CourseCode: Course] = [:]
+        for code in plan.allCourseCodes { if let course = graph.courses[code] { info[code] = course } }
+        courseInfo = info
+        let inPlan = Set(plan.requirements.courseCodes)
+        root = add(plan.requirements, parent: nil, graph: graph, inPlan: inPlan, counts: true)
+        for extra in plan.additionalCourses {
+            let children = extra.courses.map {
+                Requirement(id: $0.value.rawValue, title: nil, note: nil, when: nil, shared: false,
+                            shape: .course($0.value, writtenName: nil), location: $0.location)
+            }
+            let node = Requirement(id: extra.id, title: extra.title, note: nil, when: nil, shared: false,
+                                   shape: .allOf(children), location: extra.location)
+            additionalRoots.append((extra.id, extra.title, extra.condition, add(node, parent: nil, graph: graph, inPlan: inPlan, counts: false)))
+        }
+        for substitution in plan.substitutions {
+            guard let node = nodeByID[substitution.replaces.value] else { continue }
+            let option: SubstitutionOption
+            switch substitution.form {
+            case .credits(let minimum, let from):
+                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: minimum, codes: from.map(\.value))
+            case .fixedSet(let set):
+                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: nil, codes: set.map(\.value))
+            }
+            substitutions[node, default: []].append(option)
+            for code in option.codes { addRelevant(code, graph: graph) }
+        }
+        let provinceMappings = graph.mappings.filter { mapping in
+            guard mapping.province?.value == major.province else { return false }
+            guard let level = mapping.level else { return true }
+            return level == major.level || (level.isBachelor && major.level.isBachelor)
+        }
+        for mapping in plan.mappings + provinceMappings {
+            for rule in mapping.rules {
+                let ref = MappingRuleRef(mappingID: mapping.id, slots: rule.old.map { $0.map(\.value) }, need: rule.need, new: rule.new.map(\.value))
+                rules.append(ref)
+                for slot in ref.slots { for code in slot { addRelevant(code, graph: graph) } }
+                for code in ref.new { addRelevant(code, graph: graph) }
+            }
+        }
+    }
+
+    private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
+        let equivalents = graph.equivalenceClosure(of: code)
+        closure[code] = equivalents
+        for equivalent in equivalents { relevantCodes.insert(equivalent) }
+    }
+
+    private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
+        let index = nodes.count
+        let kind: Node.Kind
+        var credits = 0
+        var weight = 0
+        switch requirement.shape {
+        case .course(let code, _):
+            kind = .course(code)
+            let course = graph.courses[code]
+            credits = course?.credits ?? 0
+            weight = Self.weight(course, inPlan: inPlan)
+            addRelevant(code, graph: graph)
+        case .allOf:
+            kind = .all
+        case .choose(let count, _):
+            kind = .choose(count)
+        case .alternatives:
+            kind = .alternatives
+        case .pool(let courses, let minCredits, let minCourses, let maxCredits):
+            kind = .pool(codes: courses.map(\.value), minCredits: minCredits ?? 0, minCourses: minCourses ?? 0, maxCredits: maxCredits)
+            for code in courses { addRelevant(code.value, graph: graph) }
+        }
+        nodes.append(Node(id: requirement.id, title: requirement.title, when: requirement.when, kind: kind, children: [],
+                          parent: parent, credits: credits, weight: weight, countsTowardTotals: counts))
+        if nodeByID[requirement.id] == nil { nodeByID[requirement.id] = index }
+        var children: [Int] = []
+        for child in requirement.children {
+            children.append(add(child, parent: index, graph: graph, inPlan: inPlan, counts: counts))
+        }
+        nodes[index].children = children
+        return index
+    }
+
+    static func weight(_ course: Course?, inPlan: Set<CourseCode>) -> Int {
+        guard let course else { return 1 }
+        switch course.kind {
+        case .thesis: return 0
+        case .practice: return course.theory.map { inPlan.contains($0.value) ? 0 : 1 } ?? 1
+        case .theory: return 1
+        }
+    }
+
+    func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
+    func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
+}

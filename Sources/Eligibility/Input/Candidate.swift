@@ -1,0 +1,85 @@
+import CurriculumDSL
+
+public enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
+    case male = "男"
+    case female = "女"
+}
+
+/// The candidate's prior diploma (前置学历) as 学信网 records it.
+public struct PriorDiploma: Sendable, Hashable, Codable {
+    public var level: DiplomaLevel
+    /// The field (专业) of the diploma, compared with 加考 conditions.
+    public var field: String
+    public var institution: String?
+    public var graduationDate: CivilDate?
+    /// 学信网 verified it.
+    public var verified: Bool
+    /// A national-education-series (国民教育系列) diploma.
+    public var nationalEducationSeries: Bool
+    /// Name, ID number and gender as the registry records them; they must match the candidate exactly.
+    public var registryName: String?
+    public var registryIDNumber: String?
+    public var registryGender: Gender?
+
+    public init(level: DiplomaLevel, field: String, institution: String? = nil, graduationDate: CivilDate? = nil,
+                verified: Bool, nationalEducationSeries: Bool = true, registryName: String? = nil,
+                registryIDNumber: String? = nil, registryGender: Gender? = nil) {
+        self.level = level
+        self.field = field
+        self.institution = institution
+        self.graduationDate = graduationDate
+        self.verified = verified
+        self.nationalEducationSeries = nationalEducationSeries
+        self.registryName = registryName
+        self.registryIDNumber = registryIDNumber
+        self.registryGender = registryGender
+    }
+}
+
+/// A candidate (考生).
+public struct Candidate: Sendable, Hashable, Codable {
+    public var name: String
+    /// 18-character 身份证号 (GB 11643).
+    public var idNumber: String
+    public var gender: Gender?
+    /// 准考证号.
+    public var admissionNumber: String?
+    public var priorDiploma: PriorDiploma?
+    public var certificates: [Certificate]
+
+    public init(name: String, idNumber: String, gender: Gender? = nil, admissionNumber: String? = nil,
+                priorDiploma: PriorDiploma? = nil, certificates: [Certificate] = []) {
+        self.name = name
+        self.idNumber = idNumber
+        self.gender = gender
+        self.admissionNumber = admissionNumber
+        self.priorDiploma = priorDiploma
+        self.certificates = certificates
+    }
+}
+
+/// GB 11643 citizen identity numbers.
+public enum IDNumber {
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The check character the first 17 digits call for, or nil when they are not 17 digits.
+    public static func checkCharacter(for body: some StringProtocol) -> Character? {
+        let digits = body.utf8.map { Int($0) - 48 }
+        guard digits.count == 17, digits.allSatisfy({ (0...9).contains($0) }) else { return nil }
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Whether `text` is 18 characters with a valid check character (`x` accepted as `X`).
+    public static func isValid(_ text: String) -> Bool {
+        guard text.count == 18, let last = text.last, let expected = checkCharacter(for: text.prefix(17)) else { return false }
+        return Character(last.uppercased()) == expected
+    }
+
+    /// `1401**********123X`: the first four and last four characters.
+    public static func masked(_ text: String) -> String {
+        guard text.count > 8 else { return String(repeating: "*", count: text.count) }
+        return String(text.prefix(4)) + String(repeating: "*", count: text.count - 8) + String(text.suffix(4))
+    }
+}

@@ -1,0 +1,133 @@
+import CurriculumDSL
+
+/// A result as the thesis and some practice components are graded.
+public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
+    case excellent = "优秀"
+    case good = "良好"
+    case fair = "中等"
+    case pass = "合格"
+    case fail = "不合格"
+
+    public var isPass: Bool { self != .fail }
+}
+
+/// A course result: a score out of 100 or a grade.
+public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
+    case points(Int)
+    case grade(Grade)
+
+    /// Whether the result passes at `passMark`.
+    public func passes(at passMark: Int) -> Bool {
+        switch self {
+        case .points(let value): value >= passMark
+        case .grade(let grade): grade.isPass
+        }
+    }
+
+    /// For choosing the best attempt: grades rank by their band (优秀 95, 良好 85, 中等 75, 合格 65, 不合格 0).
+    var rank: Int {
+        switch self {
+        case .points(let value): value
+        case .grade(.excellent): 95
+        case .grade(.good): 85
+        case .grade(.fair): 75
+        case .grade(.pass): 65
+        case .grade(.fail): 0
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .points(let value): String(value)
+        case .grade(let grade): grade.rawValue
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Int.self) {
+            self = .points(value)
+        } else {
+            let text = try container.decode(String.self)
+            guard let grade = Grade(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected 0–100 or 优秀/良好/中等/合格/不合格, found \(text)")
+            }
+            self = .grade(grade)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .points(let value): try container.encode(value)
+        case .grade(let grade): try container.encode(grade.rawValue)
+        }
+    }
+}
+
+/// Where a result comes from. Paper evidence must be checked by the county office before it counts.
+public enum Evidence: Sendable, Hashable, Codable {
+    /// 合格成绩 in the electronic registry (since 2001).
+    case electronic
+    /// 旧计划课程合格证 (red or green card), added by hand: needs manual review.
+    case oldPlanCertificate
+    /// 实践课考核卡, added by hand: needs manual review.
+    case practiceCard
+    /// 转考: transferred from another province.
+    case transfer(fromProvince: String)
+
+    /// Whether an audit relying on this record can only be "eligible pending review".
+    public var needsReview: Bool {
+        switch self {
+        case .oldPlanCertificate, .practiceCard: true
+        case .electronic, .transfer: false
+        }
+    }
+
+    /// A stable key for JSON: `electronic`, `old-plan-certificate`, `practice-card`, `transfer`.
+    public var kind: String {
+        switch self {
+        case .electronic: "electronic"
+        case .oldPlanCertificate: "old-plan-certificate"
+        case .practiceCard: "practice-card"
+        case .transfer: "transfer"
+        }
+    }
+
+    public var label: LocalizedText {
+        switch self {
+        case .electronic: .init(zh: "电子合格成绩", en: "electronic record")
+        case .oldPlanCertificate: .init(zh: "旧计划课程合格证", en: "old-plan certificate")
+        case .practiceCard: .init(zh: "实践课考核卡", en: "practice assessment card")
+        case .transfer(let province): .init(zh: "转考（自\(province)）", en: "transfer from \(province)")
+        }
+    }
+}
+
+/// One attempt at a course on a transcript.
+public struct CourseRecord: Sendable, Hashable, Codable {
+    public var code: CourseCode
+    public var name: String?
+    public var score: Score
+    public var passDate: CivilDate?
+    public var evidence: Evidence
+
+    public init(code: CourseCode, name: String? = nil, score: Score, passDate: CivilDate? = nil, evidence: Evidence = .electronic) {
+        self.code = code
+        self.name = name
+        self.score = score
+        self.passDate = passDate
+        self.evidence = evidence
+    }
+}
+
+/// A certificate that may exempt courses (免考), e.g. 全国计算机等级考试一级.
+public struct Certificate: Sendable, Hashable, Codable {
+    public var name: String
+    public var obtainedOn: CivilDate
+
+    public init(name: String, obtainedOn: CivilDate) {
+        self.name = name
+        self.obtainedOn = obtainedOn
+    }
+}

@@ -1,0 +1,177 @@
+import CurriculumDSL
+
+/// The answer to one graduation check: the verdict with reasons, every requirement's status and progress, the
+/// cheapest way to finish, what was applied, what counted for nothing, and the decision trace.
+/// Encoded as stable JSON (keys sorted; see docs/audit-json.md).
+public struct Audit: Sendable, Hashable, Codable {
+    public var schemaVersion = 1
+    public var target: Target
+    public var verdict: Verdict
+    public var reasons: [Reason]
+    public var requirements: NodeResult
+    public var totals: Totals
+    public var missing: Missing
+    public var additionalCourses: [NodeResult]
+    public var applied: [AppliedRule]
+    public var unused: [UnusedRecord]
+    public var review: [ReviewItem]
+    public var trace: [TraceLine]
+
+    public struct Target: Sendable, Hashable, Codable {
+        public var province: String
+        public var majorCode: String
+        public var majorName: String
+        public var level: Level
+        public var institution: String?
+        public var planID: String
+        public var planVersion: String
+        public var applicationDate: CivilDate
+    }
+
+    public enum Verdict: String, Sendable, Hashable, Codable {
+        case eligible
+        case eligiblePendingReview = "eligible-pending-review"
+        case notEligible = "not-eligible"
+
+        public var label: LocalizedText {
+            switch self {
+            case .eligible: .init(zh: "符合毕业条件", en: "eligible")
+            case .eligiblePendingReview: .init(zh: "符合毕业条件，待人工审核", en: "eligible pending manual review")
+            case .notEligible: .init(zh: "不符合毕业条件", en: "not eligible")
+            }
+        }
+    }
+
+    /// Why the verdict is what it is; `code` is stable for programs.
+    public struct Reason: Sendable, Hashable, Codable {
+        public var code: String
+        public var message: LocalizedText
+    }
+
+    public struct Progress: Sendable, Hashable, Codable {
+        public var earned: Int
+        public var required: Int?
+    }
+
+    public enum NodeStatus: String, Sendable, Hashable, Codable {
+        case satisfied
+        case unsatisfied
+        case waived
+        /// An option of a choice that was not taken.
+        case notChosen = "not-chosen"
+        /// Met through a substitution.
+        case substituted
+    }
+
+    /// One requirement node's outcome.
+    public struct NodeResult: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String?
+        public var kind: String
+        public var status: NodeStatus
+        public var credits: Progress
+        public var courses: Progress
+        public var records: [UsedRecord]
+        public var children: [NodeResult]
+    }
+
+    /// A record and how it was used.
+    public struct UsedRecord: Sendable, Hashable, Codable {
+        public var code: CourseCode
+        public var name: String
+        public var credits: Int
+        public var score: Score?
+        public var evidence: String
+        /// `direct`, `equivalence`, `substitution`, `mapping`, `exemption`, `decision`, `stopped-major-rule`.
+        public var via: String
+        /// The code of the requirement it stands for, when that differs.
+        public var standsFor: CourseCode?
+        /// The rule (substitution, mapping, exemption, decision) that allowed it.
+        public var rule: String?
+    }
+
+    public struct Totals: Sendable, Hashable, Codable {
+        public var credits: Progress
+        public var courses: Progress
+    }
+
+    /// What remains: the cheapest completion (fewest credits, then fewest courses).
+    public struct Missing: Sendable, Hashable, Codable {
+        public var credits: Int
+        public var courses: Int
+        public var items: [MissingItem]
+    }
+
+    public struct MissingItem: Sendable, Hashable, Codable {
+        /// The requirement it completes.
+        public var requirement: String
+        public var title: String?
+        /// The course to pass (the cheapest choice).
+        public var course: CourseRef?
+        /// Where there is a choice: every option, cheapest first (the chosen one included).
+        public var alternatives: [CourseRef]
+        /// Credits still needed without a course to name (e.g. a total no course can reach).
+        public var credits: Int
+        public var note: LocalizedText?
+    }
+
+    public struct CourseRef: Sendable, Hashable, Codable {
+        public var code: CourseCode
+        public var name: String
+        public var credits: Int
+    }
+
+    /// A substitution, mapping, equivalence, exemption or office decision that the audit used.
+    public struct AppliedRule: Sendable, Hashable, Codable {
+        public var kind: String
+        public var id: String
+        public var requirement: String?
+        public var records: [CourseCode]
+        public var message: LocalizedText
+    }
+
+    public struct UnusedRecord: Sendable, Hashable, Codable {
+        public var code: CourseCode
+        public var name: String?
+        public var score: Score
+        public var reason: LocalizedText
+    }
+
+    public struct ReviewItem: Sendable, Hashable, Codable {
+        public var code: CourseCode
+        public var name: String?
+        public var evidence: String
+        public var requirement: String
+        public var message: LocalizedText
+    }
+
+    public struct TraceLine: Sendable, Hashable, Codable {
+        public var requirement: String
+        public var message: LocalizedText
+    }
+}
+
+/// A request the engine could not audit at all (no such major, no plan data, no plan in force).
+public enum AuditError: Error, Sendable, Hashable {
+    case unknownMajor(MajorKey, suggestion: String?)
+    case noPlanData(MajorKey, name: String)
+    case noPlanInForce(MajorKey, date: CivilDate, plans: [String])
+    case unknownPlan(String)
+    case institutionDoesNotExamine(institution: String, major: MajorKey)
+
+    public var message: LocalizedText {
+        switch self {
+        case .unknownMajor(let key, let suggestion):
+            let hint = suggestion.map { LocalizedText(zh: "；是不是 \($0)？", en: "; did you mean \($0)?") } ?? LocalizedText(zh: "", en: "")
+            return .init(zh: "\(key.province)没有专业 \(key.code)\(hint.zh)", en: "no major \(key.code) in \(key.province)\(hint.en)")
+        case .noPlanData(let key, let name):
+            return .init(zh: "专业 \(key.code) \(name)（\(key.province)）暂无考试计划数据，无法审核", en: "no plan data for major \(key.code) \(name) (\(key.province)); it cannot be audited")
+        case .noPlanInForce(let key, let date, let plans):
+            return .init(zh: "专业 \(key.code) 在 \(date) 没有生效的考试计划（已有：\(plans.joined(separator: "、"))）", en: "major \(key.code) has no plan in force on \(date) (plans: \(plans.joined(separator: ", ")))")
+        case .unknownPlan(let id):
+            return .init(zh: "没有考试计划 \(id)", en: "no plan \(id)")
+        case .institutionDoesNotExamine(let institution, let key):
+            return .init(zh: "\(institution) 不主考专业 \(key.code)", en: "\(institution) does not examine major \(key.code)")
+        }
+    }
+}
