@@ -53,6 +53,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "CurriculumLintTests",
+            dependencies: ["CurriculumDSL"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "EligibilityTests",
             dependencies: ["Eligibility", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Golden")]
