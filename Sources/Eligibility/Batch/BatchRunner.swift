@@ -1,0 +1,169 @@
+import CurriculumDSL
+import Dispatch
+
+/// One output row of a batch run.
+public struct BatchRow: Sendable, Hashable, Codable {
+    public var row: Int
+    public var admissionNumber: String?
+    public var name: String?
+    /// Masked unless the caller asks for full ID numbers.
+    public var idNumber: String?
+    public var verdict: Audit.Verdict?
+    public var missingCredits: Int
+    public var missingCourses: Int
+    /// `code name (credits)` of each missing course.
+    public var missing: [String]
+    public var review: [String]
+    public var reasons: [String]
+    /// Why the candidate could not be audited at all.
+    public var error: String?
+
+    public static let csvHeader = "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error"
+
+    public func csvLine() -> String {
+        [String(row), admissionNumber ?? "", name ?? "", idNumber ?? "", verdict?.rawValue ?? "", String(missingCredits),
+         String(missingCourses), missing.joined(separator: "; "), review.joined(separator: "; "), reasons.joined(separator: "; "), error ?? ""]
+            .map(Self.quote).joined(separator: ",")
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Totals of a batch run.
+public struct BatchSummary: Sendable, Hashable, Codable {
+    public var candidates = 0
+    public var eligible = 0
+    public var pendingReview = 0
+    public var notEligible = 0
+    public var notAudited = 0
+    public var issues = 0
+    public var errors = 0
+}
+
+/// Audits a stream of transcripts against one major, in chunks, on several threads, writing rows in input order.
+/// Memory is bounded by the chunk size, not by the input.
+public struct BatchRunner: Sendable {
+    public let engine: AuditEngine
+    public let major: MajorKey
+    public let institution: String?
+    public let planID: String?
+    public let date: CivilDate
+    public let language: Language
+    public let showIDs: Bool
+
+    public init(engine: AuditEngine, major: MajorKey, institution: String?, planID: String?, date: CivilDate,
+                language: Language, showIDs: Bool) {
+        self.engine = engine
+        self.major = major
+        self.institution = institution
+        self.planID = planID
+        self.date = date
+        self.language = language
+        self.showIDs = showIDs
+    }
+
+    /// Reads every transcript from `reader`, `jobs` threads at a time; calls `emit` for each row in order,
+    /// `report` for each input issue, and `progress` after each chunk with the candidates done so far.
+    public func run(_ reader: inout CSVTranscriptReader, jobs: Int, chunkSize: Int = 4096,
+                    emit: (BatchRow) -> Void, report: (TranscriptIssue) -> Void, progress: (Int) -> Void) -> BatchSummary {
+        var summary = BatchSummary()
+        var chunk: [Transcript] = []
+        chunk.reserveCapacity(chunkSize)
+        func flush() {
+            let rows = audit(chunk, jobs: jobs)
+            for row in rows {
+                summary.candidates += 1
+                switch row.verdict {
+                case .eligible?: summary.eligible += 1
+                case .eligiblePendingReview?: summary.pendingReview += 1
+                case .notEligible?: summary.notEligible += 1
+                case nil: summary.notAudited += 1
+                }
+                emit(row)
+            }
+            chunk.removeAll(keepingCapacity: true)
+            progress(summary.candidates)
+        }
+        for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
+        while let transcript = reader.next() {
+            chunk.append(transcript)
+            for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
+            if chunk.count >= chunkSize { flush() }
+        }
+        for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
+        if !chunk.isEmpty { flush() }
+        return summary
+    }
+
+    private func count(_ issue: TranscriptIssue, _ summary: inout BatchSummary) {
+        summary.issues += 1
+        if issue.severity == .error { summary.errors += 1 }
+    }
+
+    /// Audits a chunk on `jobs` threads; rows come back in input order.
+    public func audit(_ transcripts: [Transcript], jobs: Int) -> [BatchRow] {
+        let results = ResultSlots(count: transcripts.count)
+        let workers = max(1, min(jobs, transcripts.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < transcripts.count {
+                results.store(row(for: transcripts[index]), at: index)
+                index += workers
+            }
+        }
+        return results.rows()
+    }
+
+    public func row(for transcript: Transcript) -> BatchRow {
+        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
+        var row = BatchRow(row: transcript.firstRow, admissionNumber: transcript.admissionNumber,
+                           name: transcript.candidate?.name,
+                           idNumber: transcript.candidate.map { showIDs ? $0.idNumber : IDNumber.masked($0.idNumber) },
+                           verdict: nil, missingCredits: 0, missingCourses: 0, missing: [], review: [], reasons: [], error: nil)
+        let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
+                                   planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
+        do {
+            let audit = try engine.audit(request)
+            row.verdict = audit.verdict
+            row.missingCredits = audit.missing.credits
+            row.missingCourses = audit.missing.courses
+            row.missing = audit.missing.items.map { item in
+                item.course.map { "\($0.code) \($0.name) (\($0.credits))" } ?? "+\(item.credits)"
+            }
+            row.review = audit.review.map { "\($0.code) \($0.evidence)" }
+            row.reasons = audit.reasons.map(\.code)
+        } catch {
+            row.error = error.message.text(in: language)
+        }
+        return row
+    }
+}
+
+/// Slots written by one worker each (disjoint indices), read after all workers finish. Raw memory, so that
+/// concurrent writes to different slots involve no shared Swift access.
+private final class ResultSlots: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<BatchRow?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = UnsafeMutablePointer<BatchRow?>.allocate(capacity: max(1, count))
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func store(_ row: BatchRow, at index: Int) {
+        (base + index).pointee = row
+    }
+
+    func rows() -> [BatchRow] {
+        (0..<count).compactMap { base[$0] }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The stable JSON form of an `Audit` (keys sorted, slashes unescaped). See docs/audit-json.md.
+public enum AuditJSON {
+    public static func encode(_ audit: Audit, pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(audit), as: UTF8.self)
+    }
+
+    public static func decode(_ text: String) throws -> Audit {
+        try JSONDecoder().decode(Audit.self, from: Data(text.utf8))
+    }
+}

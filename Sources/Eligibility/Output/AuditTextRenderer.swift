@@ -1,0 +1,156 @@
+import CurriculumDSL
+
+/// Renders an audit for people, like the seed's passed / not-passed course list but complete: the verdict and
+/// why, every requirement with ✓/✗ and progress, what is missing (with alternatives), what was applied, what
+/// needs review, what counted for nothing, and what to do next. `explain` adds the decision trace.
+public struct AuditTextRenderer: Sendable {
+    public var language: Language
+    public var colors: Bool
+    public var showIDs: Bool
+
+    public init(language: Language, colors: Bool = false, showIDs: Bool = false) {
+        self.language = language
+        self.colors = colors
+        self.showIDs = showIDs
+    }
+
+    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    private func t(_ text: LocalizedText) -> String { text.text(in: language) }
+
+    public func render(_ audit: Audit, candidate: Candidate?, trace: Bool = false) -> String {
+        var out = ""
+        if let candidate {
+            let id = showIDs ? candidate.idNumber : IDNumber.masked(candidate.idNumber)
+            let admission = candidate.admissionNumber.map { t("，准考证号 \($0)", ", admission no. \($0)") } ?? ""
+            out += t("考生：\(candidate.name)（身份证号 \(id)\(admission)）\n", "Candidate: \(candidate.name) (ID \(id)\(admission))\n")
+        }
+        let target = audit.target
+        let institution = target.institution.map { t("  主考院校：\($0)", "  institution: \($0)") } ?? ""
+        out += t("专业：\(target.majorCode) \(target.majorName)（\(target.level.rawValue)，\(target.province)）\(institution)\n",
+                 "Major: \(target.majorCode) \(target.majorName) (\(target.level.rawValue), \(target.province))\(institution)\n")
+        out += t("考试计划：\(target.planID)（\(target.planVersion) 版），申请日期 \(target.applicationDate)\n\n",
+                 "Plan: \(target.planID) (version \(target.planVersion)), application date \(target.applicationDate)\n\n")
+
+        let mark: String
+        switch audit.verdict {
+        case .eligible: mark = paint("✓", "1;32")
+        case .eligiblePendingReview: mark = paint("⚠", "1;33")
+        case .notEligible: mark = paint("✗", "1;31")
+        }
+        out += t("结论：", "Verdict: ") + mark + " " + paint(t(audit.verdict.label), "1") + "\n"
+        for reason in audit.reasons { out += "  · \(t(reason.message))\n" }
+
+        out += "\n" + t("要求（学分 已得/应得）：\n", "Requirements (credits earned/required):\n")
+        for child in audit.requirements.children { out += node(child, depth: 1) }
+        if !audit.additionalCourses.isEmpty {
+            out += t("加考课程（不计入总学分）：\n", "Additional courses (加考, not counted in the totals):\n")
+            for extra in audit.additionalCourses { out += node(extra, depth: 1) }
+        }
+        let credits = audit.totals.credits
+        let courses = audit.totals.courses
+        out += t("总计：学分 \(credits.earned)/\(credits.required.map(String.init) ?? "—")，课程 \(courses.earned)/\(courses.required.map(String.init) ?? "—") 门\n",
+                 "Totals: credits \(credits.earned)/\(credits.required.map(String.init) ?? "—"), courses \(courses.earned)/\(courses.required.map(String.init) ?? "—")\n")
+
+        if !audit.missing.items.isEmpty {
+            out += "\n" + t("尚缺（最省的完成方式：\(audit.missing.courses) 门、\(audit.missing.credits) 学分）：\n",
+                            "Missing (cheapest way to finish: \(audit.missing.courses) courses, \(audit.missing.credits) credits):\n")
+            for item in audit.missing.items { out += missingLine(item) }
+        }
+        if !audit.applied.isEmpty {
+            out += "\n" + t("已使用的替代、对照、免考与决定：\n", "Substitutions, mappings, exemptions and decisions applied:\n")
+            for rule in audit.applied { out += "  · [\(rule.kind)] \(t(rule.message))\n" }
+        }
+        if !audit.review.isEmpty {
+            out += "\n" + t("须人工审核：\n", "Needs manual review:\n")
+            for item in audit.review { out += "  · \(item.code) \(item.name ?? "")（\(item.requirement)）：\(t(item.message))\n" }
+        }
+        if !audit.unused.isEmpty {
+            out += "\n" + t("未计入的成绩：\n", "Results that counted for nothing:\n")
+            for record in audit.unused { out += "  · \(record.code) \(record.name ?? "") \(record.score)：\(t(record.reason))\n" }
+        }
+        out += "\n" + t("下一步：", "Next: ") + nextStep(audit) + "\n"
+        if trace {
+            out += "\n" + t("判定过程：\n", "Decision trace:\n")
+            for line in audit.trace { out += "  [\(line.requirement)] \(t(line.message))\n" }
+        }
+        return out
+    }
+
+    private func node(_ node: Audit.NodeResult, depth: Int) -> String {
+        let indent = String(repeating: "  ", count: depth)
+        let symbol: String
+        switch node.status {
+        case .satisfied: symbol = paint("✓", "32")
+        case .substituted: symbol = paint("✓", "32")
+        case .waived: symbol = paint("✓", "36")
+        case .unsatisfied: symbol = paint("✗", "31")
+        case .notChosen: symbol = "·"
+        }
+        let label = node.kind == "course" ? "\(node.id) \(node.title ?? "")" : (node.title ?? node.id)
+        var line = "\(indent)\(symbol) \(label)"
+        switch node.status {
+        case .notChosen:
+            line += t("（未选）", " (not chosen)")
+        case .waived:
+            line += t("（已免除）", " (waived)")
+        default:
+            line += "  \(node.credits.earned)/\(node.credits.required.map(String.init) ?? "—")"
+            if node.kind == "pool" || node.kind == "choose" {
+                line += t(" 学分，\(node.courses.earned)/\(node.courses.required.map(String.init) ?? "—") 门", " credits, \(node.courses.earned)/\(node.courses.required.map(String.init) ?? "—") courses")
+            }
+            if node.status == .substituted { line += t("（替代）", " (substituted)") }
+        }
+        if let record = node.records.first, node.kind == "course" {
+            let score = record.score.map { "\($0)" } ?? "—"
+            line += t("  成绩 \(score)", "  score \(score)")
+            if record.via != "direct" { line += " [\(record.via)\(record.rule.map { ": \($0)" } ?? "")]" }
+            if node.records.count > 1 { line += " + " + node.records.dropFirst().map(\.code.rawValue).joined(separator: ",") }
+        } else if !node.records.isEmpty {
+            line += "  [" + node.records.map { "\($0.code) \($0.score.map { "\($0)" } ?? "—")" }.joined(separator: ", ") + "]"
+        }
+        var out = line + "\n"
+        if node.status != .notChosen {
+            for child in node.children { out += self.node(child, depth: depth + 1) }
+        }
+        return out
+    }
+
+    private func missingLine(_ item: Audit.MissingItem) -> String {
+        var line = "  "
+        if let course = item.course {
+            line += paint("\(course.code) \(course.name)", "1") + t("（\(course.credits) 学分）", " (\(course.credits) credits)")
+            let others = item.alternatives.filter { $0.code != course.code }
+            if !others.isEmpty {
+                line += t("，或任选其一：", "; or any one of: ") + others.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: t("、", ", "))
+            }
+            if item.requirement != course.code.rawValue { line += "  ← \(item.title ?? item.requirement)" }
+        } else {
+            line += t("还差 \(item.credits) 学分", "\(item.credits) more credits")
+        }
+        if let note = item.note { line += t("（\(t(note))）", " (\(t(note)))") }
+        return line + "\n"
+    }
+
+    private func nextStep(_ audit: Audit) -> String {
+        let blocking = audit.reasons.contains { $0.code.hasPrefix("prior-diploma") || $0.code == "id-number-invalid" }
+        switch audit.verdict {
+        case .eligible:
+            return t("可以提交毕业申请。", "the candidate may submit the graduation application.")
+        case .eligiblePendingReview:
+            return t("可以提交毕业申请；须将上列纸质材料原件与《毕业生登记表》一并交回县（市、区）自考部门核验。",
+                     "submit the application, and hand the originals of the paper records above to the county office with the 毕业生登记表.")
+        case .notEligible:
+            var steps: [String] = []
+            if blocking { steps.append(t("先解决上述前置学历/身份信息问题", "first resolve the prior-diploma / identity problems above")) }
+            if audit.missing.courses > 0 || audit.missing.credits > 0 {
+                steps.append(t("报考并通过上列缺考课程", "pass the missing courses listed above"))
+                steps.append(t("持有旧计划课程合格证或实践课考核卡的，可添加旧计划课程后重新核对", "if you hold old-plan certificates or practice cards, add them and check again"))
+            }
+            return steps.joined(separator: t("；", "; ")) + t("。", ".")
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// RFC 4180 CSV over bytes, read incrementally (constant memory for any file size): quoted fields, doubled
+/// quotes, CRLF or LF, comma or tab separated. Fields stay bytes; `TextDecoding` turns them into text.
+public struct CSVParser {
+    public struct Row: Sendable {
+        /// 1-based line on which the row starts.
+        public var line: Int
+        public var fields: [[UInt8]]
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case unterminatedQuote(line: Int)
+        case unreadable(String)
+    }
+
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var line = 1
+    private var atEnd = false
+    private let descriptor: Int32?
+    private let ownsDescriptor: Bool
+    public private(set) var separator: UInt8 = 0x2C
+
+    /// Parses bytes already in memory.
+    public init(bytes: [UInt8]) {
+        buffer = bytes
+        atEnd = true
+        descriptor = nil
+        ownsDescriptor = false
+        skipBOM()
+        detectSeparator()
+    }
+
+    /// Streams a file.
+    public init(path: String) throws(Failure) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadable(path) }
+        descriptor = fd
+        ownsDescriptor = true
+        fill()
+        skipBOM()
+        detectSeparator()
+    }
+
+    public func close() {
+        if ownsDescriptor, let descriptor { closeDescriptor(descriptor) }
+    }
+
+    /// Whether the input started with a UTF-8 byte-order mark.
+    public private(set) var hadBOM = false
+
+    /// A prefix of the input for encoding detection.
+    public var sample: ArraySlice<UInt8> { buffer[position..<min(buffer.count, position + 65_536)] }
+
+    private mutating func skipBOM() {
+        if buffer.count - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+            position += 3
+            hadBOM = true
+        }
+    }
+
+    private mutating func detectSeparator() {
+        var index = position
+        var commas = 0
+        var tabs = 0
+        while index < buffer.count, buffer[index] != 0x0A {
+            if buffer[index] == 0x2C { commas += 1 }
+            if buffer[index] == 0x09 { tabs += 1 }
+            index += 1
+        }
+        separator = tabs > commas ? 0x09 : 0x2C
+    }
+
+    /// Reads more bytes when fewer than 64 KiB remain unread.
+    private mutating func fill() {
+        guard !atEnd, let descriptor else { return }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let chunk = 1 << 20
+        let old = buffer.count
+        buffer.reserveCapacity(old + chunk)
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        let count = buffer.withUnsafeMutableBufferPointer { pointer in
+            read(descriptor, pointer.baseAddress.map { $0 + old }, chunk)
+        }
+        buffer.removeLast(chunk - max(0, count))
+        if count <= 0 { atEnd = true }
+    }
+
+    /// The next row, or nil at the end. Blank lines are skipped.
+    public mutating func next() throws(Failure) -> Row? {
+        while true {
+            if buffer.count - position < 65_536 { fill() }
+            guard position < buffer.count else { return nil }
+            let startLine = line
+            var fields: [[UInt8]] = []
+            var field: [UInt8] = []
+            var quoted = false
+            var wasQuoted = false
+            while true {
+                if position >= buffer.count {
+                    fill()
+                    if position >= buffer.count {
+                        if quoted { throw .unterminatedQuote(line: startLine) }
+                        fields.append(field)
+                        return Row(line: startLine, fields: fields)
+                    }
+                }
+                let byte = buffer[position]
+                position += 1
+                if quoted {
+                    if byte == 0x22 {
+                        if position >= buffer.count { fill() }
+                        if position < buffer.count, buffer[position] == 0x22 {
+                            field.append(0x22)
+                            position += 1
+                        } else {
+                            quoted = false
+                        }
+                    } else {
+                        if byte == 0x0A { line += 1 }
+                        field.append(byte)
+                    }
+                    continue
+                }
+                switch byte {
+                case 0x22 where field.isEmpty && !wasQuoted:
+                    quoted = true
+                    wasQuoted = true
+                case separator:
+                    fields.append(field)
+                    field = []
+                    wasQuoted = false
+                case 0x0D:
+                    continue
+                case 0x0A:
+                    line += 1
+                    fields.append(field)
+                    if fields.count == 1, fields[0].isEmpty { break }
+                    return Row(line: startLine, fields: fields)
+                default:
+                    field.append(byte)
+                }
+                if byte == 0x0A { break }
+            }
+        }
+    }
+}
+
+private func closeDescriptor(_ descriptor: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.close(descriptor)
+    #else
+    _ = Darwin.close(descriptor)
+    #endif
+}

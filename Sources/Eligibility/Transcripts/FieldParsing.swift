@@ -1,0 +1,99 @@
+import CurriculumDSL
+
+/// Parsing of transcript values, shared by the CSV and YAML/JSON readers. Each returns the value or a
+/// message saying what was expected; repairs (a code that lost its leading zeros) come with a warning.
+enum FieldParsing {
+    enum Outcome<Value> {
+        case value(Value)
+        case repaired(Value, LocalizedText)
+        case invalid(LocalizedText)
+    }
+
+    static func courseCode(_ raw: String) -> Outcome<CourseCode> {
+        let text = raw.trimmingSpaces()
+        if CourseCode.isValid(text) { return .value(CourseCode(rawValue: text)) }
+        let digits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if digits, text.utf8.count < 5 {
+            let padded = String(repeating: "0", count: 5 - text.utf8.count) + text
+            return .repaired(CourseCode(rawValue: padded), .init(
+                zh: "课程代码“\(text)”丢失了前导零，已按“\(padded)”处理（Excel 常把代码当数字保存，请把该列设为文本）",
+                en: "course code '\(text)' lost its leading zeros; read as '\(padded)' (Excel stores codes as numbers — format the column as text)"))
+        }
+        return .invalid(.init(zh: "课程代码“\(text)”无效：应为5位数字，如 00015", en: "invalid course code '\(text)': expected five digits such as 00015"))
+    }
+
+    static func score(_ raw: String) -> Outcome<Score> {
+        let text = raw.trimmingSpaces()
+        if let grade = Grade(rawValue: text) { return .value(.grade(grade)) }
+        switch text.lowercased() {
+        case "excellent": return .value(.grade(.excellent))
+        case "good": return .value(.grade(.good))
+        case "fair": return .value(.grade(.fair))
+        case "pass", "passed": return .value(.grade(.pass))
+        case "fail", "failed": return .value(.grade(.fail))
+        default: break
+        }
+        if !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), value <= 100 {
+            return .value(.points(value))
+        }
+        return .invalid(.init(zh: "成绩“\(text)”无效：应为 0–100 的整数，或 优秀/良好/中等/合格/不合格",
+                              en: "invalid score '\(text)': expected an integer 0–100 or 优秀/良好/中等/合格/不合格"))
+    }
+
+    /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD`, `YYYYMMDD`, `YYYY年M月D日`; a month alone (`YYYY-MM`, `YYYYMM`) means its first day.
+    static func date(_ raw: String) -> Outcome<CivilDate> {
+        let text = raw.trimmingSpaces()
+        let invalid = Outcome<CivilDate>.invalid(.init(zh: "日期“\(text)”无效：应为 YYYY-MM-DD", en: "invalid date '\(text)': expected YYYY-MM-DD"))
+        let bytes = Array(text.utf8)
+        if bytes.count == 8 || bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let year = Int(String(text.prefix(4))) ?? 0
+            let month = Int(String(text.dropFirst(4).prefix(2))) ?? 0
+            let day = bytes.count == 8 ? Int(String(text.suffix(2))) ?? 0 : 1
+            return CivilDate(year: year, month: month, day: day).map { .value($0) } ?? invalid
+        }
+        let parts = text.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1])
+        else { return invalid }
+        let day = parts.count == 3 ? Int(parts[2]) ?? 0 : 1
+        return CivilDate(year: year, month: month, day: day).map { .value($0) } ?? invalid
+    }
+
+    static func evidence(_ raw: String, province: String?) -> Outcome<Evidence> {
+        let text = raw.trimmingSpaces()
+        switch text.lowercased() {
+        case "", "electronic", "电子", "电子成绩", "电子合格成绩", "合格成绩":
+            return .value(.electronic)
+        case "old-plan-certificate", "old-plan", "旧计划", "旧计划课程合格证", "红卡", "绿卡", "合格证":
+            return .value(.oldPlanCertificate)
+        case "practice-card", "实践课考核卡", "考核卡", "实践卡":
+            return .value(.practiceCard)
+        case "transfer", "转考", "转入":
+            return .value(.transfer(fromProvince: province ?? ""))
+        default:
+            if text.hasPrefix("转考") || text.hasPrefix("transfer") {
+                let from = text.drop { !":：".contains($0) }.dropFirst()
+                return .value(.transfer(fromProvince: from.isEmpty ? province ?? "" : String(from)))
+            }
+            return .invalid(.init(zh: "成绩来源“\(text)”无效：应为 电子 / 旧计划课程合格证 / 实践课考核卡 / 转考",
+                                  en: "invalid evidence '\(text)': expected electronic / old-plan-certificate / practice-card / transfer"))
+        }
+    }
+
+    static func gender(_ raw: String) -> Outcome<Gender> {
+        switch raw.trimmingSpaces().lowercased() {
+        case "男", "male", "m": .value(.male)
+        case "女", "female", "f": .value(.female)
+        default: .invalid(.init(zh: "性别“\(raw)”无效：应为 男 或 女", en: "invalid gender '\(raw)': expected 男 or 女"))
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,61 @@
+import CurriculumDSL
+
+/// One candidate's transcript as read from a file: the candidate (when the file has their data), the course
+/// records, office decisions and declared choices.
+public struct Transcript: Sendable, Hashable {
+    public var admissionNumber: String?
+    public var candidate: Candidate?
+    public var records: [CourseRecord]
+    public var decisions: [OfficeDecision]
+    public var choices: [String: String]
+    /// Where the candidate's rows start (for batch reports).
+    public var firstRow: Int
+
+    public init(admissionNumber: String? = nil, candidate: Candidate? = nil, records: [CourseRecord] = [],
+                decisions: [OfficeDecision] = [], choices: [String: String] = [:], firstRow: Int = 1) {
+        self.admissionNumber = admissionNumber
+        self.candidate = candidate
+        self.records = records
+        self.decisions = decisions
+        self.choices = choices
+        self.firstRow = firstRow
+    }
+}
+
+/// A problem in a transcript file, with its row and column (CSV) or line and column (YAML/JSON).
+public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    /// CSV row number (the header is row 1) or YAML/JSON line.
+    public var row: Int
+    /// 1-based column (CSV field index, or YAML/JSON column).
+    public var column: Int?
+    /// The column's header name, for CSV.
+    public var field: String?
+    public var severity: Severity
+    public var message: LocalizedText
+
+    public init(file: String, row: Int, column: Int? = nil, field: String? = nil, severity: Severity, message: LocalizedText) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.field = field
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String { render(.en) }
+
+    /// `file:row:column: severity: message` (CSV adds the column's header name).
+    public func render(_ language: Language) -> String {
+        let place = column.map { "\(file):\(row):\($0)" } ?? "\(file):\(row)"
+        let fieldText = field.map { language == .zh ? "（\($0)列）" : " (column \($0))" } ?? ""
+        let severityText: String
+        switch (severity, language) {
+        case (.error, .zh): severityText = "错误"
+        case (.warning, .zh): severityText = "警告"
+        case (.note, .zh): severityText = "提示"
+        default: severityText = severity.rawValue
+        }
+        return "\(place): \(severityText): \(message.text(in: language))\(fieldText)"
+    }
+}

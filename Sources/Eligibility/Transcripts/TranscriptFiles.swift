@@ -1,0 +1,67 @@
+import CurriculumDSL
+import Foundation
+
+/// Reads a transcript file of any supported kind: CSV/TSV by extension, otherwise YAML or JSON.
+public enum TranscriptFiles {
+    public struct Contents: Sendable {
+        public var transcripts: [Transcript]
+        public var issues: [TranscriptIssue]
+        public var encoding: TextDecoding.Encoding?
+    }
+
+    public static func isCSV(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
+    }
+
+    /// Reads the whole file (for `check`, `explain`, `whatif`; `batch` streams CSV instead).
+    public static func read(path: String) -> Contents {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "找不到文件", en: "file not found"))], encoding: nil)
+        }
+        guard !isDirectory.boolValue else {
+            return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "这是目录，不是成绩文件", en: "this is a directory, not a transcript file"))], encoding: nil)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "无法读取文件", en: "cannot read the file"))], encoding: nil)
+        }
+        return read(bytes: [UInt8](data), path: path)
+    }
+
+    public static func read(bytes: [UInt8], path: String) -> Contents {
+        if isCSV(path) {
+            do {
+                var reader = try CSVTranscriptReader(bytes: bytes, file: path)
+                var transcripts: [Transcript] = []
+                var issues = reader.drainIssues()
+                while let transcript = reader.next() {
+                    transcripts.append(transcript)
+                    issues += reader.drainIssues()
+                }
+                issues += reader.drainIssues()
+                return Contents(transcripts: transcripts, issues: issues, encoding: reader.encoding)
+            } catch {
+                switch error {
+                case .problem(let issue): return Contents(transcripts: [], issues: [issue], encoding: nil)
+                case .unreadable(let file): return Contents(transcripts: [], issues: [fileIssue(file, .init(zh: "无法读取文件", en: "cannot read the file"))], encoding: nil)
+                }
+            }
+        }
+        switch TextDecoding.decode(bytes) {
+        case .success(let (text, encoding)):
+            let result = StructuredTranscriptReader.read(bytes: Array(text.utf8), file: path)
+            return Contents(transcripts: result.transcripts, issues: result.issues, encoding: encoding)
+        case .failure(.utf16):
+            return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "文件是 UTF-16 编码；请另存为 UTF-8", en: "the file is UTF-16; save it as UTF-8"))], encoding: nil)
+        case .failure(.undecodable(let line, let column, let byte)):
+            return Contents(transcripts: [], issues: [TranscriptIssue(file: path, row: line, column: column, severity: .error, message: .init(
+                zh: "字节 0x\(String(byte, radix: 16, uppercase: true)) 既不是 UTF-8 也不是 GB18030；请另存为 UTF-8",
+                en: "byte 0x\(String(byte, radix: 16, uppercase: true)) is neither UTF-8 nor GB18030; save the file as UTF-8"))], encoding: nil)
+        }
+    }
+
+    static func fileIssue(_ path: String, _ message: LocalizedText) -> TranscriptIssue {
+        TranscriptIssue(file: path, row: 1, severity: .error, message: message)
+    }
+}

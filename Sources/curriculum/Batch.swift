@@ -1,0 +1,105 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+
+/// `curriculum batch`: a whole export of candidates, streamed, on every core.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Audit every candidate of a CSV export against one major. 批量审核。")
+
+    @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030.")
+    var candidates: String
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var curricula: CurriculaOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Result format: csv or jsonl.") var format: Format = .csv
+    @Option(help: "Write results here (default: standard output).") var output: String?
+    @Option(help: "Worker threads (default: the number of cores).") var jobs: Int?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, jsonl
+    }
+
+    func run() throws {
+        let language = curricula.language
+        let graph = try curricula.load()
+        let major = try target.resolve(in: graph, language: language)
+        var reader: CSVTranscriptReader
+        do {
+            reader = try CSVTranscriptReader(path: candidates)
+        } catch {
+            switch error {
+            case .problem(let issue): Terminal.error(issue.render(language) + "\n")
+            case .unreadable(let path): Terminal.error((language == .zh ? "无法读取 " : "cannot read ") + path + "\n")
+            }
+            throw ExitCode(2)
+        }
+        let runner = BatchRunner(engine: AuditEngine(graph: graph), major: major.key, institution: target.institution,
+                                 planID: target.plan, date: try target.applicationDate(), language: language, showIDs: display.showIDs)
+        let sink = try OutputSink(path: output)
+        if format == .csv { sink.write(BatchRow.csvHeader + "\n") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let start = Date()
+        let summary = runner.run(&reader, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            emit: { row in
+                switch format {
+                case .csv: sink.write(row.csvLine() + "\n")
+                case .jsonl: sink.write(((try? encoder.encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n")
+                }
+            },
+            report: { issue in Terminal.error(issue.render(language) + "\n") },
+            progress: { done in
+                if showProgress {
+                    let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))
+                    Terminal.error("\r\(done) " + (language == .zh ? "名考生" : "candidates") + String(format: " (%.0f/s)", rate))
+                }
+            })
+        sink.close()
+        reader.close()
+        if showProgress { Terminal.error("\n") }
+        let seconds = Date().timeIntervalSince(start)
+        Terminal.error(language == .zh
+            ? "共 \(summary.candidates) 名考生：符合 \(summary.eligible)，待人工审核 \(summary.pendingReview)，不符合 \(summary.notEligible)，无法审核 \(summary.notAudited)；输入问题 \(summary.issues) 个（错误 \(summary.errors)）；用时 \(String(format: "%.1f", seconds)) 秒\n"
+            : "\(summary.candidates) candidates: \(summary.eligible) eligible, \(summary.pendingReview) pending review, \(summary.notEligible) not eligible, \(summary.notAudited) not audited; \(summary.issues) input issues (\(summary.errors) errors); \(String(format: "%.1f", seconds)) s\n")
+        if summary.errors > 0 { throw ExitCode(2) }
+    }
+}
+
+/// Buffered output to a file or standard output.
+final class OutputSink {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let owns: Bool
+
+    init(path: String?) throws {
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            self.handle = handle
+            owns = true
+        } else {
+            handle = FileHandle.standardOutput
+            owns = false
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() {
+        flush()
+        if owns { try? handle.close() }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+
+/// `curriculum check`: one candidate, one major.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check one candidate's transcript against a major's plan. 审核一名考生。")
+
+    @OptionGroup var input: TranscriptInput
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var curricula: CurriculaOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Output format: text or json (the Audit JSON).")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func run() throws {
+        try AuditCommand.run(input: input, target: target, curricula: curricula, display: display, json: format == .json, trace: false)
+    }
+}
+
+/// `curriculum explain`: the same audit with the full decision trace.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain an audit: every decision and the values behind it. 解释审核过程。")
+
+    @OptionGroup var input: TranscriptInput
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var curricula: CurriculaOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        try AuditCommand.run(input: input, target: target, curricula: curricula, display: display, json: false, trace: true)
+    }
+}
+
+enum AuditCommand {
+    static func run(input: TranscriptInput, target: TargetOptions, curricula: CurriculaOptions, display: DisplayOptions,
+                    json: Bool, trace: Bool) throws {
+        let language = curricula.language
+        let graph = try curricula.load()
+        let major = try target.resolve(in: graph, language: language)
+        let (transcript, hadErrors) = try input.read(language: language)
+        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
+        let request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
+                                   planID: target.plan, applicationDate: try target.applicationDate(),
+                                   decisions: transcript.decisions, choices: transcript.choices)
+        let audit: Audit
+        do {
+            audit = try AuditEngine(graph: graph).audit(request)
+        } catch {
+            Terminal.error(error.message.text(in: language) + "\n")
+            throw ExitCode(2)
+        }
+        if json {
+            print(try AuditJSON.encode(audit))
+        } else {
+            if transcript.candidate == nil {
+                Terminal.error(language == .zh ? "提示：成绩文件中没有考生信息（姓名、身份证号、前置学历），可用 --candidate 提供\n"
+                                               : "note: the transcript has no candidate data (name, ID, prior diploma); pass it with --candidate\n")
+            }
+            let renderer = AuditTextRenderer(language: language, colors: Terminal.colors, showIDs: display.showIDs)
+            print(renderer.render(audit, candidate: transcript.candidate, trace: trace), terminator: "")
+        }
+        if hadErrors {
+            Terminal.error(language == .zh ? "成绩文件中有无法读取的行（见上），审核结果未包含这些行\n"
+                                           : "some transcript rows could not be read (see above); the audit does not include them\n")
+            throw ExitCode(2)
+        }
+        switch audit.verdict {
+        case .eligible: return
+        case .notEligible: throw ExitCode(1)
+        case .eligiblePendingReview: throw ExitCode(3)
+        }
+    }
+}

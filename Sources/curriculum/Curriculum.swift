@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Curriculum: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curriculum",
+        abstract: "Graduation checks for China's self-study examinations. 自学考试毕业审核。",
+        discussion: """
+            Exit codes: 0 eligible (or the command succeeded), 1 not eligible, 2 usage or input error,
+            3 eligible pending manual review.
+            退出码：0 符合条件（或命令成功），1 不符合，2 用法或输入错误，3 符合条件但待人工审核。
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, Explain.self, WhatIf.self, Majors.self, Batch.self, PlanGraph.self])
+
+    /// Runs the command; usage errors exit with 2 (not argument-parser's 64), as documented.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+
+/// Where the curricula are: `--curricula`, else $CURRICULUM_CURRICULA, else ./curricula, else the package's own.
+struct CurriculaOptions: ParsableArguments {
+    @Option(name: .long, help: "Curriculum directory or file (default: the bundled curricula).")
+    var curricula: String?
+
+    @Option(help: "Message language: zh or en (default from the locale).")
+    var lang: Language?
+
+    var language: Language { lang ?? Language.fromEnvironment() }
+
+    var path: String {
+        if let curricula { return curricula }
+        if let environment = ProcessInfo.processInfo.environment["CURRICULUM_CURRICULA"] { return environment }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "curricula", isDirectory: &isDirectory), isDirectory.boolValue { return "curricula" }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("curricula").path
+    }
+
+    /// Loads the curricula; errors in them stop the command (exit 2), since audits on a broken plan would be wrong.
+    func load() throws -> CurriculumGraph {
+        let result = CurriculumLoader().load(paths: [path])
+        if result.hasErrors {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            var sources: [String: [UInt8]] = [:]
+            for file in Set(errors.compactMap { $0.location?.file }) {
+                if let data = FileManager.default.contents(atPath: file) { sources[file] = [UInt8](data) }
+            }
+            Terminal.error(TextReporter(language: language, sources: sources).render(errors))
+            Terminal.error(language == .zh ? "课程数据有错误，无法审核；请先运行 curriculum-lint \(path)\n" : "the curricula have errors; run curriculum-lint \(path) first\n")
+            throw ExitCode(2)
+        }
+        return result.graph
+    }
+}
+
+/// Which major, institution, plan and date an audit is for.
+struct TargetOptions: ParsableArguments {
+    @Option(help: "Major code, e.g. 120402 or 030101K (a former code such as 630701 also works).")
+    var major: String
+
+    @Option(help: "Examining institution (主考院校), e.g. 南京师范大学.")
+    var institution: String?
+
+    @Option(help: "Province, when a major code exists in several.")
+    var province: String?
+
+    @Option(help: "Plan id (default: the plan in force on --date).")
+    var plan: String?
+
+    @Option(help: "Application date YYYY-MM-DD (default: today).")
+    var date: String?
+
+    func applicationDate() throws -> CivilDate {
+        guard let date else { return Clock.today() }
+        guard let parsed = CivilDate(date) else {
+            throw ValidationError("--date must be YYYY-MM-DD, got \(date)")
+        }
+        return parsed
+    }
+
+    /// The one major meant by --major (with --province / --institution to disambiguate).
+    func resolve(in graph: CurriculumGraph, language: Language) throws -> Major {
+        var majors = graph.majors(code: major)
+        if let province { majors = majors.filter { $0.province == province } }
+        if let institution { majors = majors.filter { $0.institutions.contains { $0.value == institution } } }
+        if majors.count == 1, let only = majors.first { return only }
+        if majors.isEmpty {
+            let codes = graph.majors.keys.map(\.code)
+            let hint = Suggestion.closest(to: major, among: codes).map { language == .zh ? "；是不是 \($0)？" : "; did you mean \($0)?" } ?? ""
+            let scope = [province, institution].compactMap { $0 }.joined(separator: " ")
+            throw ValidationError(language == .zh ? "没有专业 \(major)\(scope.isEmpty ? "" : "（\(scope)）")\(hint)" : "no major \(major)\(scope.isEmpty ? "" : " (\(scope))")\(hint)")
+        }
+        let options = majors.map { "\($0.province) \($0.code) \($0.name) (\($0.institutions.map(\.value).joined(separator: ", ")))" }
+        throw ValidationError((language == .zh ? "专业代码 \(major) 对应多个专业，请用 --province 或 --institution 指定：\n  " : "major code \(major) matches several majors; add --province or --institution:\n  ")
+            + options.joined(separator: "\n  "))
+    }
+}
+
+/// Output settings shared by the audit commands.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Show full ID numbers (masked by default: 1401**********123X).")
+    var showIDs = false
+}
+
+enum Clock {
+    /// Today's date in China (UTC+8).
+    static func today() -> CivilDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+        var days = seconds / 86_400
+        // Civil-from-days (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CivilDate(year: year, month: month, day: day) ?? .distantPast
+    }
+}
+
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var colors: Bool { isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+}
+
+extension Language: ExpressibleByArgument {
+    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG), otherwise English.
+    static func fromEnvironment() -> Language {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("zh") ? .zh : .en
+    }
+}

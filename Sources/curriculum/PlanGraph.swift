@@ -1,0 +1,28 @@
+import ArgumentParser
+import Eligibility
+
+/// `curriculum graph`: a plan's requirement tree as DOT or Mermaid.
+struct PlanGraph: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Draw a plan's requirement tree (dot or mermaid). 画出计划的要求树。")
+
+    @OptionGroup var curricula: CurriculaOptions
+    @Option(help: "Major code.") var major: String
+    @Option(help: "Examining institution.") var institution: String?
+    @Option(help: "Province.") var province: String?
+    @Option(help: "Plan id (default: the newest plan).") var plan: String?
+    @Option(help: "dot or mermaid.") var format: PlanDiagram.Format = .mermaid
+
+    func run() throws {
+        let language = curricula.language
+        let graph = try curricula.load()
+        let target = try TargetOptions.parse(["--major", major] + (institution.map { ["--institution", $0] } ?? []) + (province.map { ["--province", $0] } ?? []))
+        let resolved = try target.resolve(in: graph, language: language)
+        let plans = graph.plans(of: resolved)
+        guard let chosen = plan.map({ id in plans.first { $0.id == id } }) ?? plans.max(by: { ($0.effectiveFrom ?? .distantPast) < ($1.effectiveFrom ?? .distantPast) }) else {
+            throw ValidationError(language == .zh ? "专业 \(resolved.code) 暂无考试计划数据" + (plan.map { "（或没有计划 \($0)）" } ?? "") : "no plan data for major \(resolved.code)" + (plan.map { " (or no plan \($0))" } ?? ""))
+        }
+        print(PlanDiagram.render(chosen, graph: graph, format: format), terminator: "")
+    }
+}
+
+extension PlanDiagram.Format: ExpressibleByArgument {}

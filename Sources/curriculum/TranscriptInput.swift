@@ -1,0 +1,50 @@
+import ArgumentParser
+import Eligibility
+import Foundation
+
+/// A transcript file and the candidate it belongs to.
+struct TranscriptInput: ParsableArguments {
+    @Argument(help: "Transcript file: CSV (UTF-8 or GB18030), YAML or JSON.")
+    var transcript: String
+
+    @Option(help: "Candidate file (YAML/JSON with `candidate:`), when the transcript has no candidate data.")
+    var candidate: String?
+
+    @Option(help: "The candidate's 准考证号, when the transcript holds several candidates.")
+    var admission: String?
+
+    /// Reads the transcript, prints its issues to stderr, and returns it with whether any row was rejected.
+    func read(language: Language) throws -> (transcript: Transcript, hadErrors: Bool) {
+        let contents = TranscriptFiles.read(path: transcript)
+        var issues = contents.issues
+        var transcripts = contents.transcripts
+        if let admission { transcripts = transcripts.filter { $0.admissionNumber == admission } }
+        var chosen: Transcript
+        switch transcripts.count {
+        case 1:
+            chosen = transcripts[0]
+        case 0:
+            report(issues, language: language)
+            throw ValidationError(language == .zh
+                ? (admission.map { "成绩文件中没有准考证号 \($0)" } ?? "成绩文件中没有可用的成绩")
+                : (admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(transcript)"))
+        default:
+            report(issues, language: language)
+            let numbers = transcripts.compactMap(\.admissionNumber).prefix(10).joined(separator: ", ")
+            throw ValidationError(language == .zh
+                ? "成绩文件中有 \(transcripts.count) 名考生（\(numbers)…）；用 --admission 选择一名，或用 curriculum batch"
+                : "the transcript holds \(transcripts.count) candidates (\(numbers)…); pick one with --admission, or use curriculum batch")
+        }
+        if let candidatePath = candidate {
+            let extra = TranscriptFiles.read(path: candidatePath)
+            issues += extra.issues.filter { !($0.severity == .error && $0.message.en.hasPrefix("missing 'records'")) }
+            if let person = extra.transcripts.first?.candidate { chosen.candidate = person }
+        }
+        report(issues, language: language)
+        return (chosen, issues.contains { $0.severity == .error })
+    }
+
+    func report(_ issues: [TranscriptIssue], language: Language) {
+        for issue in issues { Terminal.error(issue.render(language) + "\n") }
+    }
+}
