@@ -47,6 +47,11 @@ let package = Package(
             dependencies: ["CurriculumDSL", "CLibYAML"],
             path: "Benchmarks/load-benchmark"
         ),
+        .executableTarget(
+            name: "audit-benchmark",
+            dependencies: ["Eligibility"],
+            path: "Benchmarks/audit-benchmark"
+        ),
         .testTarget(
             name: "CurriculumDSLTests",
             dependencies: ["CurriculumDSL"],
@@ -56,6 +61,11 @@ let package = Package(
             name: "CurriculumLintTests",
             dependencies: ["CurriculumDSL"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CurriculumCLITests",
+            dependencies: ["Eligibility"],
+            resources: [.copy("Expected")]
         ),
         .testTarget(
             name: "EligibilityTests",

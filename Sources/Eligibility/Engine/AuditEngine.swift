@@ -52,6 +52,35 @@ public struct AuditEngine: Sendable {
     }
 
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
+        let (table, solver, roots) = solve(request, compiled: plan)
+        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
+        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
+        return builder.build(blocking: blocking)
+    }
+
+    /// The verdict and what remains, without the explanation (what `batch` and `whatIf` need; same search).
+    public struct Summary: Sendable, Hashable {
+        public var verdict: Audit.Verdict
+        public var missingCredits: Int
+        public var missingCourses: Int
+        /// Records that need manual review in the chosen assignment.
+        public var reviewCount: Int
+        /// Blocking reason codes (prior diploma, ID number).
+        public var blocking: [String]
+    }
+
+    public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
+        let plan = try plan(for: request)
+        guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
+        let (_, solver, _) = solve(request, compiled: compiledPlan)
+        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
+        let cost = solver.best?.cost ?? Cost()
+        let verdict: Audit.Verdict = !blocking.isEmpty || cost.credits > 0 || cost.courses > 0 ? .notEligible
+            : cost.review > 0 ? .eligiblePendingReview : .eligible
+        return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking)
+    }
+
+    private func solve(_ request: AuditRequest, compiled plan: CompiledPlan) -> (RecordTable, Solver, [Int]) {
         let table = RecordTable(request: request, plan: plan, graph: graph)
         var waived: Set<Int> = []
         var accepted: [Int: [Int]] = [:]
@@ -77,9 +106,7 @@ public struct AuditEngine: Sendable {
         var solver = Solver(plan: plan, table: table, closure: plan.closure, choices: request.choices,
                             waived: waived, accepted: accepted, pinnedTo: pinnedTo)
         solver.run(roots: roots)
-        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
-        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
-        return builder.build(blocking: blocking)
+        return (table, solver, roots)
     }
 
     // MARK: what-if

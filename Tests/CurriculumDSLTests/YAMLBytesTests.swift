@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import CurriculumDSL
+
+/// Byte-level problems (encodings, BOM, CRLF, tabs) and the reader's limits. The bytes are written by the tests,
+/// so that no editor or checkout can change them.
+@Suite struct YAMLBytesTests {
+    /// `courses:` with one course whose name is `name` (raw bytes) on line 3, column 11.
+    static func course(nameBytes: [UInt8]) -> [UInt8] {
+        Array("courses:\n  - code: \"00018\"\n    name: ".utf8) + nameBytes + Array("\n    credits: 2\n".utf8)
+    }
+
+    @Test func gb18030BytesAreAnEncodingErrorAtTheFirstBadByte() {
+        let result = Fixture.load(bytes: Self.course(nameBytes: [0xB7, 0xA8, 0xD1, 0xA7]))  // 法学 in GB18030
+        #expect(result.found == [Found("yaml.encoding", 3, 11)])
+    }
+
+    @Test func gb18030BytesAreNamedInTheMessage() throws {
+        let diagnostic = try #require(Fixture.load(bytes: Self.course(nameBytes: [0xB7, 0xA8, 0xD1, 0xA7])).diagnostics.first)
+        #expect(diagnostic.message.en.contains("0xB7"))
+        #expect(diagnostic.message.en.contains("GB18030"))
+    }
+
+    @Test func badByteAfterCJKIsCountedInScalars() {
+        // 计算 (two scalars, six bytes) then a lone continuation byte: column 11 + 2.
+        let result = Fixture.load(bytes: Self.course(nameBytes: Array("计算".utf8) + [0x80]))
+        #expect(result.found == [Found("yaml.encoding", 3, 13)])
+    }
+
+    @Test func encodingErrorStopsTheFile() {
+        #expect(Fixture.load(bytes: Self.course(nameBytes: [0xB7, 0xA8])).graph.courses.isEmpty)
+    }
+
+    @Test(arguments: [[UInt8(0xFF), 0xFE], [0xFE, 0xFF]])
+    func utf16ByteOrderMarkIsAnEncodingError(bom: [UInt8]) {
+        let body = Array("courses: []\n".utf8).flatMap { bom[0] == 0xFF ? [$0, 0] : [0, $0] }
+        #expect(Fixture.load(bytes: bom + body).found == [Found("yaml.encoding", 1, 1)])
+    }
+
+    @Test func utf8ByteOrderMarkIsAWarningAndTheFileLoads() {
+        let result = Fixture.load(bytes: [0xEF, 0xBB, 0xBF] + Self.course(nameBytes: Array("计算机应用基础".utf8)))
+        #expect(result.found == [Found("yaml.bom", 1, 1)])
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.graph.courses["00018"]?.credits == 2)
+    }
+
+    @Test func crlfIsOneWarningAtTheFirstLineEnd() {
+        let text = "courses:\r\n  - code: \"00018\"\r\n    name: 计算机应用基础\r\n    credits: 2\r\n"
+        let result = Fixture.load(bytes: Array(text.utf8))
+        #expect(result.found == [Found("yaml.crlf", 1, 9)])
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func crlfFileStillLoads() {
+        let text = "courses:\r\n  - code: \"00018\"\r\n    name: 计算机应用基础\r\n    credits: 2\r\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).graph.courses["00018"]?.name == "计算机应用基础")
+    }
+
+    @Test func tabIndentIsReportedAtTheTabAndReplacesTheSyntaxError() {
+        let text = "courses:\n  - code: \"00018\"\n\tname: 计算机应用基础\n    credits: 2\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).found == [Found("yaml.tab-indent", 3, 1)])
+    }
+
+    @Test func tabAfterSpacesIsReportedAtItsColumn() {
+        let text = "courses:\n  - code: \"00018\"\n  \tname: 计算机应用基础\n    credits: 2\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).found == [Found("yaml.tab-indent", 3, 3)])
+    }
+
+    @Test(.disabled("BUG: a tab on a whitespace-only line is skipped by ByteCheck, so libyaml's bare yaml.syntax error surfaces instead"))
+    func tabOnAnOtherwiseBlankLineIsATabIndent() {
+        let text = "courses:\n\t\n  - {code: \"00018\", name: 计算机应用基础, credits: 2}\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).found == [Found("yaml.tab-indent", 2, 1)])
+    }
+
+    @Test(.disabled("BUG: a tab indenting a comment line is skipped by ByteCheck, so libyaml's bare yaml.syntax error surfaces instead"))
+    func tabIndentingACommentIsATabIndent() {
+        let text = "courses:\n\t# a comment\n  - {code: \"00018\", name: 计算机应用基础, credits: 2}\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).found == [Found("yaml.tab-indent", 2, 1)])
+    }
+
+    @Test(.disabled("BUG: a control character on line 3, column 12 is reported as yaml.syntax at 1:1"))
+    func controlCharacterIsReportedWhereItIs() {
+        let result = Fixture.load(bytes: Self.course(nameBytes: Array("a".utf8) + [0x07] + Array("b".utf8)))
+        #expect(result.found == [Found("yaml.syntax", 3, 12)])
+    }
+
+    /// Nine levels of nine aliases each: 9^9 nodes if expanded.
+    static let billionLaughs: String = {
+        var text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        return text
+    }()
+
+    @Test func billionLaughsHitsTheAliasLimit() {
+        // Sizes 10, 91, 820, 7381, 66430: the first alias on line 6 (`f`) passes 100,000 nodes.
+        #expect(CurriculumLoader().load(text: Self.billionLaughs).found == [Found("yaml.alias-limit", 6, 8)])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func billionLaughsStopsQuickly() {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = CurriculumLoader().load(text: Self.billionLaughs) }
+        #expect(elapsed < .seconds(2))
+    }
+
+    @Test func aliasLimitIsConfigurable() {
+        let result = CurriculumLoader(limits: LoadLimits(maxAliasNodes: 50)).load(text: Self.billionLaughs)
+        // `b` (line 2) adds 10 nodes per alias of `a`: the sixth alias (column 28) makes 60 > 50.
+        #expect(result.found == [Found("yaml.alias-limit", 2, 28)])
+    }
+
+    @Test func hundredNestedListsAreTooDeep() {
+        let text = String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
+        // Levels 1...64 open; the 65th `[` (column 65) is refused.
+        #expect(CurriculumLoader().load(text: text).found == [Found("yaml.too-deep", 1, 65)])
+    }
+
+    @Test func sixtyFourNestedListsAreNotTooDeep() {
+        let text = "courses: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "\n"
+        #expect(CurriculumLoader().load(text: text).diagnostics("yaml.too-deep").isEmpty)
+    }
+
+    @Test func fileOverTheSizeLimitIsNotRead() {
+        let result = CurriculumLoader(limits: LoadLimits(maxFileBytes: 10)).load(text: "courses: []\n", path: "big.yaml")
+        #expect(result.found == [Found("yaml.file-too-large", 1, 1)])
+        #expect(result.diagnostics.first?.location?.file == "big.yaml")
+    }
+
+    @Test func fileOnDiskOverTheSizeLimitIsNotRead() {
+        let result = Fixture.load("constructs/sources.yaml", limits: LoadLimits(maxFileBytes: 10))
+        #expect(result.found == [Found("yaml.file-too-large", 1, 1)])
+        #expect(result.graph.sources.isEmpty)
+    }
+}
