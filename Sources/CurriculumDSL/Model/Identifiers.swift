@@ -1,17 +1,47 @@
 /// A national course code: five ASCII digits, always a string ("00015"; leading zeros matter).
+///
+/// Hashing and equality use a packed integer of the code's bytes (codes are looked up millions of times in
+/// audits); codes longer than seven bytes fall back to comparing the text.
 public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     public let rawValue: String
+    private let packed: UInt64
 
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        packed = Self.pack(rawValue)
     }
+
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+
+    /// Up to seven UTF-8 bytes and the length in the top byte; the length 0xFF marks "longer, compare text".
+    private static func pack(_ text: String) -> UInt64 {
+        var value: UInt64 = 0
+        var count: UInt64 = 0
+        for byte in text.utf8 {
+            if count == 7 { return 0xFF << 56 | value }
+            value = value << 8 | UInt64(byte)
+            count += 1
+        }
+        return count << 56 | value
+    }
+
+    public static func == (lhs: CourseCode, rhs: CourseCode) -> Bool {
+        lhs.packed == rhs.packed && (lhs.packed >> 56 != 0xFF || lhs.rawValue == rhs.rawValue)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(packed)
     }
 
     /// Whether `text` has the form of a course code.

@@ -9,7 +9,9 @@ struct AuditBuilder {
     let roots: [Int]
 
     private var stepByNode: [Int: Step] = [:]
-    private var topUp: (added: [CourseCode], credits: Int, courses: Int)?
+    /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
+    private var poolAdditions: [Int: [CourseCode]] = [:]
+    private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
     private var usedRecords: Set<Int> = []
     private var applied: [Audit.AppliedRule] = []
     private var review: [Audit.ReviewItem] = []
@@ -24,11 +26,12 @@ struct AuditBuilder {
         self.roots = roots
         for step in steps {
             switch step {
-            case .record(let node, _, _), .mapping(let node, _, _), .missing(let node), .pool(let node, _, _, _),
+            case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
                 stepByNode[node] = step
-            case .topUp(let added, let credits, let courses):
-                topUp = (added, credits, courses)
+            case .completion(let added, let residual):
+                for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
+                self.residual = residual
             }
         }
     }
@@ -36,9 +39,9 @@ struct AuditBuilder {
     mutating func build(blocking: [Audit.Reason]) -> Audit {
         let root = result(plan.root, active: true)
         let additional = roots.dropFirst().map { result($0, active: true) }
-        if let topUp { addTopUp(topUp) }
+        addResidual()
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
-        let missingCourses = missing.filter { $0.course != nil }.count + (topUp?.courses ?? 0)
+        let missingCourses = missing.filter { $0.course != nil }.count + residual.reduce(0) { $0 + $1.courses }
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),
                                   courses: .init(earned: root.courses.earned, required: plan.plan.minCourses?.value))
         trace.append(.init(requirement: plan.plan.id, message: .init(
@@ -47,7 +50,7 @@ struct AuditBuilder {
 
         var reasons = blocking
         let verdict: Audit.Verdict
-        if missingCredits > 0 || missingCourses > 0 {
+        if missingCredits > 0 || missingCourses > 0 || missing.contains(where: { $0.course == nil }) {
             reasons.append(.init(code: "missing-courses", message: .init(
                 zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分（见缺考课程清单）",
                 en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credits still missing (see the missing list)")))
@@ -105,7 +108,7 @@ struct AuditBuilder {
             result.credits.required = minCredits
             result.courses.required = minCourses
             guard isActive else { return result }
-            poolNode(node, codes: codes, maxCredits: maxCredits, step: step, into: &result)
+            poolNode(index, codes: codes, maxCredits: maxCredits, step: step, into: &result)
         case .all, .choose, .alternatives:
             result.children = node.children.map { self.result($0, active: isActive) }
             let chosen = result.children.filter { $0.status != .notChosen }
@@ -185,6 +188,11 @@ struct AuditBuilder {
                     zh: "新旧计划对照：通过 \(list)（\(definition.need)/\(definition.slots.count) 门）替代 \(code)", en: "old → new mapping: \(list) (\(definition.need) of \(definition.slots.count)) satisfy \(code)")))
             }
             trace(node, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list)", en: "met through mapping \(definition.mappingID): \(list)"))
+        case .missing(_, true)?:
+            result.status = .unsatisfied
+            missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: nil, alternatives: [], credits: 0, note: .init(
+                zh: "\(code) 已通过但已计入其他要求，同一课程只能计入一次；须由自考部门处理", en: "\(code) is passed but already counts for another requirement, and a course counts once; the exam office must resolve this")))
+            trace(node, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
         default:
             result.status = .unsatisfied
             addMissing(for: index, code: code)
@@ -192,9 +200,10 @@ struct AuditBuilder {
         }
     }
 
-    private mutating func poolNode(_ node: CompiledPlan.Node, codes: [CourseCode], maxCredits: Int?, step: Step?,
+    private mutating func poolNode(_ index: Int, codes: [CourseCode], maxCredits: Int?, step: Step?,
                                    into result: inout Audit.NodeResult) {
-        guard case .pool(_, let records, let added, _)? = step else { return }
+        let node = plan.nodes[index]
+        guard case .pool(_, let records)? = step else { return }
         let recs = records.map { table.records[$0] }
         for record in records { usedRecords.insert(record) }
         result.records = recs.map { usedRecord($0, via: "direct", standsFor: nil, rule: nil) }
@@ -202,11 +211,14 @@ struct AuditBuilder {
         let inPlan = Set(plan.nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
         result.credits.earned = min(recs.reduce(0) { $0 + $1.credits }, maxCredits ?? Int.max)
         result.courses.earned = recs.reduce(0) { $0 + CompiledPlan.weight(plan.courseInfo[$1.code], inPlan: inPlan) }
-        result.status = added.isEmpty ? .satisfied : .unsatisfied
+        let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
+        let residualHere = residual.contains { $0.pool == index }
+        result.status = ownMinimumMet && !residualHere ? .satisfied : .unsatisfied
         let options = codes.filter { code in !recs.contains { $0.code == code } }
-        for code in added {
+        for code in poolAdditions[index] ?? [] {
             missing.append(.init(requirement: node.id, title: node.title, course: ref(code),
-                                 alternatives: options.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }, credits: 0, note: nil))
+                                 alternatives: options.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }, credits: 0,
+                                 note: ownMinimumMet ? .init(zh: "为达到计划总学分/门数", en: "to reach the plan's total credits / course count") : nil))
         }
         let cap = maxCredits.map { LocalizedText(zh: "，计入上限 \($0)", en: ", counted up to \($0)") } ?? .init(zh: "", en: "")
         trace(node, .init(
@@ -260,15 +272,13 @@ struct AuditBuilder {
                              alternatives: alternatives, credits: 0, note: nil))
     }
 
-    private mutating func addTopUp(_ topUp: (added: [CourseCode], credits: Int, courses: Int)) {
-        for code in topUp.added {
-            missing.append(.init(requirement: plan.plan.id, title: nil, course: ref(code), alternatives: [], credits: 0, note: .init(
-                zh: "为达到总学分/门数要求", en: "to reach the plan's total credits / course count")))
-        }
-        if topUp.credits > 0 || topUp.courses > 0 {
-            missing.append(.init(requirement: plan.plan.id, title: nil, course: nil, alternatives: [], credits: topUp.credits, note: .init(
-                zh: "还差 \(topUp.credits) 学分、\(topUp.courses) 门课程，本计划中已没有可选课程能补足，请咨询自考部门",
-                en: "\(topUp.credits) credits and \(topUp.courses) courses short, and no remaining course of this plan can provide them; consult the exam office")))
+    private mutating func addResidual() {
+        for part in residual {
+            let requirement = part.pool.map { plan.nodes[$0].id } ?? plan.plan.id
+            missing.append(.init(requirement: requirement, title: part.pool.flatMap { plan.nodes[$0].title }, course: nil, alternatives: [],
+                                 credits: part.credits, note: .init(
+                zh: "还差 \(part.credits) 学分、\(part.courses) 门课程，本计划中已没有可选课程能补足，请咨询自考部门",
+                en: "\(part.credits) credits and \(part.courses) courses short, and no remaining course of this plan can provide them; consult the exam office")))
         }
     }
 
@@ -284,7 +294,7 @@ struct AuditBuilder {
     }
 
     private mutating func addReview(_ rec: UsableRecord, requirement: String) {
-        guard rec.needsReview else { return }
+        guard rec.needsReview, !review.contains(where: { $0.code == rec.code && $0.evidence == rec.evidenceKind }) else { return }
         review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: requirement, message: .init(
             zh: "\(rec.evidence.zh)：须交回原件由县（市、区）自考部门核验", en: "\(rec.evidence.en): the county office must check the original")))
     }
@@ -298,7 +308,7 @@ struct AuditBuilder {
                 : .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
             result.append(.init(code: rec.code, name: rec.name, score: score, reason: reason))
         }
-        return result.sorted { ($0.code, $0.score.rank, $0.reason.en) < ($1.code, $1.score.rank, $1.reason.en) }
+        return result.sorted { ($0.code, $0.score.rank, $0.reason.en, $0.name ?? "") < ($1.code, $1.score.rank, $1.reason.en, $1.name ?? "") }
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {

@@ -75,7 +75,7 @@ public struct AuditEngine: Sendable {
         let (_, solver, _) = solve(request, compiled: compiledPlan)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
-        let verdict: Audit.Verdict = !blocking.isEmpty || cost.credits > 0 || cost.courses > 0 ? .notEligible
+        let verdict: Audit.Verdict = !blocking.isEmpty || cost.impossible > 0 || cost.credits > 0 || cost.courses > 0 ? .notEligible
             : cost.review > 0 ? .eligiblePendingReview : .eligible
         return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking)
     }
@@ -103,7 +103,7 @@ public struct AuditEngine: Sendable {
         if let diploma = request.candidate.priorDiploma {
             roots += plan.additionalRoots.filter { $0.condition.applies(toPriorField: diploma.field) }.map(\.node)
         }
-        var solver = Solver(plan: plan, table: table, closure: plan.closure, choices: request.choices,
+        var solver = Solver(plan: plan, table: table, choices: request.choices,
                             waived: waived, accepted: accepted, pinnedTo: pinnedTo)
         solver.run(roots: roots)
         return (table, solver, roots)

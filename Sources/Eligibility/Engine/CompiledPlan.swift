@@ -67,6 +67,43 @@ struct CompiledPlan: Sendable {
     let courseInfo: [CourseCode: Course]
     let stoppedMajorRule: Bool
     let passMark: Int
+    /// Exemptions that apply in the plan's province.
+    var exemptions: [Exemption] = []
+
+    // MARK: integer tables for the search (no hashing, no reference counting in the hot path)
+
+    /// Every relevant code by id, and the id of each.
+    var codes: [CourseCode] = []
+    var codeID: [CourseCode: Int] = [:]
+    /// Catalog credits by code id.
+    var codeCredits: [Int] = []
+    /// Course-count weight by code id.
+    var codeWeight: [Int] = []
+    /// How many places of the plan could use a record of each code (1: uncontested).
+    var consumersOfCode: [Int] = []
+    /// Per node: 0 course, 1 all-of, 2 choose, 3 alternatives, 4 pool.
+    var nodeTag: [UInt8] = []
+    var nodeCredits: [Int] = []
+    var nodeWeight: [Int] = []
+    var nodeCounts: [Bool] = []
+    var nodeChildren: [[Int]] = []
+    var nodeChoose: [Int] = []
+    /// Course nodes: the leaf's code id and the ids of every code that satisfies it (the leaf's own first).
+    var leafCode: [Int] = []
+    var leafMatches: [[Int]] = []
+    /// Pool nodes: matching code ids (with equivalents), the pool's own code ids, and the minimums.
+    var poolMatches: [[Int]] = []
+    var poolCodes: [[Int]] = []
+    var poolMinCredits: [Int] = []
+    var poolMinCourses: [Int] = []
+    var poolMaxCredits: [Int] = []
+    /// Mapping rules: each slot's code ids, the new code ids, and which rules can fill each course node.
+    var ruleSlotIDs: [[[Int]]] = []
+    var ruleNewIDs: [[Int]] = []
+    var rulesForNode: [[(rule: Int, target: Int)]] = []
+    /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
+    var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
+    var substitutionCodeIDs: [Int: [[Int]]] = [:]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
@@ -104,6 +141,7 @@ struct CompiledPlan: Sendable {
             guard let level = mapping.level else { return true }
             return level == major.level || (level.isBachelor && major.level.isBachelor)
         }
+        exemptions = graph.exemptions.filter { $0.province == nil || $0.province?.value == major.province }.sorted { $0.id < $1.id }
         for mapping in plan.mappings + provinceMappings {
             for rule in mapping.rules {
                 let ref = MappingRuleRef(mappingID: mapping.id, slots: rule.old.map { $0.map(\.value) }, need: rule.need, new: rule.new.map(\.value))
@@ -112,6 +150,96 @@ struct CompiledPlan: Sendable {
                 for code in ref.new { addRelevant(code, graph: graph) }
             }
         }
+        buildTables(graph: graph)
+    }
+
+    private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
+        if let existing = codeID[code] { return existing }
+        let new = codes.count
+        codes.append(code)
+        codeID[code] = new
+        codeCredits.append(graph.courses[code]?.credits ?? 0)
+        codeWeight.append(1)
+        consumersOfCode.append(0)
+        return new
+    }
+
+    private mutating func ids(matching code: CourseCode, graph: CurriculumGraph) -> [Int] {
+        var result = [id(code, graph: graph)]
+        for equivalent in graph.equivalenceClosure(of: code) where equivalent != code { result.append(id(equivalent, graph: graph)) }
+        return result
+    }
+
+    /// Fills the integer tables once the tree, substitutions and rules are known.
+    private mutating func buildTables(graph: CurriculumGraph) {
+        let inPlan = Set(plan.requirements.courseCodes)
+        let count = nodes.count
+        nodeTag = Array(repeating: 0, count: count)
+        nodeCredits = nodes.map(\.credits)
+        nodeWeight = nodes.map(\.weight)
+        nodeCounts = nodes.map(\.countsTowardTotals)
+        nodeChildren = nodes.map(\.children)
+        nodeChoose = Array(repeating: 0, count: count)
+        leafCode = Array(repeating: -1, count: count)
+        leafMatches = Array(repeating: [], count: count)
+        poolMatches = Array(repeating: [], count: count)
+        poolCodes = Array(repeating: [], count: count)
+        poolMinCredits = Array(repeating: 0, count: count)
+        poolMinCourses = Array(repeating: 0, count: count)
+        poolMaxCredits = Array(repeating: Int.max, count: count)
+        rulesForNode = Array(repeating: [], count: count)
+        var consumers: [Int: Set<Int>] = [:]
+        var place = 0
+        func consume(_ ids: [Int]) {
+            place += 1
+            for id in ids { consumers[id, default: []].insert(place) }
+        }
+        for (index, node) in nodes.enumerated() {
+            switch node.kind {
+            case .course(let code):
+                nodeTag[index] = 0
+                let matches = ids(matching: code, graph: graph)
+                leafCode[index] = matches[0]
+                leafMatches[index] = matches
+                consume(matches)
+            case .all:
+                nodeTag[index] = 1
+            case .choose(let k):
+                nodeTag[index] = 2
+                nodeChoose[index] = k
+            case .alternatives:
+                nodeTag[index] = 3
+            case .pool(let codes, let minCredits, let minCourses, let maxCredits):
+                nodeTag[index] = 4
+                poolCodes[index] = codes.map { id($0, graph: graph) }
+                var matches: [Int] = []
+                for code in codes { for match in ids(matching: code, graph: graph) where !matches.contains(match) { matches.append(match) } }
+                poolMatches[index] = matches
+                poolMinCredits[index] = minCredits
+                poolMinCourses[index] = minCourses
+                poolMaxCredits[index] = maxCredits ?? Int.max
+                consume(matches)
+            }
+        }
+        for (node, options) in substitutions {
+            substitutionMatchIDs[node] = options.map { option in option.codes.map { ids(matching: $0, graph: graph) } }
+            substitutionCodeIDs[node] = options.map { option in option.codes.map { id($0, graph: graph) } }
+            for option in substitutionMatchIDs[node] ?? [] { consume(option.flatMap { $0 }) }
+        }
+        for rule in rules {
+            let slots = rule.slots.map { slot in slot.flatMap { ids(matching: $0, graph: graph) } }
+            ruleSlotIDs.append(slots)
+            ruleNewIDs.append(rule.new.map { id($0, graph: graph) })
+            for slot in slots { consume(slot) }
+        }
+        for index in nodes.indices where nodeTag[index] == 0 {
+            let matches = Set(leafMatches[index])
+            for (ruleIndex, newIDs) in ruleNewIDs.enumerated() {
+                if let target = newIDs.first(where: { matches.contains($0) }) { rulesForNode[index].append((ruleIndex, target)) }
+            }
+        }
+        consumersOfCode = codes.indices.map { consumers[$0]?.count ?? 0 }
+        codeWeight = codes.map { Self.weight(courseInfo[$0] ?? graph.courses[$0], inPlan: inPlan) }
     }
 
     private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {

@@ -1,14 +1,15 @@
 import CurriculumDSL
 
-/// The lexicographic objective: fewest missing credits, then fewest missing courses, then fewest records that
-/// need manual review.
+/// The lexicographic objective: no impossible part first (a requirement no course can complete), then fewest
+/// missing credits, then fewest missing courses, then fewest records that need manual review.
 struct Cost: Sendable, Comparable {
+    var impossible = 0
     var credits = 0
     var courses = 0
     var review = 0
 
     static func < (lhs: Cost, rhs: Cost) -> Bool {
-        (lhs.credits, lhs.courses, lhs.review) < (rhs.credits, rhs.courses, rhs.review)
+        (lhs.impossible, lhs.credits, lhs.courses, lhs.review) < (rhs.impossible, rhs.credits, rhs.courses, rhs.review)
     }
 }
 
@@ -24,24 +25,27 @@ enum Via: Sendable, Hashable {
 enum Step: Sendable {
     case record(node: Int, record: Int, via: Via)
     case mapping(node: Int, rule: Int, records: [Int])
-    case missing(node: Int)
-    case pool(node: Int, records: [Int], added: [CourseCode], counted: Int)
+    /// The course is not passed and must be taken; `conflict` when it was passed but is used elsewhere (or
+    /// already counted), so taking it again cannot help.
+    case missing(node: Int, conflict: Bool)
+    case pool(node: Int, records: [Int])
     case substitution(node: Int, option: Int, records: [Int], added: [CourseCode])
     case notChosen(node: Int)
     case waived(node: Int)
-    case topUp(added: [CourseCode], residualCredits: Int, residualCourses: Int)
+    /// The cheapest courses to add to pools (`pool` nil: for the plan's totals), and what no course can provide.
+    case completion(added: [(pool: Int?, code: CourseCode)], residual: [(pool: Int?, credits: Int, courses: Int)])
 }
 
 /// Exhaustive branch-and-bound search for the assignment of records to requirements that completes the plan
 /// with the least left to do. Complete: every way a record can serve a requirement is an option; options are
 /// skipped only when they cannot beat the best assignment found (bound) or are dominated (a record that nothing
 /// else can use is always taken). Deterministic: options are tried in a fixed order and the first best wins.
+/// Works on the plan's integer tables (code ids, node ids) so the hot path neither hashes nor allocates much.
 struct Solver {
     let plan: CompiledPlan
     let table: RecordTable
-    let closure: [CourseCode: [CourseCode]]
     let choices: [String: String]
-    let waived: Set<Int>
+    let waived: [Bool]
     let accepted: [Int: [Int]]
     /// A pinned record may be used only by its node.
     let pinnedTo: [Int: Int]
@@ -50,60 +54,34 @@ struct Solver {
 
     private var used: [Bool]
     private var ruleRecords: [[Int]?]
-    private var ruleTokens: [Set<CourseCode>]
+    private var ruleTokens: [[Int]]
     private var steps: [Step] = []
     private var cost = Cost()
     private var countedCredits = 0
     private var countedCourses = 0
-    private var poolsOnPath: [Int] = []
-    private var added: Set<CourseCode> = []
+    private var poolsOnPath: [PoolState] = []
+    /// Code ids added as missing on the current path.
+    private var added: [Bool]
     private(set) var best: (cost: Cost, steps: [Step])?
-    private(set) var explored = 0
 
-    init(plan: CompiledPlan, table: RecordTable, closure: [CourseCode: [CourseCode]], choices: [String: String],
+    init(plan: CompiledPlan, table: RecordTable, choices: [String: String],
          waived: Set<Int>, accepted: [Int: [Int]], pinnedTo: [Int: Int]) {
         self.plan = plan
         self.table = table
-        self.closure = closure
         self.choices = choices
-        self.waived = waived
+        var waivedFlags = Array(repeating: false, count: plan.nodeTag.count)
+        for node in waived { waivedFlags[node] = true }
+        self.waived = waivedFlags
         self.accepted = accepted
         self.pinnedTo = pinnedTo
         used = Array(repeating: false, count: table.records.count)
         ruleRecords = Array(repeating: nil, count: plan.rules.count)
         ruleTokens = Array(repeating: [], count: plan.rules.count)
-        consumers = Array(repeating: 0, count: table.records.count)
-        countConsumers()
-    }
-
-    private mutating func countConsumers() {
-        for index in plan.nodes.indices {
-            switch plan.nodes[index].kind {
-            case .course(let code):
-                for record in matches(code) { consumers[record] += 1 }
-            case .pool(let codes, _, _, _):
-                for record in Set(codes.flatMap { matches($0) }) { consumers[record] += 1 }
-            default:
-                break
-            }
-            for record in accepted[index] ?? [] { consumers[record] += 1 }
-        }
-        for options in plan.substitutions.values {
-            for option in options { for record in Set(option.codes.flatMap { matches($0) }) { consumers[record] += 1 } }
-        }
-        for rule in plan.rules {
-            for slot in rule.slots { for record in Set(slot.flatMap { matches($0) }) { consumers[record] += 1 } }
-        }
-        if plan.stoppedMajorRule {
-            for index in consumers.indices { consumers[index] += 2 }
-        }
-    }
-
-    /// Records whose code is `code` or equivalent to it.
-    func matches(_ code: CourseCode) -> [Int] {
-        let codes = closure[code] ?? [code]
-        if codes.count == 1 { return table.byCode[code] ?? [] }
-        return codes.flatMap { table.byCode[$0] ?? [] }
+        added = Array(repeating: false, count: plan.codes.count)
+        var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
+        for records in accepted.values { for record in records { consumers[record] += 1 } }
+        if plan.stoppedMajorRule { for index in consumers.indices { consumers[index] += 2 } }
+        self.consumers = consumers
     }
 
     mutating func run(roots: [Int]) {
@@ -119,49 +97,50 @@ struct Solver {
             finish()
             return
         }
-        explored += 1
-        if waived.contains(node) {
+        if waived[node] {
             steps.append(.waived(node: node))
             search(&stack)
             steps.removeLast()
         } else {
             expand(node, &stack)
-            for (option, _) in (plan.substitutions[node] ?? []).enumerated() {
-                substitute(node, option: option, &stack)
+            if let options = plan.substitutionMatchIDs[node] {
+                for option in options.indices { substitute(node, option: option, &stack) }
             }
         }
         stack.append(node)
     }
 
     private mutating func expand(_ node: Int, _ stack: inout [Int]) {
-        let info = plan.nodes[node]
-        switch info.kind {
-        case .course(let code):
-            course(node, code: code, &stack)
-        case .all:
+        switch plan.nodeTag[node] {
+        case 0:
+            course(node, &stack)
+        case 1:
             let depth = stack.count
-            stack.append(contentsOf: info.children.reversed())
+            stack.append(contentsOf: plan.nodeChildren[node].reversed())
             search(&stack)
             stack.removeSubrange(depth...)
-        case .choose(let count):
-            if count >= info.children.count {
+        case 2:
+            let children = plan.nodeChildren[node]
+            let count = plan.nodeChoose[node]
+            if count >= children.count {
                 let depth = stack.count
-                stack.append(contentsOf: info.children.reversed())
+                stack.append(contentsOf: children.reversed())
                 search(&stack)
                 stack.removeSubrange(depth...)
             } else {
-                for combination in Combinations(count: info.children.count, choose: count) {
-                    choose(info.children, taking: combination, &stack)
+                for combination in Combinations(count: children.count, choose: count) {
+                    choose(children, taking: combination, &stack)
                 }
             }
-        case .alternatives:
-            if let declared = choices[info.id], let option = info.children.firstIndex(where: { plan.nodes[$0].id == declared }) {
-                choose(info.children, taking: [option], &stack)
+        case 3:
+            let children = plan.nodeChildren[node]
+            if let declared = choices[plan.nodes[node].id], let option = children.firstIndex(where: { plan.nodes[$0].id == declared }) {
+                choose(children, taking: [option], &stack)
             } else {
-                for option in info.children.indices { choose(info.children, taking: [option], &stack) }
+                for option in children.indices { choose(children, taking: [option], &stack) }
             }
-        case .pool(let codes, let minCredits, let minCourses, let maxCredits):
-            pool(node, codes: codes, minCredits: minCredits, minCourses: minCourses, maxCredits: maxCredits, &stack)
+        default:
+            pool(node, &stack)
         }
     }
 
@@ -178,50 +157,53 @@ struct Solver {
     }
 
     private func usable(_ record: Int, by node: Int) -> Bool {
-        !used[record] && (pinnedTo[record].map { $0 == node } ?? true)
+        !used[record] && (pinnedTo.isEmpty || pinnedTo[record].map { $0 == node } ?? true)
     }
 
-    private mutating func course(_ node: Int, code: CourseCode, _ stack: inout [Int]) {
-        let info = plan.nodes[node]
-        var candidates: [(Int, Via)] = []
-        for equivalent in closure[code] ?? [code] {
-            for record in table.byCode[equivalent] ?? [] where usable(record, by: node) {
-                candidates.append((record, equivalent == code ? .direct : .equivalence))
-            }
-        }
-        for record in accepted[node] ?? [] where usable(record, by: node) && !candidates.contains(where: { $0.0 == record }) {
-            candidates.append((record, .decision(info.id)))
-        }
-        for (record, via) in candidates {
-            take(node, record: record, via: via, credits: info.credits, weight: info.weight, &stack)
+    private mutating func course(_ node: Int, _ stack: inout [Int]) {
+        let credits = plan.nodeCredits[node]
+        let weight = plan.nodeWeight[node]
+        let leaf = plan.leafCode[node]
+        var tried: [Int] = []
+        for code in plan.leafMatches[node] {
+            let record = table.recordOfCode[code]
+            guard record >= 0, usable(record, by: node) else { continue }
+            tried.append(record)
+            take(node, record: record, via: code == leaf ? .direct : .equivalence, credits: credits, weight: weight, &stack)
             if consumers[record] <= 1, !table.records[record].needsReview { return }
         }
-        for (index, rule) in plan.rules.enumerated() where rule.new.contains(where: { (closure[code] ?? [code]).contains($0) }) {
-            mapped(node, rule: index, code: code, &stack)
-        }
-        if plan.stoppedMajorRule {
-            for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= info.credits
-                && !candidates.contains(where: { $0.0 == record }) {
-                take(node, record: record, via: .stoppedMajorRule, credits: info.credits, weight: info.weight, &stack, review: true)
+        if let extra = accepted[node] {
+            for record in extra where usable(record, by: node) && !tried.contains(record) {
+                tried.append(record)
+                take(node, record: record, via: .decision(plan.nodes[node].id), credits: credits, weight: weight, &stack)
             }
         }
-        // Not passed: the course must still be taken.
-        let counts = info.countsTowardTotals
-        cost.credits += info.credits
-        cost.courses += 1
-        if counts { countedCredits += info.credits; countedCourses += info.weight }
-        let inserted = added.insert(code).inserted
-        steps.append(.missing(node: node))
+        for (rule, target) in plan.rulesForNode[node] {
+            mapped(node, rule: rule, target: target, &stack)
+        }
+        if plan.stoppedMajorRule {
+            for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= credits && !tried.contains(record) {
+                take(node, record: record, via: .stoppedMajorRule, credits: credits, weight: weight, &stack, review: true)
+            }
+        }
+        // Not passed: the course must still be taken — unless it is passed (used elsewhere) or already to be
+        // taken for another requirement, since a course counts once.
+        let conflict = added[leaf] || plan.leafMatches[node].contains { table.recordOfCode[$0] >= 0 }
+        let counts = plan.nodeCounts[node]
+        if conflict { cost.impossible += 1 } else { cost.credits += credits; cost.courses += 1 }
+        if counts && !conflict { countedCredits += credits; countedCourses += weight }
+        let wasAdded = added[leaf]
+        added[leaf] = true
+        steps.append(.missing(node: node, conflict: conflict))
         search(&stack)
         steps.removeLast()
-        if inserted { added.remove(code) }
-        if counts { countedCredits -= info.credits; countedCourses -= info.weight }
-        cost.credits -= info.credits
-        cost.courses -= 1
+        added[leaf] = wasAdded
+        if counts && !conflict { countedCredits -= credits; countedCourses -= weight }
+        if conflict { cost.impossible -= 1 } else { cost.credits -= credits; cost.courses -= 1 }
     }
 
     private mutating func take(_ node: Int, record: Int, via: Via, credits: Int, weight: Int, _ stack: inout [Int], review: Bool = false) {
-        let counts = plan.nodes[node].countsTowardTotals
+        let counts = plan.nodeCounts[node]
         let reviewCount = (table.records[record].needsReview || review) ? 1 : 0
         used[record] = true
         cost.review += reviewCount
@@ -234,41 +216,45 @@ struct Solver {
         used[record] = false
     }
 
-    private mutating func mapped(_ node: Int, rule: Int, code: CourseCode, _ stack: inout [Int]) {
-        let info = plan.nodes[node]
-        let target = plan.rules[rule].new.first { (closure[code] ?? [code]).contains($0) } ?? code
-        let counts = info.countsTowardTotals
+    private mutating func mapped(_ node: Int, rule: Int, target: Int, _ stack: inout [Int]) {
+        let credits = plan.nodeCredits[node]
+        let weight = plan.nodeWeight[node]
+        let counts = plan.nodeCounts[node]
         if let records = ruleRecords[rule] {
             guard !ruleTokens[rule].contains(target) else { return }
-            ruleTokens[rule].insert(target)
-            if counts { countedCredits += info.credits; countedCourses += info.weight }
+            ruleTokens[rule].append(target)
+            if counts { countedCredits += credits; countedCourses += weight }
             steps.append(.mapping(node: node, rule: rule, records: records))
             search(&stack)
             steps.removeLast()
-            if counts { countedCredits -= info.credits; countedCourses -= info.weight }
-            ruleTokens[rule].remove(target)
+            if counts { countedCredits -= credits; countedCourses -= weight }
+            ruleTokens[rule].removeLast()
             return
         }
-        let definition = plan.rules[rule]
+        let need = plan.rules[rule].need
         var slotRecords: [Int] = []
-        for slot in definition.slots {
-            if let record = slot.flatMap({ matches($0) }).first(where: { usable($0, by: node) }) {
-                slotRecords.append(record)
+        for slot in plan.ruleSlotIDs[rule] {
+            var chosen: Int?
+            for code in slot {
+                let record = table.recordOfCode[code]
+                guard record >= 0, usable(record, by: node) else { continue }
+                if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
             }
+            if let chosen { slotRecords.append(chosen) }
         }
-        guard slotRecords.count >= definition.need else { return }
-        for combination in Combinations(count: slotRecords.count, choose: definition.need) {
+        guard slotRecords.count >= need else { return }
+        for combination in Combinations(count: slotRecords.count, choose: need) {
             let records = combination.map { slotRecords[$0] }
             let reviewCount = records.filter { table.records[$0].needsReview }.count
             for record in records { used[record] = true }
             ruleRecords[rule] = records
             ruleTokens[rule] = [target]
             cost.review += reviewCount
-            if counts { countedCredits += info.credits; countedCourses += info.weight }
+            if counts { countedCredits += credits; countedCourses += weight }
             steps.append(.mapping(node: node, rule: rule, records: records))
             search(&stack)
             steps.removeLast()
-            if counts { countedCredits -= info.credits; countedCourses -= info.weight }
+            if counts { countedCredits -= credits; countedCourses -= weight }
             cost.review -= reviewCount
             ruleTokens[rule] = []
             ruleRecords[rule] = nil
@@ -278,73 +264,93 @@ struct Solver {
 
     // MARK: pools and substitutions
 
-    private mutating func pool(_ node: Int, codes: [CourseCode], minCredits: Int, minCourses: Int, maxCredits: Int?, _ stack: inout [Int]) {
+    /// Chooses which passed records a pool uses; courses to add are chosen jointly for all pools and the plan's
+    /// totals once the path is complete (`finish`), so that one added course never counts twice.
+    private mutating func pool(_ node: Int, _ stack: inout [Int]) {
         var free: [Int] = []
         var contested: [Int] = []
-        var seen: Set<Int> = []
-        for code in codes {
-            for record in matches(code) where usable(record, by: node) && seen.insert(record).inserted {
-                if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
-            }
+        for code in plan.poolMatches[node] {
+            let record = table.recordOfCode[code]
+            guard record >= 0, usable(record, by: node) else { continue }
+            if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
         }
-        for record in accepted[node] ?? [] where usable(record, by: node) && seen.insert(record).inserted { contested.append(record) }
+        for record in accepted[node] ?? [] where usable(record, by: node) && !free.contains(record) && !contested.contains(record) {
+            contested.append(record)
+        }
         let limit = min(contested.count, 12)
-        let counts = plan.nodes[node].countsTowardTotals
-        let inPlan = Set(plan.nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
+        let counts = plan.nodeCounts[node]
+        let maxCredits = plan.poolMaxCredits[node]
         for mask in stride(from: (1 << limit) - 1, through: 0, by: -1) {
             var records = free
             for bit in 0..<limit where mask & (1 << bit) != 0 { records.append(contested[bit]) }
             if contested.count > limit { records.append(contentsOf: contested[limit...]) }
             let credits = records.reduce(0) { $0 + table.records[$1].credits }
-            let courses = records.reduce(0) { $0 + CompiledPlan.weight(plan.courseInfo[table.records[$1].code], inPlan: inPlan) }
-            let candidates = unpassed(codes)
-            let (addition, residual) = Additions.cheapest(candidates, credits: max(0, minCredits - credits), courses: max(0, minCourses - courses))
-            let addedCredits = addition.reduce(0) { $0 + $1.credits } + residual.credits
-            let countedHere = min(credits + addedCredits, maxCredits ?? Int.max)
+            let courses = records.reduce(0) { $0 + weight(of: $1) }
+            let countedHere = min(credits, maxCredits)
             let reviewCount = records.filter { table.records[$0].needsReview }.count
             for record in records { used[record] = true }
-            for item in addition { added.insert(item.code) }
-            cost.credits += addedCredits
-            cost.courses += addition.count
             cost.review += reviewCount
-            if counts { countedCredits += countedHere; countedCourses += courses + addition.count }
-            poolsOnPath.append(node)
-            steps.append(.pool(node: node, records: records, added: addition.map(\.code), counted: countedHere))
+            if counts { countedCredits += countedHere; countedCourses += courses }
+            poolsOnPath.append(PoolState(node: node, credits: credits, courses: courses))
+            steps.append(.pool(node: node, records: records))
             search(&stack)
             steps.removeLast()
             poolsOnPath.removeLast()
-            if counts { countedCredits -= countedHere; countedCourses -= courses + addition.count }
+            if counts { countedCredits -= countedHere; countedCourses -= courses }
             cost.review -= reviewCount
-            cost.courses -= addition.count
-            cost.credits -= addedCredits
-            for item in addition { added.remove(item.code) }
             for record in records { used[record] = false }
         }
     }
 
-    /// Courses of `codes` the candidate has not passed (under any equivalent code) and that are not already added.
-    private func unpassed(_ codes: [CourseCode]) -> [Additions.Item] {
+    struct PoolState {
+        var node: Int
+        /// Credits and courses of the records the pool uses.
+        var credits: Int
+        var courses: Int
+    }
+
+    private func weight(of record: Int) -> Int {
+        let id = table.records[record].codeID
+        return id >= 0 ? plan.codeWeight[id] : 1
+    }
+
+    /// Courses among `ids` the candidate has not passed and that are not already added on this path.
+    private func unpassed(_ ids: [Int]) -> [Additions.Item] {
         var items: [Additions.Item] = []
-        var seen: Set<CourseCode> = []
-        for code in codes where seen.insert(code).inserted && !added.contains(code) && matches(code).isEmpty {
-            items.append(.init(code: code, credits: plan.credits(of: code)))
+        for id in ids where !added[id] && table.recordOfCode[id] < 0 && !items.contains(where: { $0.id == id }) {
+            items.append(.init(id: id, credits: plan.codeCredits[id]))
         }
         return items
     }
 
     private mutating func substitute(_ node: Int, option index: Int, _ stack: inout [Int]) {
-        guard let option = plan.substitutions[node]?[index] else { return }
-        let counts = plan.nodes[node].countsTowardTotals
+        guard let matchIDs = plan.substitutionMatchIDs[node]?[index], let codeIDs = plan.substitutionCodeIDs[node]?[index],
+              let option = plan.substitutions[node]?[index] else { return }
+        let counts = plan.nodeCounts[node]
         var available: [Int] = []
-        var seen: Set<Int> = []
-        for code in option.codes {
-            if let record = matches(code).first(where: { usable($0, by: node) }), seen.insert(record).inserted { available.append(record) }
+        var missingIDs: [Int] = []
+        for (position, matches) in matchIDs.enumerated() {
+            var found: Int?
+            for code in matches {
+                let record = table.recordOfCode[code]
+                if record >= 0, usable(record, by: node), !available.contains(record) {
+                    found = record
+                    break
+                }
+            }
+            if let found {
+                available.append(found)
+            } else if option.minCredits == nil, matches.contains(where: { table.recordOfCode[$0] >= 0 }) || added[codeIDs[position]] {
+                return  // passed but used elsewhere, or already to be taken: this set cannot be completed on this path
+            } else {
+                missingIDs.append(codeIDs[position])
+            }
         }
         var choices: [([Int], [Additions.Item])] = []
         if let minimum = option.minCredits {
             let limit = min(available.count, 12)
             var minimal: [[Int]] = []
-            for mask in 1..<(1 << limit) {
+            for mask in 1..<max(1, 1 << limit) {
                 let subset = (0..<limit).filter { mask & (1 << $0) != 0 }.map { available[$0] }
                 let sum = subset.reduce(0) { $0 + table.records[$1].credits }
                 guard sum >= minimum else { continue }
@@ -352,33 +358,33 @@ struct Solver {
             }
             if minimal.isEmpty {
                 let sum = available.reduce(0) { $0 + table.records[$1].credits }
-                let (addition, _) = Additions.cheapest(unpassed(option.codes), credits: minimum - sum, courses: 0)
+                let (addition, _) = Additions.cheapest(unpassed(codeIDs), credits: minimum - sum, courses: 0)
                 choices.append((available, addition))
             } else {
                 choices = minimal.map { ($0, []) }
             }
         } else {
-            let missing = option.codes.filter { code in !available.contains { table.records[$0].code == code || (closure[code] ?? [code]).contains(table.records[$0].code) } }
-            choices.append((available, missing.filter { !added.contains($0) }.map { .init(code: $0, credits: plan.credits(of: $0)) }))
+            choices.append((available, missingIDs.filter { !added[$0] }.map { .init(id: $0, credits: plan.codeCredits[$0]) }))
         }
         for (records, addition) in choices {
-            let credits = records.reduce(0) { $0 + table.records[$1].credits } + addition.reduce(0) { $0 + $1.credits }
+            let addedCredits = addition.reduce(0) { $0 + $1.credits }
+            let credits = records.reduce(0) { $0 + table.records[$1].credits } + addedCredits
             let courses = records.count + addition.count
             let reviewCount = records.filter { table.records[$0].needsReview }.count
             for record in records { used[record] = true }
-            for item in addition { added.insert(item.code) }
-            cost.credits += addition.reduce(0) { $0 + $1.credits }
+            for item in addition { added[item.id] = true }
+            cost.credits += addedCredits
             cost.courses += addition.count
             cost.review += reviewCount
             if counts { countedCredits += credits; countedCourses += courses }
-            steps.append(.substitution(node: node, option: index, records: records, added: addition.map(\.code)))
+            steps.append(.substitution(node: node, option: index, records: records, added: addition.map { plan.codes[$0.id] }))
             search(&stack)
             steps.removeLast()
             if counts { countedCredits -= credits; countedCourses -= courses }
             cost.review -= reviewCount
             cost.courses -= addition.count
-            cost.credits -= addition.reduce(0) { $0 + $1.credits }
-            for item in addition { added.remove(item.code) }
+            cost.credits -= addedCredits
+            for item in addition { added[item.id] = false }
             for record in records { used[record] = false }
         }
     }
@@ -386,24 +392,145 @@ struct Solver {
     // MARK: totals
 
     private mutating func finish() {
+        if let best, !(cost < best.cost) { return }
+        let completion = Completion.solve(plan: plan, table: table, added: added, pools: poolsOnPath,
+                                          countedCredits: countedCredits, countedCourses: countedCourses)
         var final = cost
-        var topUp: Step?
-        let needCredits = max(0, (plan.plan.totalCredits?.value ?? 0) - countedCredits)
-        let needCourses = max(0, (plan.plan.minCourses?.value ?? 0) - countedCourses)
-        if needCredits > 0 || needCourses > 0 {
-            var candidates: [Additions.Item] = []
-            for pool in poolsOnPath {
-                if case .pool(let codes, _, _, _) = plan.nodes[pool].kind { candidates += unpassed(codes) }
-            }
-            var seen: Set<CourseCode> = []
-            candidates = candidates.filter { seen.insert($0.code).inserted }
-            let (addition, residual) = Additions.cheapest(candidates, credits: needCredits, courses: needCourses)
-            final.credits += addition.reduce(0) { $0 + $1.credits } + residual.credits
-            final.courses += addition.count + residual.courses
-            topUp = .topUp(added: addition.map(\.code), residualCredits: residual.credits, residualCourses: residual.courses)
-        }
+        final.impossible += completion.impossible
+        final.credits += completion.credits
+        final.courses += completion.courses
         if let best, !(final < best.cost) { return }
-        best = (final, topUp.map { steps + [$0] } ?? steps)
+        let step = Step.completion(added: completion.added.map { ($0.pool, plan.codes[$0.id]) }, residual: completion.residual)
+        best = (final, completion.added.isEmpty && completion.residual.isEmpty ? steps : steps + [step])
+    }
+}
+
+/// The cheapest courses to add once every requirement's records are chosen: each pool short of its minimums and
+/// the plan's total credits / course count. Exact by branch and bound over the candidate courses (unpassed
+/// courses of the pools on the path, each added at most once, to one pool), respecting each pool's cap.
+enum Completion {
+    struct Result {
+        var added: [(pool: Int?, id: Int)]
+        var residual: [(pool: Int?, credits: Int, courses: Int)]
+        var impossible: Int
+        var credits: Int
+        var courses: Int
+    }
+
+    static func solve(plan: CompiledPlan, table: RecordTable, added: [Bool], pools: [Solver.PoolState],
+                      countedCredits: Int, countedCourses: Int) -> Result {
+        var needCredits = pools.map { max(0, plan.poolMinCredits[$0.node] - $0.credits) }
+        var needCourses = pools.map { max(0, plan.poolMinCourses[$0.node] - $0.courses) }
+        let room = pools.map { plan.poolMaxCredits[$0.node] == Int.max ? Int.max : max(0, plan.poolMaxCredits[$0.node] - $0.credits) }
+        let totalCredits = max(0, (plan.plan.totalCredits?.value ?? 0) - countedCredits)
+        let totalCourses = max(0, (plan.plan.minCourses?.value ?? 0) - countedCourses)
+        if needCredits.allSatisfy({ $0 == 0 }) && needCourses.allSatisfy({ $0 == 0 }) && totalCredits == 0 && totalCourses == 0 {
+            return Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
+        }
+        // Candidates: unpassed, not yet added courses of the pools on the path.
+        var candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])] = []
+        for (index, pool) in pools.enumerated() {
+            for id in plan.poolCodes[pool.node] where !added[id] && table.recordOfCode[id] < 0 {
+                if let existing = candidates.firstIndex(where: { $0.id == id }) {
+                    if !candidates[existing].pools.contains(index) { candidates[existing].pools.append(index) }
+                } else {
+                    candidates.append((id, plan.codeCredits[id], plan.codeWeight[id], [index]))
+                }
+            }
+        }
+        candidates.sort { ($0.credits, $0.id) < ($1.credits, $1.id) }
+        var search = Search(candidates: candidates, needCredits: needCredits, needCourses: needCourses, room: room,
+                            totalCredits: totalCredits, totalCourses: totalCourses)
+        search.run(0)
+        if let best = search.best {
+            return Result(added: best.choice.map { (pool: $0.pool.map { pools[$0].node }, id: $0.id) }, residual: [], impossible: 0,
+                          credits: best.credits, courses: best.courses)
+        }
+        // Nothing completes the plan: add every candidate where it helps and report what is left.
+        var result = Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
+        var usedRoom = Array(repeating: 0, count: pools.count)
+        var gainedCredits = 0
+        var gainedCourses = 0
+        for candidate in candidates {
+            let pool = candidate.pools.first { needCredits[$0] > 0 || needCourses[$0] > 0 } ?? candidate.pools[0]
+            needCredits[pool] = max(0, needCredits[pool] - candidate.credits)
+            needCourses[pool] = max(0, needCourses[pool] - 1)
+            let counted = min(candidate.credits, room[pool] == Int.max ? candidate.credits : max(0, room[pool] - usedRoom[pool]))
+            usedRoom[pool] += counted
+            gainedCredits += counted
+            gainedCourses += candidate.weight
+            result.added.append((pools[pool].node, candidate.id))
+            result.credits += candidate.credits
+            result.courses += 1
+        }
+        for (index, pool) in pools.enumerated() where needCredits[index] > 0 || needCourses[index] > 0 {
+            result.residual.append((pool.node, needCredits[index], needCourses[index]))
+        }
+        let shortCredits = max(0, totalCredits - gainedCredits)
+        let shortCourses = max(0, totalCourses - gainedCourses)
+        if shortCredits > 0 || shortCourses > 0 { result.residual.append((nil, shortCredits, shortCourses)) }
+        result.impossible = result.residual.count
+        return result
+    }
+
+    private struct Search {
+        let candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])]
+        var needCredits: [Int]
+        var needCourses: [Int]
+        let room: [Int]
+        var usedRoom: [Int]
+        var totalCredits: Int
+        var totalCourses: Int
+        var credits = 0
+        var courses = 0
+        var choice: [(pool: Int?, id: Int)] = []
+        var best: (credits: Int, courses: Int, choice: [(pool: Int?, id: Int)])?
+        var budget = 200_000
+
+        init(candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])], needCredits: [Int], needCourses: [Int], room: [Int],
+             totalCredits: Int, totalCourses: Int) {
+            self.candidates = candidates
+            self.needCredits = needCredits
+            self.needCourses = needCourses
+            self.room = room
+            usedRoom = Array(repeating: 0, count: room.count)
+            self.totalCredits = totalCredits
+            self.totalCourses = totalCourses
+        }
+
+        var satisfied: Bool {
+            totalCredits <= 0 && totalCourses <= 0 && needCredits.allSatisfy { $0 <= 0 } && needCourses.allSatisfy { $0 <= 0 }
+        }
+
+        mutating func run(_ index: Int) {
+            budget -= 1
+            if let best, (credits, courses) >= (best.credits, best.courses) { return }
+            if satisfied {
+                best = (credits, courses, choice)
+                return
+            }
+            guard index < candidates.count, budget > 0 else { return }
+            let candidate = candidates[index]
+            for pool in candidate.pools {
+                let counted = room[pool] == Int.max ? candidate.credits : min(candidate.credits, max(0, room[pool] - usedRoom[pool]))
+                let before = (needCredits[pool], needCourses[pool], totalCredits, totalCourses)
+                needCredits[pool] -= candidate.credits
+                needCourses[pool] -= 1
+                usedRoom[pool] += counted
+                totalCredits -= counted
+                totalCourses -= candidate.weight
+                credits += candidate.credits
+                courses += 1
+                choice.append((pool, candidate.id))
+                run(index + 1)
+                choice.removeLast()
+                courses -= 1
+                credits -= candidate.credits
+                (needCredits[pool], needCourses[pool], totalCredits, totalCourses) = before
+                usedRoom[pool] -= counted
+            }
+            run(index + 1)
+        }
     }
 }
 
@@ -437,13 +564,14 @@ struct Combinations: Sequence, IteratorProtocol {
 /// then fewest courses (exact, by dynamic programming over capped sums).
 enum Additions {
     struct Item: Sendable, Hashable {
-        var code: CourseCode
+        /// The plan's code id.
+        var id: Int
         var credits: Int
     }
 
     static func cheapest(_ items: [Item], credits needCredits: Int, courses needCourses: Int) -> (items: [Item], residual: (credits: Int, courses: Int)) {
         if needCredits <= 0 && needCourses <= 0 { return ([], (0, 0)) }
-        let sorted = items.sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }
+        let sorted = items.sorted { ($0.credits, $0.id) < ($1.credits, $1.id) }
         let width = needCourses + 1
         let size = (needCredits + 1) * width
         // dp[state] = (total credits, total courses, chosen bitmask index via back pointer)
