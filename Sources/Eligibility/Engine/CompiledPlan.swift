@@ -3,7 +3,9 @@ import CurriculumDSL
 /// A plan flattened for auditing: a node table with children by index, course data resolved from the
 /// catalog, substitutions by node, and the mapping rules (plan and province-wide) that apply. Built once per
 /// plan and shared by every audit of it.
-struct CompiledPlan: Sendable {
+/// A class so that audits share one instance (a struct copy would retain every table on every audit, and those
+/// reference counts are what two cores then fight over). Mutated only while `init` runs; immutable afterwards.
+final class CompiledPlan: @unchecked Sendable {
     struct Node: Sendable {
         enum Kind: Sendable {
             case course(CourseCode)
@@ -53,57 +55,57 @@ struct CompiledPlan: Sendable {
 
     let plan: Plan
     let major: Major
-    var nodes: [Node] = []
+    private(set) var nodes: [Node] = []
     /// The requirement tree's root (index 0) and the 加考 roots, which never count toward totals.
     var root = 0
-    var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
-    var substitutions: [Int: [SubstitutionOption]] = [:]
-    var rules: [MappingRuleRef] = []
-    var nodeByID: [String: Int] = [:]
+    private(set) var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
+    private(set) var substitutions: [Int: [SubstitutionOption]] = [:]
+    private(set) var rules: [MappingRuleRef] = []
+    private(set) var nodeByID: [String: Int] = [:]
     /// Every code a record could be used for in this plan (with equivalents).
-    var relevantCodes: Set<CourseCode> = []
+    private(set) var relevantCodes: Set<CourseCode> = []
     /// Equivalent codes of every code the plan names (renames and equivalences), for matching records.
-    var closure: [CourseCode: [CourseCode]] = [:]
+    private(set) var closure: [CourseCode: [CourseCode]] = [:]
     let courseInfo: [CourseCode: Course]
     let stoppedMajorRule: Bool
     let passMark: Int
     /// Exemptions that apply in the plan's province.
-    var exemptions: [Exemption] = []
+    private(set) var exemptions: [Exemption] = []
 
     // MARK: integer tables for the search (no hashing, no reference counting in the hot path)
 
     /// Every relevant code by id, and the id of each.
-    var codes: [CourseCode] = []
-    var codeID: [CourseCode: Int] = [:]
+    private(set) var codes: [CourseCode] = []
+    private(set) var codeID: [CourseCode: Int] = [:]
     /// Catalog credits by code id.
-    var codeCredits: [Int] = []
+    private(set) var codeCredits: [Int] = []
     /// Course-count weight by code id.
-    var codeWeight: [Int] = []
+    private(set) var codeWeight: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
-    var consumersOfCode: [Int] = []
+    private(set) var consumersOfCode: [Int] = []
     /// Per node: 0 course, 1 all-of, 2 choose, 3 alternatives, 4 pool.
-    var nodeTag: [UInt8] = []
-    var nodeCredits: [Int] = []
-    var nodeWeight: [Int] = []
-    var nodeCounts: [Bool] = []
-    var nodeChildren: [[Int]] = []
-    var nodeChoose: [Int] = []
+    private(set) var nodeTag: [UInt8] = []
+    private(set) var nodeCredits: [Int] = []
+    private(set) var nodeWeight: [Int] = []
+    private(set) var nodeCounts: [Bool] = []
+    private(set) var nodeChildren: [[Int]] = []
+    private(set) var nodeChoose: [Int] = []
     /// Course nodes: the leaf's code id and the ids of every code that satisfies it (the leaf's own first).
-    var leafCode: [Int] = []
-    var leafMatches: [[Int]] = []
+    private(set) var leafCode: [Int] = []
+    private(set) var leafMatches: [[Int]] = []
     /// Pool nodes: matching code ids (with equivalents), the pool's own code ids, and the minimums.
-    var poolMatches: [[Int]] = []
-    var poolCodes: [[Int]] = []
-    var poolMinCredits: [Int] = []
-    var poolMinCourses: [Int] = []
-    var poolMaxCredits: [Int] = []
+    private(set) var poolMatches: [[Int]] = []
+    private(set) var poolCodes: [[Int]] = []
+    private(set) var poolMinCredits: [Int] = []
+    private(set) var poolMinCourses: [Int] = []
+    private(set) var poolMaxCredits: [Int] = []
     /// Mapping rules: each slot's code ids, the new code ids, and which rules can fill each course node.
-    var ruleSlotIDs: [[[Int]]] = []
-    var ruleNewIDs: [[Int]] = []
-    var rulesForNode: [[(rule: Int, target: Int)]] = []
+    private(set) var ruleSlotIDs: [[[Int]]] = []
+    private(set) var ruleNewIDs: [[Int]] = []
+    private(set) var rulesForNode: [[(rule: Int, target: Int)]] = []
     /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
-    var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
-    var substitutionCodeIDs: [Int: [[Int]]] = [:]
+    private(set) var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
+    private(set) var substitutionCodeIDs: [Int: [[Int]]] = [:]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
@@ -153,7 +155,7 @@ struct CompiledPlan: Sendable {
         buildTables(graph: graph)
     }
 
-    private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
+    private func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
         if let existing = codeID[code] { return existing }
         let new = codes.count
         codes.append(code)
@@ -164,14 +166,14 @@ struct CompiledPlan: Sendable {
         return new
     }
 
-    private mutating func ids(matching code: CourseCode, graph: CurriculumGraph) -> [Int] {
+    private func ids(matching code: CourseCode, graph: CurriculumGraph) -> [Int] {
         var result = [id(code, graph: graph)]
         for equivalent in graph.equivalenceClosure(of: code) where equivalent != code { result.append(id(equivalent, graph: graph)) }
         return result
     }
 
     /// Fills the integer tables once the tree, substitutions and rules are known.
-    private mutating func buildTables(graph: CurriculumGraph) {
+    private func buildTables(graph: CurriculumGraph) {
         let inPlan = Set(plan.requirements.courseCodes)
         let count = nodes.count
         nodeTag = Array(repeating: 0, count: count)
@@ -242,13 +244,13 @@ struct CompiledPlan: Sendable {
         codeWeight = codes.map { Self.weight(courseInfo[$0] ?? graph.courses[$0], inPlan: inPlan) }
     }
 
-    private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
+    private func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
         let equivalents = graph.equivalenceClosure(of: code)
         closure[code] = equivalents
         for equivalent in equivalents { relevantCodes.insert(equivalent) }
     }
 
-    private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
+    private func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
         let index = nodes.count
         let kind: Node.Kind
         var credits = 0

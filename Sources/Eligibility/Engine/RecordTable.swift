@@ -11,13 +11,21 @@ struct UsableRecord: Sendable {
     var name: String
     var credits: Int
     var score: Score?
-    var evidence: LocalizedText
-    /// `electronic`, `old-plan-certificate`, `practice-card`, `transfer`, `exemption`.
-    var evidenceKind: String
+    /// The transcript's evidence; nil for an exemption.
+    var source: Evidence?
     var needsReview: Bool
     var origin: Origin
     /// The plan's id for this code, or -1 when the plan never names it.
     var codeID = -1
+
+    /// `electronic`, `old-plan-certificate`, `practice-card`, `transfer`, `exemption`.
+    var evidenceKind: String { source?.kind ?? "exemption" }
+
+    var evidence: LocalizedText {
+        if let source { return source.label }
+        if case .exemption(_, let certificate) = origin { return .init(zh: "免考（\(certificate)）", en: "exemption (\(certificate))") }
+        return .init(zh: "免考", en: "exemption")
+    }
 }
 
 /// The candidate's results prepared for one plan: best attempts, exemptions, and what was set aside and why.
@@ -76,7 +84,7 @@ struct RecordTable: Sendable {
                 continue
             }
             add(UsableRecord(code: code, name: name, credits: course?.credits ?? 0, score: record.score,
-                             evidence: record.evidence.label, evidenceKind: record.evidence.kind, needsReview: record.evidence.needsReview, origin: .transcript(index)))
+                             source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index)))
         }
         for index in eligible where bestByCode[request.records[index].code] != index {
             let record = request.records[index]
@@ -91,8 +99,7 @@ struct RecordTable: Sendable {
             for code in exemption.exempts.map(\.value) where byCode[code] == nil {
                 let course = graph.courses[code]
                 add(UsableRecord(code: code, name: course?.name ?? "", credits: course?.credits ?? 0, score: nil,
-                                 evidence: .init(zh: "免考（\(certificate.name)）", en: "exemption (\(certificate.name))"),
-                                 evidenceKind: "exemption", needsReview: false, origin: .exemption(id: exemption.id, certificate: certificate.name)))
+                                 source: nil, needsReview: false, origin: .exemption(id: exemption.id, certificate: certificate.name)))
             }
         }
     }

@@ -419,6 +419,9 @@ enum Completion {
 
     static func solve(plan: CompiledPlan, table: RecordTable, added: [Bool], pools: [Solver.PoolState],
                       countedCredits: Int, countedCourses: Int) -> Result {
+        if pools.isEmpty, countedCredits >= (plan.plan.totalCredits?.value ?? 0), countedCourses >= (plan.plan.minCourses?.value ?? 0) {
+            return Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
+        }
         var needCredits = pools.map { max(0, plan.poolMinCredits[$0.node] - $0.credits) }
         var needCourses = pools.map { max(0, plan.poolMinCourses[$0.node] - $0.courses) }
         let room = pools.map { plan.poolMaxCredits[$0.node] == Int.max ? Int.max : max(0, plan.poolMaxCredits[$0.node] - $0.credits) }
