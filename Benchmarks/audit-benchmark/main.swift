@@ -87,6 +87,15 @@ if loaded.hasErrors { print("warning: the curricula have errors; figures may be 
 let graph = loaded.graph
 let engine = AuditEngine(graph: graph)
 let realPlans = graph.plans.values.sorted { $0.id < $1.id }
+if let profile = argument("--profile") {
+    // For callgrind / perf: N audits of one kind (evaluate or full), nothing else.
+    let sample = requests(engine: engine, graph: graph, plans: realPlans, perPlan: 50, seed: 3)
+    let count = Int(argument("--count") ?? "") ?? 20_000
+    for index in 0..<count {
+        if profile == "full" { _ = try? engine.audit(sample[index % sample.count]) } else { _ = try? engine.evaluate(sample[index % sample.count]) }
+    }
+    exit(0)
+}
 print("Audit benchmark — \(realPlans.count) real plans from \(curriculaPath), \(jobs) worker thread(s)")
 print("")
 print("plan".padding(toLength: 22, withPad: " ", startingAt: 0) + "courses  median µs per audit, 1 core: full Audit | verdict+missing (evaluate)")

@@ -52,7 +52,7 @@ public struct AuditEngine: Sendable {
     }
 
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
-        let (table, solver, roots) = solve(request, compiled: plan)
+        let (table, solver, roots) = solve(request, compiled: plan, detailed: true)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
         return builder.build(blocking: blocking)
@@ -72,7 +72,7 @@ public struct AuditEngine: Sendable {
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plan = try plan(for: request)
         guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
-        let (_, solver, _) = solve(request, compiled: compiledPlan)
+        let (_, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
         let verdict: Audit.Verdict = !blocking.isEmpty || cost.impossible > 0 || cost.credits > 0 || cost.courses > 0 ? .notEligible
@@ -80,8 +80,8 @@ public struct AuditEngine: Sendable {
         return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking)
     }
 
-    private func solve(_ request: AuditRequest, compiled plan: CompiledPlan) -> (RecordTable, Solver, [Int]) {
-        let table = RecordTable(request: request, plan: plan, graph: graph)
+    private func solve(_ request: AuditRequest, compiled plan: CompiledPlan, detailed: Bool) -> (RecordTable, Solver, [Int]) {
+        let table = RecordTable(request: request, plan: plan, graph: graph, detailed: detailed)
         var waived: Set<Int> = []
         var accepted: [Int: [Int]] = [:]
         var pinnedTo: [Int: Int] = [:]
@@ -91,9 +91,9 @@ public struct AuditEngine: Sendable {
             case .waive:
                 waived.insert(node)
             case .accept(let code, _, _):
-                accepted[node, default: []] += table.byCode[code] ?? []
+                accepted[node, default: []] += table.records(of: code)
             case .pin(let code, _, _):
-                for record in table.byCode[code] ?? [] {
+                for record in table.records(of: code) {
                     pinnedTo[record] = node
                     accepted[node, default: []].append(record)
                 }

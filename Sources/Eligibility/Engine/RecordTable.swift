@@ -29,90 +29,107 @@ struct UsableRecord: Sendable {
 }
 
 /// The candidate's results prepared for one plan: best attempts, exemptions, and what was set aside and why.
+/// With `detailed: false` (verdict only) results the plan cannot use are skipped and no messages are built.
 struct RecordTable: Sendable {
     var records: [UsableRecord] = []
-    var byCode: [CourseCode: [Int]] = [:]
     /// The record of each plan code id, or -1.
     var recordOfCode: [Int] = []
     var setAside: [Audit.UnusedRecord] = []
 
-    init(request: AuditRequest, plan: CompiledPlan, graph: CurriculumGraph) {
+    init(request: AuditRequest, plan: CompiledPlan, graph: CurriculumGraph, detailed: Bool = true) {
         let passMark = plan.passMark
+        let keepAll = detailed || plan.stoppedMajorRule || !request.decisions.isEmpty
         recordOfCode = Array(repeating: -1, count: plan.codes.count)
-        self.codeIDs = plan.codeID
+        let input = request.records
         // Attempts that cannot count whatever else passes: transferred theses; transferred practice components
         // whose theory course is not passed. They are set aside first, so a valid attempt is never hidden by them.
-        let passedAnywhere = Set(request.records.filter { $0.score.passes(at: passMark) }.map(\.code))
-        var eligible: [Int] = []
-        for (index, record) in request.records.enumerated() {
-            let course = graph.courses[record.code]
+        var passedAnywhere: Set<CourseCode>?
+        var eligible: [(index: Int, id: Int)] = []
+        eligible.reserveCapacity(input.count)
+        for (index, record) in input.enumerated() {
+            let id = plan.codeID[record.code] ?? -1
+            if id < 0 && !keepAll { continue }
             if case .transfer(let province) = record.evidence, record.score.passes(at: passMark) {
+                let course = graph.courses[record.code]
                 if course?.kind == .thesis {
-                    setAside.append(.init(code: record.code, name: record.name ?? course?.name, score: record.score,
-                                          reason: .init(zh: "毕业论文成绩不能转考（自\(province)）", en: "a thesis result cannot be transferred (from \(province))")))
+                    if detailed {
+                        setAside.append(.init(code: record.code, name: record.name ?? course?.name, score: record.score,
+                                              reason: .init(zh: "毕业论文成绩不能转考（自\(province)）", en: "a thesis result cannot be transferred (from \(province))")))
+                    }
                     continue
                 }
-                if course?.kind == .practice, let theory = course?.theory?.value, !passedAnywhere.contains(theory) {
-                    setAside.append(.init(code: record.code, name: record.name ?? course?.name, score: record.score,
-                                          reason: .init(zh: "实践课程转考须同时通过理论课程 \(theory)", en: "a transferred practice result needs its theory course \(theory) passed")))
-                    continue
+                if course?.kind == .practice, let theory = course?.theory?.value {
+                    let passed = passedAnywhere ?? Set(input.filter { $0.score.passes(at: passMark) }.map(\.code))
+                    passedAnywhere = passed
+                    if !passed.contains(theory) {
+                        if detailed {
+                            setAside.append(.init(code: record.code, name: record.name ?? course?.name, score: record.score,
+                                                  reason: .init(zh: "实践课程转考须同时通过理论课程 \(theory)", en: "a transferred practice result needs its theory course \(theory) passed")))
+                        }
+                        continue
+                    }
                 }
             }
-            eligible.append(index)
+            eligible.append((index, id))
         }
         // Best attempt per code: passing first, then no review needed, then the higher score, the earlier date,
         // and a fixed order of evidence and names, so the choice never depends on row order.
-        var bestByCode: [CourseCode: Int] = [:]
-        for index in eligible {
-            let record = request.records[index]
-            guard let current = bestByCode[record.code] else {
-                bestByCode[record.code] = index
-                continue
-            }
-            if Self.isBetter(record, than: request.records[current], passMark: passMark) {
-                bestByCode[record.code] = index
+        var bestOfID = Array(repeating: -1, count: plan.codes.count)
+        var bestOther: [CourseCode: Int] = [:]
+        for (index, id) in eligible {
+            let record = input[index]
+            let current = id >= 0 ? bestOfID[id] : (bestOther[record.code] ?? -1)
+            if current < 0 || Self.isBetter(record, than: input[current], passMark: passMark) {
+                if id >= 0 { bestOfID[id] = index } else { bestOther[record.code] = index }
             }
         }
-        for code in bestByCode.keys.sorted() {
-            guard let index = bestByCode[code] else { continue }
-            let record = request.records[index]
-            let course = graph.courses[code]
-            let name = course?.name ?? record.name ?? ""
+        var chosen: [(id: Int, index: Int)] = []
+        for id in plan.codes.indices where bestOfID[id] >= 0 { chosen.append((id, bestOfID[id])) }
+        for code in bestOther.keys.sorted() { if let index = bestOther[code] { chosen.append((-1, index)) } }
+        for (id, index) in chosen {
+            let record = input[index]
             guard record.score.passes(at: passMark) else {
-                setAside.append(.init(code: code, name: record.name ?? course?.name, score: record.score,
-                                      reason: .init(zh: "未达到及格线（\(record.score) < \(passMark)）", en: "below the pass mark (\(record.score) < \(passMark))")))
+                if detailed {
+                    setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
+                                          reason: .init(zh: "未达到及格线（\(record.score) < \(passMark)）", en: "below the pass mark (\(record.score) < \(passMark))")))
+                }
                 continue
             }
-            add(UsableRecord(code: code, name: name, credits: course?.credits ?? 0, score: record.score,
-                             source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index)))
+            let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[record.code]?.credits ?? 0
+            let name = detailed ? (graph.courses[record.code]?.name ?? record.name ?? "") : ""
+            add(UsableRecord(code: record.code, name: name, credits: credits, score: record.score,
+                             source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index), codeID: id))
         }
-        for index in eligible where bestByCode[request.records[index].code] != index {
-            let record = request.records[index]
-            setAside.append(.init(code: record.code, name: record.name, score: record.score,
-                                  reason: .init(zh: "同一课程另有更好的一次成绩", en: "a better attempt of the same course counts")))
+        if detailed {
+            for (index, id) in eligible where (id >= 0 ? bestOfID[id] : bestOther[input[index].code] ?? -1) != index {
+                let record = input[index]
+                setAside.append(.init(code: record.code, name: record.name, score: record.score,
+                                      reason: .init(zh: "同一课程另有更好的一次成绩", en: "a better attempt of the same course counts")))
+            }
         }
         // 免考: certificates exempt courses not already passed.
         for exemption in plan.exemptions where !request.candidate.certificates.isEmpty {
             guard let certificate = request.candidate.certificates.first(where: {
                 $0.name == exemption.certificate && exemption.isValid(obtainedOn: $0.obtainedOn)
             }) else { continue }
-            for code in exemption.exempts.map(\.value) where byCode[code] == nil {
+            for code in exemption.exempts.map(\.value) {
+                let id = plan.codeID[code] ?? -1
+                if id >= 0 ? recordOfCode[id] >= 0 : records.contains(where: { $0.code == code }) { continue }
+                if id < 0 && !keepAll { continue }
                 let course = graph.courses[code]
                 add(UsableRecord(code: code, name: course?.name ?? "", credits: course?.credits ?? 0, score: nil,
-                                 source: nil, needsReview: false, origin: .exemption(id: exemption.id, certificate: certificate.name)))
+                                 source: nil, needsReview: false, origin: .exemption(id: exemption.id, certificate: certificate.name), codeID: id))
             }
         }
     }
 
-    private let codeIDs: [CourseCode: Int]
+    /// Records whose code is `code` (for office decisions).
+    func records(of code: CourseCode) -> [Int] {
+        records.indices.filter { records[$0].code == code }
+    }
 
     private mutating func add(_ record: UsableRecord) {
-        var record = record
-        byCode[record.code, default: []].append(records.count)
-        if let id = codeIDs[record.code] {
-            record.codeID = id
-            if recordOfCode[id] < 0 { recordOfCode[id] = records.count }
-        }
+        if record.codeID >= 0, recordOfCode[record.codeID] < 0 { recordOfCode[record.codeID] = records.count }
         records.append(record)
     }
 
