@@ -210,7 +210,7 @@ struct AuditBuilder {
         for rec in recs { addReview(rec, requirement: node.id) }
         let inPlan = Set(plan.nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
         result.credits.earned = min(recs.reduce(0) { $0 + $1.credits }, maxCredits ?? Int.max)
-        result.courses.earned = recs.reduce(0) { $0 + CompiledPlan.weight(plan.courseInfo[$1.code], inPlan: inPlan) }
+        result.courses.earned = recs.reduce(0) { $0 + CompiledPlanBuilder.weight(plan.courseInfo[$1.code], inPlan: inPlan) }
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
         let residualHere = residual.contains { $0.pool == index }
         result.status = ownMinimumMet && !residualHere ? .satisfied : .unsatisfied

@@ -3,9 +3,8 @@ import CurriculumDSL
 /// A plan flattened for auditing: a node table with children by index, course data resolved from the
 /// catalog, substitutions by node, and the mapping rules (plan and province-wide) that apply. Built once per
 /// plan and shared by every audit of it.
-/// A class so that audits share one instance (a struct copy would retain every table on every audit, and those
-/// reference counts are what two cores then fight over). Mutated only while `init` runs; immutable afterwards.
-final class CompiledPlan: @unchecked Sendable {
+/// Builds a `CompiledPlan` (mutable while building; `CompiledPlan` keeps the result immutable).
+struct CompiledPlanBuilder {
     struct Node: Sendable {
         enum Kind: Sendable {
             case course(CourseCode)
@@ -55,57 +54,57 @@ final class CompiledPlan: @unchecked Sendable {
 
     let plan: Plan
     let major: Major
-    private(set) var nodes: [Node] = []
+    var nodes: [Node] = []
     /// The requirement tree's root (index 0) and the 加考 roots, which never count toward totals.
     var root = 0
-    private(set) var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
-    private(set) var substitutions: [Int: [SubstitutionOption]] = [:]
-    private(set) var rules: [MappingRuleRef] = []
-    private(set) var nodeByID: [String: Int] = [:]
+    var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
+    var substitutions: [Int: [SubstitutionOption]] = [:]
+    var rules: [MappingRuleRef] = []
+    var nodeByID: [String: Int] = [:]
     /// Every code a record could be used for in this plan (with equivalents).
-    private(set) var relevantCodes: Set<CourseCode> = []
+    var relevantCodes: Set<CourseCode> = []
     /// Equivalent codes of every code the plan names (renames and equivalences), for matching records.
-    private(set) var closure: [CourseCode: [CourseCode]] = [:]
+    var closure: [CourseCode: [CourseCode]] = [:]
     let courseInfo: [CourseCode: Course]
     let stoppedMajorRule: Bool
     let passMark: Int
     /// Exemptions that apply in the plan's province.
-    private(set) var exemptions: [Exemption] = []
+    var exemptions: [Exemption] = []
 
     // MARK: integer tables for the search (no hashing, no reference counting in the hot path)
 
     /// Every relevant code by id, and the id of each.
-    private(set) var codes: [CourseCode] = []
-    private(set) var codeID: [CourseCode: Int] = [:]
+    var codes: [CourseCode] = []
+    var codeID: [CourseCode: Int] = [:]
     /// Catalog credits by code id.
-    private(set) var codeCredits: [Int] = []
+    var codeCredits: [Int] = []
     /// Course-count weight by code id.
-    private(set) var codeWeight: [Int] = []
+    var codeWeight: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
-    private(set) var consumersOfCode: [Int] = []
+    var consumersOfCode: [Int] = []
     /// Per node: 0 course, 1 all-of, 2 choose, 3 alternatives, 4 pool.
-    private(set) var nodeTag: [UInt8] = []
-    private(set) var nodeCredits: [Int] = []
-    private(set) var nodeWeight: [Int] = []
-    private(set) var nodeCounts: [Bool] = []
-    private(set) var nodeChildren: [[Int]] = []
-    private(set) var nodeChoose: [Int] = []
+    var nodeTag: [UInt8] = []
+    var nodeCredits: [Int] = []
+    var nodeWeight: [Int] = []
+    var nodeCounts: [Bool] = []
+    var nodeChildren: [[Int]] = []
+    var nodeChoose: [Int] = []
     /// Course nodes: the leaf's code id and the ids of every code that satisfies it (the leaf's own first).
-    private(set) var leafCode: [Int] = []
-    private(set) var leafMatches: [[Int]] = []
+    var leafCode: [Int] = []
+    var leafMatches: [[Int]] = []
     /// Pool nodes: matching code ids (with equivalents), the pool's own code ids, and the minimums.
-    private(set) var poolMatches: [[Int]] = []
-    private(set) var poolCodes: [[Int]] = []
-    private(set) var poolMinCredits: [Int] = []
-    private(set) var poolMinCourses: [Int] = []
-    private(set) var poolMaxCredits: [Int] = []
+    var poolMatches: [[Int]] = []
+    var poolCodes: [[Int]] = []
+    var poolMinCredits: [Int] = []
+    var poolMinCourses: [Int] = []
+    var poolMaxCredits: [Int] = []
     /// Mapping rules: each slot's code ids, the new code ids, and which rules can fill each course node.
-    private(set) var ruleSlotIDs: [[[Int]]] = []
-    private(set) var ruleNewIDs: [[Int]] = []
-    private(set) var rulesForNode: [[(rule: Int, target: Int)]] = []
+    var ruleSlotIDs: [[[Int]]] = []
+    var ruleNewIDs: [[Int]] = []
+    var rulesForNode: [[(rule: Int, target: Int)]] = []
     /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
-    private(set) var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
-    private(set) var substitutionCodeIDs: [Int: [[Int]]] = [:]
+    var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
+    var substitutionCodeIDs: [Int: [[Int]]] = [:]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
@@ -155,7 +154,7 @@ final class CompiledPlan: @unchecked Sendable {
         buildTables(graph: graph)
     }
 
-    private func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
+    private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
         if let existing = codeID[code] { return existing }
         let new = codes.count
         codes.append(code)
@@ -166,14 +165,14 @@ final class CompiledPlan: @unchecked Sendable {
         return new
     }
 
-    private func ids(matching code: CourseCode, graph: CurriculumGraph) -> [Int] {
+    private mutating func ids(matching code: CourseCode, graph: CurriculumGraph) -> [Int] {
         var result = [id(code, graph: graph)]
         for equivalent in graph.equivalenceClosure(of: code) where equivalent != code { result.append(id(equivalent, graph: graph)) }
         return result
     }
 
     /// Fills the integer tables once the tree, substitutions and rules are known.
-    private func buildTables(graph: CurriculumGraph) {
+    private mutating func buildTables(graph: CurriculumGraph) {
         let inPlan = Set(plan.requirements.courseCodes)
         let count = nodes.count
         nodeTag = Array(repeating: 0, count: count)
@@ -244,13 +243,13 @@ final class CompiledPlan: @unchecked Sendable {
         codeWeight = codes.map { Self.weight(courseInfo[$0] ?? graph.courses[$0], inPlan: inPlan) }
     }
 
-    private func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
+    private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
         let equivalents = graph.equivalenceClosure(of: code)
         closure[code] = equivalents
         for equivalent in equivalents { relevantCodes.insert(equivalent) }
     }
 
-    private func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
+    private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
         let index = nodes.count
         let kind: Node.Kind
         var credits = 0
@@ -290,6 +289,93 @@ final class CompiledPlan: @unchecked Sendable {
         case .practice: return course.theory.map { inPlan.contains($0.value) ? 0 : 1 } ?? 1
         case .theory: return 1
         }
+    }
+
+    func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
+    func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
+}
+
+/// A plan flattened for auditing, shared by every audit of the plan. A class with constant properties: audits pass
+/// one reference instead of copying (and reference-counting) every table, and reading needs no access checks.
+final class CompiledPlan: Sendable {
+    typealias Node = CompiledPlanBuilder.Node
+    let plan: Plan
+    let root: Int
+    let major: Major
+    let nodes: [CompiledPlanBuilder.Node]
+    let additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)]
+    let substitutions: [Int: [CompiledPlanBuilder.SubstitutionOption]]
+    let rules: [CompiledPlanBuilder.MappingRuleRef]
+    let nodeByID: [String: Int]
+    let relevantCodes: Set<CourseCode>
+    let closure: [CourseCode: [CourseCode]]
+    let courseInfo: [CourseCode: Course]
+    let stoppedMajorRule: Bool
+    let passMark: Int
+    let exemptions: [Exemption]
+    let codes: [CourseCode]
+    let codeID: [CourseCode: Int]
+    let codeCredits: [Int]
+    let codeWeight: [Int]
+    let consumersOfCode: [Int]
+    let nodeTag: [UInt8]
+    let nodeCredits: [Int]
+    let nodeWeight: [Int]
+    let nodeCounts: [Bool]
+    let nodeChildren: [[Int]]
+    let nodeChoose: [Int]
+    let leafCode: [Int]
+    let leafMatches: [[Int]]
+    let poolMatches: [[Int]]
+    let poolCodes: [[Int]]
+    let poolMinCredits: [Int]
+    let poolMinCourses: [Int]
+    let poolMaxCredits: [Int]
+    let ruleSlotIDs: [[[Int]]]
+    let ruleNewIDs: [[Int]]
+    let rulesForNode: [[(rule: Int, target: Int)]]
+    let substitutionMatchIDs: [Int: [[[Int]]]]
+    let substitutionCodeIDs: [Int: [[Int]]]
+
+    init(plan: Plan, major: Major, graph: CurriculumGraph) {
+        let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph)
+        self.plan = builder.plan
+        self.root = builder.root
+        self.major = builder.major
+        self.nodes = builder.nodes
+        self.additionalRoots = builder.additionalRoots
+        self.substitutions = builder.substitutions
+        self.rules = builder.rules
+        self.nodeByID = builder.nodeByID
+        self.relevantCodes = builder.relevantCodes
+        self.closure = builder.closure
+        self.courseInfo = builder.courseInfo
+        self.stoppedMajorRule = builder.stoppedMajorRule
+        self.passMark = builder.passMark
+        self.exemptions = builder.exemptions
+        self.codes = builder.codes
+        self.codeID = builder.codeID
+        self.codeCredits = builder.codeCredits
+        self.codeWeight = builder.codeWeight
+        self.consumersOfCode = builder.consumersOfCode
+        self.nodeTag = builder.nodeTag
+        self.nodeCredits = builder.nodeCredits
+        self.nodeWeight = builder.nodeWeight
+        self.nodeCounts = builder.nodeCounts
+        self.nodeChildren = builder.nodeChildren
+        self.nodeChoose = builder.nodeChoose
+        self.leafCode = builder.leafCode
+        self.leafMatches = builder.leafMatches
+        self.poolMatches = builder.poolMatches
+        self.poolCodes = builder.poolCodes
+        self.poolMinCredits = builder.poolMinCredits
+        self.poolMinCourses = builder.poolMinCourses
+        self.poolMaxCredits = builder.poolMaxCredits
+        self.ruleSlotIDs = builder.ruleSlotIDs
+        self.ruleNewIDs = builder.ruleNewIDs
+        self.rulesForNode = builder.rulesForNode
+        self.substitutionMatchIDs = builder.substitutionMatchIDs
+        self.substitutionCodeIDs = builder.substitutionCodeIDs
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
