@@ -84,6 +84,8 @@ struct RecordTable: Sendable {
             }
         }
         var chosen: [(id: Int, index: Int)] = []
+        chosen.reserveCapacity(eligible.count)
+        records.reserveCapacity(eligible.count + 2)
         for id in plan.codes.indices where bestOfID[id] >= 0 { chosen.append((id, bestOfID[id])) }
         for code in bestOther.keys.sorted() { if let index = bestOther[code] { chosen.append((-1, index)) } }
         for (id, index) in chosen {

@@ -85,7 +85,10 @@ struct Solver {
     }
 
     mutating func run(roots: [Int]) {
-        var stack = Array(roots.reversed())
+        steps.reserveCapacity(plan.nodes.count + 4)
+        var stack: [Int] = []
+        stack.reserveCapacity(plan.nodes.count + roots.count)
+        stack.append(contentsOf: roots.reversed())
         search(&stack)
     }
 
@@ -164,17 +167,17 @@ struct Solver {
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
         let leaf = plan.leafCode[node]
-        var tried: [Int] = []
-        for code in plan.leafMatches[node] {
+        let matches = plan.leafMatches[node]
+        for code in matches {
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
-            tried.append(record)
             take(node, record: record, via: code == leaf ? .direct : .equivalence, credits: credits, weight: weight, &stack)
             if consumers[record] <= 1, !table.records[record].needsReview { return }
         }
+        /// Whether a record was already offered above (it matches the leaf's code or an equivalent).
+        func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[$0] == record } }
         if let extra = accepted[node] {
-            for record in extra where usable(record, by: node) && !tried.contains(record) {
-                tried.append(record)
+            for record in extra where usable(record, by: node) && !matched(record) {
                 take(node, record: record, via: .decision(plan.nodes[node].id), credits: credits, weight: weight, &stack)
             }
         }
@@ -182,7 +185,8 @@ struct Solver {
             mapped(node, rule: rule, target: target, &stack)
         }
         if plan.stoppedMajorRule {
-            for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= credits && !tried.contains(record) {
+            for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= credits && !matched(record)
+                && !(accepted[node]?.contains(record) ?? false) {
                 take(node, record: record, via: .stoppedMajorRule, credits: credits, weight: weight, &stack, review: true)
             }
         }

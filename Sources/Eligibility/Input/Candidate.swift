@@ -65,16 +65,33 @@ public enum IDNumber {
 
     /// The check character the first 17 digits call for, or nil when they are not 17 digits.
     public static func checkCharacter(for body: some StringProtocol) -> Character? {
-        let digits = body.utf8.map { Int($0) - 48 }
-        guard digits.count == 17, digits.allSatisfy({ (0...9).contains($0) }) else { return nil }
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return checkCharacters[sum % 11]
+        var sum = 0
+        var count = 0
+        for byte in body.utf8 {
+            guard count < 17, byte >= 0x30, byte <= 0x39 else { return nil }
+            sum += Int(byte - 0x30) * weights[count]
+            count += 1
+        }
+        return count == 17 ? checkCharacters[sum % 11] : nil
     }
 
     /// Whether `text` is 18 characters with a valid check character (`x` accepted as `X`).
     public static func isValid(_ text: String) -> Bool {
-        guard text.count == 18, let last = text.last, let expected = checkCharacter(for: text.prefix(17)) else { return false }
-        return Character(last.uppercased()) == expected
+        var sum = 0
+        var index = 0
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            if index < 17 {
+                guard byte >= 0x30, byte <= 0x39 else { return false }
+                sum += Int(byte - 0x30) * weights[index]
+            } else if index == 17 {
+                last = byte == 0x78 ? 0x58 : byte
+            } else {
+                return false
+            }
+            index += 1
+        }
+        return index == 18 && Character(Unicode.Scalar(last)) == checkCharacters[sum % 11]
     }
 
     /// `1401**********123X`: the first four and last four characters.
