@@ -171,8 +171,10 @@ struct AuditBuilder {
             result.status = .satisfied
             result.credits.earned = node.credits
             result.courses.earned = node.weight
-            let scoreText = rec.score.map { "\($0)" } ?? "—"
-            trace(node, .init(zh: "已通过：\(rec.code) 成绩 \(scoreText)（及格线 \(plan.passMark)，\(rec.evidence.zh)）", en: "passed: \(rec.code) score \(scoreText) (pass mark \(plan.passMark), \(rec.evidence.en))"))
+            var certificate: String?
+            if case .exemption(_, let name) = rec.origin { certificate = name }
+            trace.append(.init(requirement: node.id, fact: .passed(code: rec.code, score: rec.score, passMark: plan.passMark,
+                                                                  evidence: rec.source, exemption: certificate)))
         case .mapping(_, let rule, let records)?:
             let definition = plan.rules[rule]
             for record in records { usedRecords.insert(record) }
@@ -196,7 +198,7 @@ struct AuditBuilder {
         default:
             result.status = .unsatisfied
             addMissing(for: index, code: code)
-            trace(node, .init(zh: "未通过：缺 \(code) \(plan.name(of: code))（\(node.credits) 学分）", en: "not passed: \(code) \(plan.name(of: code)) (\(node.credits) credits) is missing"))
+            trace.append(.init(requirement: node.id, fact: .missing(code: code, name: plan.name(of: code), credits: node.credits)))
         }
     }
 

@@ -145,9 +145,67 @@ public struct Audit: Sendable, Hashable, Codable {
         public var message: LocalizedText
     }
 
+    /// One step of the explanation. Kept as the facts that decided it and rendered to text when read or
+    /// encoded, so building an audit costs no string formatting. JSON: `{requirement, message: {zh, en}}`.
     public struct TraceLine: Sendable, Hashable, Codable {
         public var requirement: String
-        public var message: LocalizedText
+        var fact: TraceFact
+
+        public init(requirement: String, message: LocalizedText) {
+            self.requirement = requirement
+            fact = .text(message)
+        }
+
+        init(requirement: String, fact: TraceFact) {
+            self.requirement = requirement
+            self.fact = fact
+        }
+
+        public var message: LocalizedText { fact.message }
+
+        enum CodingKeys: String, CodingKey { case requirement, message }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            requirement = try container.decode(String.self, forKey: .requirement)
+            fact = .text(try container.decode(LocalizedText.self, forKey: .message))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(requirement, forKey: .requirement)
+            try container.encode(message, forKey: .message)
+        }
+
+        public static func == (lhs: TraceLine, rhs: TraceLine) -> Bool {
+            lhs.requirement == rhs.requirement && lhs.message == rhs.message
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(requirement)
+            hasher.combine(message)
+        }
+    }
+
+    /// The facts behind a trace line.
+    enum TraceFact: Sendable {
+        case text(LocalizedText)
+        case passed(code: CourseCode, score: Score?, passMark: Int, evidence: Evidence?, exemption: String?)
+        case missing(code: CourseCode, name: String, credits: Int)
+
+        var message: LocalizedText {
+            switch self {
+            case .text(let text):
+                return text
+            case .passed(let code, let score, let passMark, let evidence, let exemption):
+                let scoreText = score.map { "\($0)" } ?? "—"
+                let label = evidence?.label ?? LocalizedText(zh: "免考（\(exemption ?? "")）", en: "exemption (\(exemption ?? ""))")
+                return .init(zh: "已通过：\(code) 成绩 \(scoreText)（及格线 \(passMark)，\(label.zh)）",
+                             en: "passed: \(code) score \(scoreText) (pass mark \(passMark), \(label.en))")
+            case .missing(let code, let name, let credits):
+                return .init(zh: "未通过：缺 \(code) \(name)（\(credits) 学分）", en: "not passed: \(code) \(name) (\(credits) credits) is missing")
+            }
+        }
     }
 }
 
