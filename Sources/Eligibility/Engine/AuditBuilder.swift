@@ -8,7 +8,7 @@ struct AuditBuilder {
     let request: AuditRequest
     let roots: [Int]
 
-    private var stepByNode: [Int: Step] = [:]
+    private var stepByNode: [Step?]
     /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
     private var poolAdditions: [Int: [CourseCode]] = [:]
     private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
@@ -24,6 +24,7 @@ struct AuditBuilder {
         self.table = table
         self.request = request
         self.roots = roots
+        stepByNode = Array(repeating: nil, count: plan.nodes.count)
         for step in steps {
             switch step {
             case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _),

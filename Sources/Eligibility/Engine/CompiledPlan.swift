@@ -105,6 +105,8 @@ struct CompiledPlanBuilder {
     /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
     var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
     var substitutionCodeIDs: [Int: [[Int]]] = [:]
+    /// Whether a node has substitutions (checked on every search step, so an array, not a dictionary).
+    var hasSubstitution: [Bool] = []
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
@@ -222,6 +224,8 @@ struct CompiledPlanBuilder {
                 consume(matches)
             }
         }
+        hasSubstitution = Array(repeating: false, count: count)
+        for node in substitutions.keys { hasSubstitution[node] = true }
         for (node, options) in substitutions {
             substitutionMatchIDs[node] = options.map { option in option.codes.map { ids(matching: $0, graph: graph) } }
             substitutionCodeIDs[node] = options.map { option in option.codes.map { id($0, graph: graph) } }
@@ -336,6 +340,7 @@ final class CompiledPlan: Sendable {
     let rulesForNode: [[(rule: Int, target: Int)]]
     let substitutionMatchIDs: [Int: [[[Int]]]]
     let substitutionCodeIDs: [Int: [[Int]]]
+    let hasSubstitution: [Bool]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph)
@@ -376,6 +381,7 @@ final class CompiledPlan: Sendable {
         self.rulesForNode = builder.rulesForNode
         self.substitutionMatchIDs = builder.substitutionMatchIDs
         self.substitutionCodeIDs = builder.substitutionCodeIDs
+        self.hasSubstitution = builder.hasSubstitution
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }

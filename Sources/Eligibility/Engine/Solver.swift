@@ -106,7 +106,7 @@ struct Solver {
             steps.removeLast()
         } else {
             expand(node, &stack)
-            if let options = plan.substitutionMatchIDs[node] {
+            if plan.hasSubstitution[node], let options = plan.substitutionMatchIDs[node] {
                 for option in options.indices { substitute(node, option: option, &stack) }
             }
         }
@@ -176,7 +176,7 @@ struct Solver {
         }
         /// Whether a record was already offered above (it matches the leaf's code or an equivalent).
         func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[$0] == record } }
-        if let extra = accepted[node] {
+        if !accepted.isEmpty, let extra = accepted[node] {
             for record in extra where usable(record, by: node) && !matched(record) {
                 take(node, record: record, via: .decision(plan.nodes[node].id), credits: credits, weight: weight, &stack)
             }
@@ -186,7 +186,7 @@ struct Solver {
         }
         if plan.stoppedMajorRule {
             for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= credits && !matched(record)
-                && !(accepted[node]?.contains(record) ?? false) {
+                && !(accepted.isEmpty ? false : accepted[node]?.contains(record) ?? false) {
                 take(node, record: record, via: .stoppedMajorRule, credits: credits, weight: weight, &stack, review: true)
             }
         }
@@ -278,7 +278,7 @@ struct Solver {
             guard record >= 0, usable(record, by: node) else { continue }
             if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
         }
-        for record in accepted[node] ?? [] where usable(record, by: node) && !free.contains(record) && !contested.contains(record) {
+        for record in (accepted.isEmpty ? [] : accepted[node] ?? []) where usable(record, by: node) && !free.contains(record) && !contested.contains(record) {
             contested.append(record)
         }
         let limit = min(contested.count, 12)

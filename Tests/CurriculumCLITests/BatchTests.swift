@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// `curriculum batch` on Examples/530605-batch-20.csv (20 candidates of 江苏 530605, JS-2024-530605).
+///
+/// Expected files checked by hand, candidate by candidate, against the plan (70 credits, 16 codes, 15 courses):
+///
+/// | row | who | what the export holds | result |
+/// |---|---|---|---|
+/// | 2 | 周九 | all 16 codes | eligible |
+/// | 18 | 吴十 | 00065, 00020, 00009, 00144, 00179, 27007, 00182 (2021 plan) for 13124, 13125, 13886, 13126, 14469, 11178, 13142 | eligible |
+/// | 34 | 郑一 | no 00178 | not eligible, 00178 市场调查与预测 (6): 6 credits, 1 course |
+/// | 49 | 冯二 | 03707 + 00003 instead of 03706 / 12656 (js-zhuanke-politics, two of 序号1–5) | eligible |
+/// | 65 | 陈三 | 13124 failed with 57 and 52 | not eligible, 13124 (7) |
+/// | 82 | 褚四 | 00179 on a 旧计划课程合格证 for 14469 | pending review, review "00179 old-plan-certificate" |
+/// | 98 | 卫五 | 00019 on a 实践课考核卡 | pending review, review "00019 practice-card" |
+/// | 114 | 蒋六 | `3706`, `41`, `58` | eligible; three repair warnings (114:5, 122:5, 123:5) |
+/// | 130 | 沈七 | ID 320612199809111870 (check digit should be 7) | not eligible, id-number-invalid; warning 130:3 |
+/// | 146 | 韩八 | 00177 score `缺考` (row 159) | error 159:7 (成绩); 00177 missing (5); the other candidates go on |
+/// | 162 | 杨九 | only 03706, 12656, 00018, 00019, 00041 | not eligible, 11 courses 55 credits (70 − 2 − 4 − 2 − 2 − 5) |
+/// | 167 | 朱十 | 00041 转考:河北 | eligible (a transfer needs no review) |
+/// | 183 | 秦一 | 27015 创业教育 for 13142 (need 1 of 00181/00182/27015) | eligible |
+/// | 199 | 尤二 | 00058 良好, 00177 优秀 | eligible |
+/// | 215 | 许三 | no 13142, no 11178 | not eligible, 9 credits, 2 courses |
+/// | 229 | 何四 | dates as YYYYMMDD | eligible |
+/// | 245 | 吕五 | blank name, ID and gender | not eligible, id-number-invalid (see KnownBugTests.noCandidateDataFor专科) |
+/// | 261 | 施六 | no 00018, no 00019 | not eligible, 00018 (2) and 00019 (2): 4 credits, 2 exams |
+/// | 275 | 孔七 | all 16 codes | eligible |
+/// | 291 | 曹八 | 00043 55 then 61 | eligible |
+///
+/// Summary: 20 candidates, 10 eligible, 2 pending review, 8 not eligible; 5 input issues (1 error) → exit 2.
+/// IDs masked (first four and last four characters).
+@Suite("batch")
+struct BatchTests {
+    private let target = ["--major", "530605", "--province", "江苏", "--date", "2025-06-01"]
+
+    @Test func csvToStandardOutput() throws {
+        let output = try CLI.run(["batch", Example.batch] + target + ["--lang", "en"])
+        CLI.expect(output, matches: "batch-530605-csv")
+        #expect(output.exitCode == 2, "one row was rejected")
+        let lines = output.out.split(separator: "\n")
+        #expect(lines.first == "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error")
+        #expect(lines.count == 21, "one result row per candidate")
+        #expect(output.err.contains("Examples/530605-batch-20.csv:159:7: error: invalid score '缺考': expected an integer 0–100 or 优秀/良好/中等/合格/不合格 (column 成绩)"))
+        #expect(CLI.normalize(output.err).hasSuffix("20 candidates: 10 eligible, 2 pending review, 8 not eligible, 0 not audited; 5 input issues (1 errors); <seconds> s\n"))
+        // The rows after the bad one are still audited.
+        #expect(lines.last?.hasPrefix("291,030122100220,曹八,3201**********2984,eligible,") == true)
+        #expect(!output.err.contains("\r"), "no progress line when stderr is not a terminal")
+    }
+
+    @Test func jsonLines() throws {
+        let output = try CLI.run(["batch", Example.batch] + target + ["--format", "jsonl", "--lang", "zh"])
+        CLI.expect(output, matches: "batch-530605-jsonl", stdout: .jsonLines)
+        #expect(output.exitCode == 2)
+        let rows = output.out.split(separator: "\n").compactMap { CLI.parseJSON(String($0)) as? [String: Any] }
+        #expect(rows.count == 20)
+        #expect(rows.map { $0["row"] as? Int ?? 0 } == [2, 18, 34, 49, 65, 82, 98, 114, 130, 146, 162, 167, 183, 199, 215, 229, 245, 261, 275, 291])
+        let verdicts = Dictionary(grouping: rows, by: { $0["verdict"] as? String ?? "" }).mapValues(\.count)
+        #expect(verdicts == ["eligible": 10, "eligible-pending-review": 2, "not-eligible": 8])
+        #expect(CLI.normalize(output.err).hasSuffix("共 20 名考生：符合 10，待人工审核 2，不符合 8，无法审核 0；输入问题 5 个（错误 1）；用时 <seconds> 秒\n"))
+    }
+
+    @Test func outputFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("curriculum-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("out.csv")
+        let output = try CLI.run(["batch", Example.batch] + target + ["--output", file.path, "--lang", "en"])
+        #expect(output.exitCode == 2)
+        #expect(output.out.isEmpty)
+        let written = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        if !CLI.updating, let expected = CLI.expected("batch-530605-csv.stdout") {
+            #expect(written == expected)
+        }
+    }
+
+    /// One worker or the default (every core): the same rows in the same order.
+    @Test(arguments: ["1", "2", "7"])
+    func jobsDoNotChangeTheResult(jobs: String) throws {
+        let output = try CLI.run(["batch", Example.batch] + target + ["--jobs", jobs, "--lang", "en"])
+        if !CLI.updating, let expected = CLI.expected("batch-530605-csv.stdout") {
+            #expect(output.out == expected)
+        }
+        #expect(output.exitCode == 2)
+    }
+
+    @Test func gb18030SingleCandidate() throws {
+        let output = try CLI.run(["batch", Example.liSiGB18030] + target + ["--lang", "en"])
+        CLI.expect(output, matches: "batch-530605-lisi-gb18030")
+        #expect(output.exitCode == 0, "warnings only")
+        #expect(output.out.contains("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,\n"))
+    }
+
+    @Test func bomAndCRLF() throws {
+        let output = try CLI.run(["batch", Example.wangWuBOM, "--major", "590206", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
+        #expect(output.exitCode == 0, "not-eligible candidates do not make batch fail")
+        #expect(output.out.hasSuffix("\n2,020219200456,王五,3205**********024X,not-eligible,6,1,00288 社会调查方法 (6),,missing-courses,\n"))
+    }
+
+    @Test func missingFile() throws {
+        let output = try CLI.run(["batch", "Examples/no-such-file.csv"] + target)
+        #expect(output.exitCode == 2)
+        #expect(output.err == "cannot read Examples/no-such-file.csv\n")
+        #expect(output.out.isEmpty)
+    }
+
+    @Test func ambiguousMajor() throws {
+        let output = try CLI.run(["batch", Example.batch, "--major", "530605", "--date", "2025-06-01"])
+        #expect(output.exitCode == 2)
+        #expect(output.err.contains("major code 530605 matches several majors"))
+    }
+
+    /// On a terminal, progress goes to stderr as a `\r`-rewritten line. Uses util-linux `script` for a pseudo-terminal.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnATerminal() throws {
+        #if os(Linux)
+        let command = ([CLI.executable.path, "batch", Example.batch] + target + ["--lang", "en", "--output", "/dev/null"])
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = CLI.repository
+        process.environment = ["LANG": "C", "NO_COLOR": "1", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\r20 candidates ("), "no progress line in:\n\(text)")
+        #expect(text.contains("20 candidates: 10 eligible, 2 pending review, 8 not eligible"))
+        #expect(process.terminationStatus == 2)
+        #endif
+    }
+}
