@@ -35,6 +35,10 @@ struct Batch: ParsableCommand {
             }
             throw ExitCode(2)
         }
+        guard reader.hasAdmissionNumbers else {
+            Terminal.error(language == .zh ? "\(candidates)：batch 需要“准考证号”列来区分考生\n" : "\(candidates): batch needs a 准考证号 (admission-number) column to tell candidates apart\n")
+            throw ExitCode(2)
+        }
         let runner = BatchRunner(engine: AuditEngine(graph: graph), major: major.key, institution: target.institution,
                                  planID: target.plan, date: try target.applicationDate(), language: language, showIDs: display.showIDs)
         let sink = try OutputSink(path: output)
@@ -63,7 +67,7 @@ struct Batch: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         Terminal.error(language == .zh
             ? "共 \(summary.candidates) 名考生：符合 \(summary.eligible)，待人工审核 \(summary.pendingReview)，不符合 \(summary.notEligible)，无法审核 \(summary.notAudited)；输入问题 \(summary.issues) 个（错误 \(summary.errors)）；用时 \(String(format: "%.1f", seconds)) 秒\n"
-            : "\(summary.candidates) candidates: \(summary.eligible) eligible, \(summary.pendingReview) pending review, \(summary.notEligible) not eligible, \(summary.notAudited) not audited; \(summary.issues) input issues (\(summary.errors) errors); \(String(format: "%.1f", seconds)) s\n")
+            : "\(summary.candidates) candidate\(summary.candidates == 1 ? "" : "s"): \(summary.eligible) eligible, \(summary.pendingReview) pending review, \(summary.notEligible) not eligible, \(summary.notAudited) not audited; \(summary.issues) input issue\(summary.issues == 1 ? "" : "s") (\(summary.errors) error\(summary.errors == 1 ? "" : "s")); \(String(format: "%.1f", seconds)) s\n")
         if summary.errors > 0 { throw ExitCode(2) }
     }
 }

@@ -23,7 +23,12 @@ struct CurriculaOptions: ParsableArguments {
 
     /// Loads the curricula; errors in them stop the command (exit 2), since audits on a broken plan would be wrong.
     func load() throws -> CurriculumGraph {
-        let result = CurriculumLoader().load(paths: [path])
+        let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let result = CurriculumLoader().load(paths: [root])
+        if result.graph.majors.isEmpty {
+            Terminal.error(language == .zh ? "\(path) 中没有课程数据（没有专业）\n" : "no curriculum data (no majors) in \(path)\n")
+            throw ExitCode(2)
+        }
         if result.hasErrors {
             let errors = result.diagnostics.filter { $0.severity == .error }
             var sources: [String: [UInt8]] = [:]
@@ -67,8 +72,13 @@ struct TargetOptions: ParsableArguments {
     func resolve(in graph: CurriculumGraph, language: Language) throws -> Major {
         var majors = graph.majors(code: major)
         if let province { majors = majors.filter { $0.province == province } }
+        let beforeInstitution = majors
         if let institution { majors = majors.filter { $0.institutions.contains { $0.value == institution } } }
         if majors.count == 1, let only = majors.first { return only }
+        if majors.isEmpty, let institution, !beforeInstitution.isEmpty {
+            let examiners = beforeInstitution.map { "\($0.institutions.map(\.value).joined(separator: "、"))（\($0.province)）" }.joined(separator: language == .zh ? "；" : "; ")
+            throw ValidationError(language == .zh ? "\(institution) 不主考专业 \(major)；主考院校为：\(examiners)" : "\(institution) does not examine major \(major); it is examined by: \(examiners)")
+        }
         if majors.isEmpty {
             let codes = graph.majors.keys.map(\.code)
             let hint = Suggestion.closest(to: major, among: codes).map { language == .zh ? "；是不是 \($0)？" : "; did you mean \($0)?" } ?? ""
@@ -83,7 +93,7 @@ struct TargetOptions: ParsableArguments {
 
 /// Output settings shared by the audit commands.
 struct DisplayOptions: ParsableArguments {
-    @Flag(help: "Show full ID numbers (masked by default: 1401**********123X).")
+    @Flag(name: .customLong("show-ids"), help: "Show full ID numbers (masked by default: 1401**********123X).")
     var showIDs = false
 }
 

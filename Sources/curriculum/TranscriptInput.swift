@@ -18,7 +18,15 @@ struct TranscriptInput: ParsableArguments {
         let contents = TranscriptFiles.read(path: transcript)
         var issues = contents.issues
         var transcripts = contents.transcripts
-        if let admission { transcripts = transcripts.filter { $0.admissionNumber == admission } }
+        if let admission {
+            transcripts = transcripts.filter { $0.admissionNumber == admission }
+            // Only the chosen candidate's rows (and file-level problems) concern this check.
+            if let chosen = transcripts.first {
+                let starts = contents.transcripts.map(\.firstRow).sorted()
+                let end = starts.first { $0 > chosen.firstRow } ?? Int.max
+                issues = issues.filter { $0.row <= 1 || ($0.row >= chosen.firstRow && $0.row < end) }
+            }
+        }
         var chosen: Transcript
         switch transcripts.count {
         case 1:

@@ -7,9 +7,9 @@ import Testing
 /// - check-120402-sunba-broken-en: stderr names the file, row and column of each problem in the order of the
 ///   file — the unknown column 备注 (1:10, warning), the score `7O` (3:7 成绩), the code `1300A` (4:5 课程代码), the
 ///   short row 5, the date 2023-02-30 (6:8 合格时间), the unterminated quote that starts on row 8 — then the
-///   closing note; exit 2. stdout is the audit of what could be read: 03708 (row 2), 07816 (row 6, see
-///   KnownBugTests.errorRowIsStillCounted) and 10999 (row 7) → 12/71 credits, 3/14 courses; no prior diploma
-///   (blocking reason), 12 courses / 59 credits missing (4+7+6+5+6+5+5+6+5+5+5+0).
+///   closing note; exit 2. stdout is the audit of what could be read: 03708 (row 2) and 10999 (row 7); row 6
+///   (bad date) is rejected like the others → 8/71 credits, 2/14 courses; no prior diploma (blocking reason),
+///   13 courses / 63 credits missing (4+4+7+6+5+6+5+5+6+5+5+5+0).
 /// - usage-*: one `Error:` line (or the did-you-mean / several-majors text) and the usage hint, exit 2, no stdout.
 @Suite("bad input and usage errors")
 struct InputErrorTests {
@@ -21,12 +21,12 @@ struct InputErrorTests {
         for place in ["\(file):1:10: warning: unknown column '备注'",
                       "\(file):3:7: error: invalid score '7O'",
                       "\(file):4:5: error: invalid course code '1300A'",
-                      "\(file):5: error: the row has 6 fields; the header has 10",
+                      "\(file):5:7: error: the row has 6 fields, the header 10; data is missing from this column on (column 成绩)",
                       "\(file):6:8: error: invalid date '2023-02-30'",
-                      "\(file):8: error: unterminated quote"] {
+                      "\(file):8:6: error: unterminated quote"] {
             #expect(output.err.contains(place), "stderr lacks \(place)")
         }
-        // Nothing silently dropped: rows 3, 4, 5 and 8 are not in the audit, and each is reported above.
+        // Nothing silently dropped: rows 3, 4, 5, 6 and 8 are not in the audit, and each is reported above.
         #expect(!output.out.contains("score 65"))
         #expect(output.out.contains("✓ 03708 中国近现代史纲要  2/2  score 72"))
         #expect(output.out.contains("✓ 10999 公共政策分析  6/6  score 69"))

@@ -5,7 +5,7 @@ import CurriculumDSL
 enum PriorDiplomaCheck {
     static func reasons(candidate: Candidate, major: Major, applicationDate: CivilDate) -> [Audit.Reason] {
         var reasons: [Audit.Reason] = []
-        if !IDNumber.isValid(candidate.idNumber) {
+        if !candidate.idNumber.isEmpty, !IDNumber.isValid(candidate.idNumber) {
             reasons.append(.init(code: "id-number-invalid", message: .init(
                 zh: "身份证号 \(IDNumber.masked(candidate.idNumber)) 不是有效的18位号码（GB 11643 校验位不符），请到县（市、区）自考部门核对",
                 en: "ID number \(IDNumber.masked(candidate.idNumber)) is not a valid 18-character number (GB 11643 check digit); have the county office correct it")))

@@ -53,7 +53,7 @@ public struct AuditTextRenderer: Sendable {
 
         if !audit.missing.items.isEmpty {
             out += "\n" + t("尚缺（最省的完成方式：\(audit.missing.courses) 门、\(audit.missing.credits) 学分）：\n",
-                            "Missing (cheapest way to finish: \(audit.missing.courses) courses, \(audit.missing.credits) credits):\n")
+                            "Missing (cheapest way to finish: \(plural(audit.missing.courses, "course")), \(plural(audit.missing.credits, "credit"))):\n")
             for item in audit.missing.items { out += missingLine(item) }
         }
         if !audit.applied.isEmpty {
@@ -62,11 +62,11 @@ public struct AuditTextRenderer: Sendable {
         }
         if !audit.review.isEmpty {
             out += "\n" + t("须人工审核：\n", "Needs manual review:\n")
-            for item in audit.review { out += "  · \(item.code) \(item.name ?? "")（\(item.requirement)）：\(t(item.message))\n" }
+            for item in audit.review { out += "  · \(item.code) \(item.name ?? "")" + t("（\(item.requirement)）：", " (\(item.requirement)): ") + t(item.message) + "\n" }
         }
         if !audit.unused.isEmpty {
             out += "\n" + t("未计入的成绩：\n", "Results that counted for nothing:\n")
-            for record in audit.unused { out += "  · \(record.code) \(record.name ?? "") \(record.score)：\(t(record.reason))\n" }
+            for record in audit.unused { out += "  · \(record.code) \(record.name ?? "") \(record.score)" + t("：", ": ") + t(record.reason) + "\n" }
         }
         out += "\n" + t("下一步：", "Next: ") + nextStep(audit) + "\n"
         if trace {
@@ -149,6 +149,8 @@ public struct AuditTextRenderer: Sendable {
             return steps.joined(separator: t("；", "; ")) + t("。", ".")
         }
     }
+
+    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     private func paint(_ text: String, _ code: String) -> String {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

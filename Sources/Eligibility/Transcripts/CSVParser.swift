@@ -14,7 +14,8 @@ public struct CSVParser {
     }
 
     public enum Failure: Error, Sendable, Equatable {
-        case unterminatedQuote(line: Int)
+        /// `field` is the 1-based field where the quote opened.
+        case unterminatedQuote(line: Int, field: Int)
         case unreadable(String)
     }
 
@@ -108,7 +109,7 @@ public struct CSVParser {
                 if position >= buffer.count {
                     fill()
                     if position >= buffer.count {
-                        if quoted { throw .unterminatedQuote(line: startLine) }
+                        if quoted { throw .unterminatedQuote(line: startLine, field: fields.count + 1) }
                         fields.append(field)
                         return Row(line: startLine, fields: fields)
                     }

@@ -1,4 +1,5 @@
 import CurriculumDSL
+import Foundation
 
 /// Reads transcript exports in CSV (准考证号, 课程代码, 课程名称, 成绩, 合格时间, 成绩来源, and optionally the
 /// candidate's and prior diploma's columns), UTF-8 with or without BOM or GB18030, streaming: consecutive rows
@@ -21,6 +22,13 @@ public struct CSVTranscriptReader {
     }
 
     public init(path: String) throws(OpenError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .problem(TranscriptIssue(file: path, row: 1, severity: .error, message: .init(zh: "这是目录，不是成绩文件", en: "this is a directory, not a transcript file")))
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .problem(TranscriptIssue(file: path, row: 1, severity: .error, message: .init(zh: "找不到文件", en: "file not found")))
+        }
         do {
             parser = try CSVParser(path: path)
         } catch {
@@ -36,6 +44,9 @@ public struct CSVTranscriptReader {
         try readHeader()
     }
 
+    /// Whether the file has a 准考证号 column (needed to tell candidates apart in a batch).
+    public var hasAdmissionNumbers: Bool { columns[.admissionNumber] != nil }
+
     /// Closes the file (streamed readers).
     public func close() { parser.close() }
 
@@ -48,12 +59,21 @@ public struct CSVTranscriptReader {
     private mutating func readHeader() throws(OpenError) {
         let sample = Array(parser.sample)
         if String(validating: sample, as: UTF8.self) == nil && !Self.isTruncatedUTF8(sample) {
-            guard let converter = GB18030Converter(), converter.decode(sample[...].prefix(Self.safePrefix(sample))) != nil else {
+            // Decide line by line, so that one bad cell does not make the whole file unreadable: the encoding that
+            // decodes more lines wins (UTF-8 on a tie); cells that still do not decode are reported one by one.
+            guard let converter = GB18030Converter() else {
                 throw .problem(TranscriptIssue(file: file, row: 1, severity: .error, message: .init(
-                    zh: "文件既不是 UTF-8 也不是 GB18030 编码；请另存为 UTF-8", en: "the file is neither UTF-8 nor GB18030; save it as UTF-8")))
+                    zh: "文件不是 UTF-8 编码，且本机无法解码 GB18030；请另存为 UTF-8", en: "the file is not UTF-8 and GB18030 cannot be decoded here; save it as UTF-8")))
             }
-            self.converter = converter
-            encoding = .gb18030
+            let lines = sample[..<Self.safePrefix(sample)].split(separator: 0x0A)
+            let utf8Lines = lines.filter { String(validating: $0, as: UTF8.self) != nil }.count
+            let gbLines = lines.filter { converter.decode($0) != nil }.count
+            if gbLines > utf8Lines {
+                self.converter = converter
+                encoding = .gb18030
+            } else if parser.hadBOM {
+                encoding = .utf8BOM
+            }
         } else if parser.hadBOM {
             encoding = .utf8BOM
         }
@@ -143,8 +163,8 @@ public struct CSVTranscriptReader {
             do {
                 raw = try parser.next()
             } catch {
-                if case .unterminatedQuote(let line) = error {
-                    issues.append(TranscriptIssue(file: file, row: line, severity: .error, message: .init(
+                if case .unterminatedQuote(let line, let field) = error {
+                    issues.append(TranscriptIssue(file: file, row: line, column: field, field: field <= headers.count ? headers[field - 1] : nil, severity: .error, message: .init(
                         zh: "引号未闭合，此行至文件末尾无法读取", en: "unterminated quote; the rest of the file cannot be read")))
                 }
                 finished = true
@@ -167,9 +187,13 @@ public struct CSVTranscriptReader {
                 values[column] = text.trimmingSpaces()
             }
             if raw.fields.count != headers.count {
-                issues.append(TranscriptIssue(file: file, row: raw.line, severity: raw.fields.count < headers.count ? .error : .warning, message: .init(
-                    zh: "此行有 \(raw.fields.count) 列，表头有 \(headers.count) 列", en: "the row has \(raw.fields.count) fields; the header has \(headers.count)")))
-                if raw.fields.count < headers.count, values[.code] == nil || values[.score] == nil { bad = true }
+                let short = raw.fields.count < headers.count
+                let column = short ? raw.fields.count + 1 : headers.count + 1
+                issues.append(TranscriptIssue(file: file, row: raw.line, column: column, field: short ? headers[column - 1] : nil,
+                                              severity: short ? .error : .warning, message: short
+                    ? .init(zh: "此行只有 \(raw.fields.count) 列，表头有 \(headers.count) 列；从这一列起缺少数据", en: "the row has \(raw.fields.count) fields, the header \(headers.count); data is missing from this column on")
+                    : .init(zh: "此行有 \(raw.fields.count) 列，多于表头的 \(headers.count) 列；多余的列已忽略", en: "the row has \(raw.fields.count) fields, more than the header's \(headers.count); the extra fields were ignored")))
+                if short, values[.code] == nil || values[.score] == nil { bad = true }
             }
             if bad { continue }
             return (raw.line, values[.admissionNumber].flatMap { $0.isEmpty ? nil : $0 }, values, raw.line)
@@ -200,7 +224,7 @@ public struct CSVTranscriptReader {
         if let text = values[.date], !text.isEmpty {
             switch FieldParsing.date(text) {
             case .value(let value), .repaired(let value, _): date = value
-            case .invalid(let message): issue(line, .date, .error, message)
+            case .invalid(let message): issue(line, .date, .error, message); return nil
             }
         }
         var evidence = Evidence.electronic
@@ -232,18 +256,38 @@ public struct CSVTranscriptReader {
                 return candidate
             }
             var graduation: CivilDate?
-            if let text = values[.diplomaDate], !text.isEmpty, case .value(let date) = FieldParsing.date(text) { graduation = date }
+            if let text = values[.diplomaDate], !text.isEmpty {
+                switch FieldParsing.date(text) {
+                case .value(let date), .repaired(let date, _): graduation = date
+                case .invalid(let message): issue(line, .diplomaDate, .error, message)
+                }
+            }
             var registryGender: Gender?
-            if let text = values[.registryGender], case .value(let value) = FieldParsing.gender(text) { registryGender = value }
+            if let text = values[.registryGender], !text.isEmpty {
+                switch FieldParsing.gender(text) {
+                case .value(let value), .repaired(let value, _): registryGender = value
+                case .invalid(let message): issue(line, .registryGender, .error, message)
+                }
+            }
+            let verified = yesNo(values[.diplomaVerified], column: .diplomaVerified, line: line) ?? false
+            let national = yesNo(values[.diplomaNational], column: .diplomaNational, line: line) ?? true
             candidate.priorDiploma = PriorDiploma(
                 level: level, field: values[.diplomaField] ?? "", institution: values[.diplomaInstitution], graduationDate: graduation,
-                verified: Self.yes(values[.diplomaVerified]), nationalEducationSeries: values[.diplomaNational].map { Self.yes($0) } ?? true,
+                verified: verified, nationalEducationSeries: national,
                 registryName: values[.registryName], registryIDNumber: values[.registryIDNumber], registryGender: registryGender)
         }
         return candidate
     }
 
-    private static func yes(_ text: String?) -> Bool {
-        ["是", "已验证", "yes", "true", "y", "1"].contains((text ?? "").lowercased())
+    /// 是/否 (yes/no, true/false, 1/0); nil when empty; an error for anything else.
+    private mutating func yesNo(_ text: String?, column: TranscriptColumn, line: Int) -> Bool? {
+        guard let text, !text.isEmpty else { return nil }
+        switch text.lowercased() {
+        case "是", "已验证", "yes", "true", "y", "1": return true
+        case "否", "未验证", "no", "false", "n", "0": return false
+        default:
+            issue(line, column, .error, .init(zh: "“\(text)”无效：应为 是 或 否", en: "invalid value '\(text)': expected 是 or 否 (yes / no)"))
+            return nil
+        }
     }
 }

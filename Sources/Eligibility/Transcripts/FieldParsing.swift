@@ -42,6 +42,7 @@ enum FieldParsing {
 
     /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD`, `YYYYMMDD`, `YYYY年M月D日`; a month alone (`YYYY-MM`, `YYYYMM`) means its first day.
     static func date(_ raw: String) -> Outcome<CivilDate> {
+        if let date = CivilDate(raw) { return .value(date) }  // the common YYYY-MM-DD, without splitting
         let text = raw.trimmingSpaces()
         let invalid = Outcome<CivilDate>.invalid(.init(zh: "日期“\(text)”无效：应为 YYYY-MM-DD", en: "invalid date '\(text)': expected YYYY-MM-DD"))
         let bytes = Array(text.utf8)
