@@ -67,14 +67,15 @@ public struct BatchRunner: Sendable {
 
     /// Reads every transcript from `reader`, `jobs` threads at a time; calls `emit` for each row in order,
     /// `report` for each input issue, and `progress` after each chunk with the candidates done so far.
+    /// Reading the next chunk overlaps with auditing the previous one, so both cores stay busy.
     public func run(_ reader: inout CSVTranscriptReader, jobs: Int, chunkSize: Int = 4096,
                     emit: (BatchRow) -> Void, report: (TranscriptIssue) -> Void, progress: (Int) -> Void) -> BatchSummary {
         var summary = BatchSummary()
-        var chunk: [Transcript] = []
-        chunk.reserveCapacity(chunkSize)
-        func flush() {
-            let rows = audit(chunk, jobs: jobs)
-            for row in rows {
+        var inFlight: (group: DispatchGroup, slots: ResultSlots)?
+        func finish() {
+            guard let (group, slots) = inFlight else { return }
+            group.wait()
+            for row in slots.rows() {
                 summary.candidates += 1
                 switch row.verdict {
                 case .eligible?: summary.eligible += 1
@@ -84,17 +85,43 @@ public struct BatchRunner: Sendable {
                 }
                 emit(row)
             }
-            chunk.removeAll(keepingCapacity: true)
+            inFlight = nil
             progress(summary.candidates)
         }
+        func start(_ chunk: [Transcript]) {
+            let slots = ResultSlots(count: chunk.count)
+            let group = DispatchGroup()
+            let workers = max(1, min(jobs, chunk.count))
+            DispatchQueue.global().async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var index = worker
+                    while index < chunk.count {
+                        slots.store(row(for: chunk[index]), at: index)
+                        index += workers
+                    }
+                }
+            }
+            inFlight = (group, slots)
+        }
+        var chunk: [Transcript] = []
+        chunk.reserveCapacity(chunkSize)
         for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
         while let transcript = reader.next() {
             chunk.append(transcript)
             for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
-            if chunk.count >= chunkSize { flush() }
+            if chunk.count >= chunkSize {
+                finish()
+                start(chunk)
+                chunk = []
+                chunk.reserveCapacity(chunkSize)
+            }
         }
         for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
-        if !chunk.isEmpty { flush() }
+        finish()
+        if !chunk.isEmpty {
+            start(chunk)
+            finish()
+        }
         return summary
     }
 
@@ -126,15 +153,19 @@ public struct BatchRunner: Sendable {
         let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
                                    planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
         do {
-            let audit = try engine.audit(request)
-            row.verdict = audit.verdict
-            row.missingCredits = audit.missing.credits
-            row.missingCourses = audit.missing.courses
-            row.missing = audit.missing.items.map { item in
-                item.course.map { "\($0.code) \($0.name) (\($0.credits))" } ?? "+\(item.credits)"
+            // The verdict-only path: the same search without the explanation (`check` shows that).
+            let summary = try engine.evaluate(request)
+            row.verdict = summary.verdict
+            row.missingCredits = summary.missingCredits
+            row.missingCourses = summary.missingCourses
+            row.missing = summary.missing.map { "\($0.code) \($0.name) (\($0.credits))" }
+                + (summary.unresolvedCredits > 0 ? ["+\(summary.unresolvedCredits)"] : [])
+            row.review = summary.review
+            row.reasons = summary.blocking
+            if summary.verdict == .notEligible, !summary.missing.isEmpty || summary.unresolvedCredits > 0 || summary.blocking.isEmpty {
+                row.reasons.append("missing-courses")
             }
-            row.review = audit.review.map { "\($0.code) \($0.evidence)" }
-            row.reasons = audit.reasons.map(\.code)
+            if row.reasons.isEmpty { row.reasons = [summary.reviewCount > 0 ? "manual-review" : "all-requirements-met"] }
         } catch {
             row.error = error.message.text(in: language)
         }

@@ -67,17 +67,47 @@ public struct AuditEngine: Sendable {
         public var reviewCount: Int
         /// Blocking reason codes (prior diploma, ID number).
         public var blocking: [String]
+        /// The cheapest courses to pass (as in `Audit.missing`), and credits no course can provide.
+        public var missing: [Audit.CourseRef]
+        public var unresolvedCredits: Int
+        /// The records that need manual review: `code evidence` (e.g. `00259 old-plan-certificate`).
+        public var review: [String]
     }
 
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plan = try plan(for: request)
         guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
-        let (_, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
+        let (table, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
         let verdict: Audit.Verdict = !blocking.isEmpty || cost.impossible > 0 || cost.credits > 0 || cost.courses > 0 ? .notEligible
             : cost.review > 0 ? .eligiblePendingReview : .eligible
-        return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking)
+        var missing: [Audit.CourseRef] = []
+        var unresolved = 0
+        var review: [String] = []
+        func ref(_ code: CourseCode) -> Audit.CourseRef { .init(code: code, name: compiledPlan.name(of: code), credits: compiledPlan.credits(of: code)) }
+        func label(_ record: Int) -> String { "\(table.records[record].code) \(table.records[record].evidenceKind)" }
+        func reviewed(_ records: [Int]) { for record in records where table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
+        for step in solver.best?.steps ?? [] {
+            switch step {
+            case .missing(let node, false):
+                if case .course(let code) = compiledPlan.nodes[node].kind { missing.append(ref(code)) }
+            case .substitution(_, _, let records, let added):
+                reviewed(records)
+                missing += added.map(ref)
+            case .completion(let added, let residual):
+                missing += added.map { ref($0.code) }
+                unresolved += residual.reduce(0) { $0 + $1.credits }
+            case .record(_, let record, let via):
+                if via == .stoppedMajorRule { review.append(label(record)) } else { reviewed([record]) }
+            case .mapping(_, _, let records), .pool(_, let records):
+                reviewed(records)
+            case .missing, .notChosen, .waived:
+                break
+            }
+        }
+        return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking,
+                       missing: missing, unresolvedCredits: unresolved, review: review)
     }
 
     private func solve(_ request: AuditRequest, compiled plan: CompiledPlan, detailed: Bool) -> (RecordTable, Solver, [Int]) {

@@ -10,10 +10,12 @@ public struct CSVTranscriptReader {
     public private(set) var encoding: TextDecoding.Encoding = .utf8
     private var parser: CSVParser
     private var columns: [TranscriptColumn: Int] = [:]
+    /// `columns` as a list, for the per-row loop.
+    private var columnList: [(column: TranscriptColumn, index: Int)] = []
     private var headers: [String] = []
     private var converter: GB18030Converter?
     private var issues: [TranscriptIssue] = []
-    private var pending: (row: Int, admission: String?, values: [TranscriptColumn: String], line: Int)?
+    private var pending: (row: Int, admission: String?, values: RowValues, line: Int)?
     private var finished = false
 
     public enum OpenError: Error, Sendable, Equatable {
@@ -132,7 +134,7 @@ public struct CSVTranscriptReader {
         var transcript: Transcript?
         var currentAdmission: String?
         while true {
-            let row: (row: Int, admission: String?, values: [TranscriptColumn: String], line: Int)?
+            let row: (row: Int, admission: String?, values: RowValues, line: Int)?
             if let pending {
                 row = pending
                 self.pending = nil
@@ -157,7 +159,7 @@ public struct CSVTranscriptReader {
     }
 
     /// Decodes one data row; nil at the end. Rows that cannot be decoded are reported and skipped.
-    private mutating func readRow() -> (row: Int, admission: String?, values: [TranscriptColumn: String], line: Int)? {
+    private mutating func readRow() -> (row: Int, admission: String?, values: RowValues, line: Int)? {
         while true {
             let raw: CSVParser.Row?
             do {
@@ -174,9 +176,10 @@ public struct CSVTranscriptReader {
                 finished = true
                 return nil
             }
-            var values: [TranscriptColumn: String] = [:]
+            var values = RowValues()
             var bad = false
-            for (column, index) in columns {
+            if columnList.isEmpty { columnList = columns.map { ($0.key, $0.value) }.sorted { $0.index < $1.index } }
+            for (column, index) in columnList {
                 guard index < raw.fields.count else { continue }
                 guard let text = decode(raw.fields[index]) else {
                     issues.append(TranscriptIssue(file: file, row: raw.line, column: index + 1, field: headers[index], severity: .error, message: .init(
@@ -206,7 +209,7 @@ public struct CSVTranscriptReader {
                                       severity: severity, message: message))
     }
 
-    private mutating func record(from values: [TranscriptColumn: String], line: Int) -> CourseRecord? {
+    private mutating func record(from values: RowValues, line: Int) -> CourseRecord? {
         let codeText = values[.code] ?? ""
         let scoreText = values[.score] ?? ""
         var code: CourseCode?
@@ -237,7 +240,7 @@ public struct CSVTranscriptReader {
         return CourseRecord(code: code, name: name, score: score, passDate: date, evidence: evidence)
     }
 
-    private mutating func candidate(from values: [TranscriptColumn: String], line: Int) -> Candidate? {
+    private mutating func candidate(from values: RowValues, line: Int) -> Candidate? {
         guard let name = values[.candidateName], !name.isEmpty, let id = values[.idNumber], !id.isEmpty else { return nil }
         if !IDNumber.isValid(id) {
             issue(line, .idNumber, .warning, .init(zh: "身份证号 \(IDNumber.masked(id)) 校验位不符（GB 11643）", en: "ID number \(IDNumber.masked(id)) fails the GB 11643 check digit"))

@@ -1,6 +1,6 @@
 /// The columns a transcript CSV may have, with the header names accepted for each (Chinese or English;
 /// case, spaces, `-` and `_` are ignored).
-enum TranscriptColumn: String, CaseIterable, Sendable {
+enum TranscriptColumn: Int, CaseIterable, Sendable {
     case admissionNumber, code, name, score, date, evidence, fromProvince
     case candidateName, idNumber, gender
     case diplomaLevel, diplomaField, diplomaInstitution, diplomaDate, diplomaVerified, diplomaNational
@@ -42,5 +42,15 @@ enum TranscriptColumn: String, CaseIterable, Sendable {
     /// Every accepted header, for "unknown column" messages.
     static var acceptedHeaders: String {
         allCases.map { $0.headers[0] + "/" + ($0.headers.last ?? "") }.joined(separator: ", ")
+    }
+}
+
+/// One row's cells by column, without hashing (rows are read by the million in `batch`).
+struct RowValues: Sendable {
+    private var cells = [String?](repeating: nil, count: TranscriptColumn.allCases.count)
+
+    subscript(column: TranscriptColumn) -> String? {
+        get { cells[column.rawValue] }
+        set { cells[column.rawValue] = newValue }
     }
 }
