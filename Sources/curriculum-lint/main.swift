@@ -2,69 +2,105 @@ import ArgumentParser
 import CurriculumDSL
 import Foundation
 
-/// Lints curriculum YAML: every problem the loader and compiler find, with file:line:column.
+/// Lints curriculum YAML. Parses options, calls `Linter`, writes the reports and maps the result to an exit
+/// status: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration error.
 struct CurriculumLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curriculum-lint",
         abstract: "Check curriculum YAML files for mistakes. 检查课程计划 YAML 文件。",
-        version: "0.1.0")
+        discussion: """
+            Exit status: 0 clean, 1 findings at or above the failing severity (error; --strict: warning), \
+            2 usage or configuration error. Configuration: .curriculum-lint.yml, found by walking up from the \
+            first path. Rules and suppressions: docs/lint-rules.md.
+            """,
+        version: LintTool.version)
 
-    @Argument(help: "Curriculum files or directories (default: curricula).")
+    @Argument(help: "Curriculum files or directories.")
     var paths: [String] = ["curricula"]
+
+    @Option(help: "Output format on standard output: text, json, sarif, github, or auto (github in GitHub Actions, else text).")
+    var format: OutputFormat = .auto
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Also write FORMAT to PATH (repeatable), e.g. sarif:lint.sarif.", valueName: "format:path"))
+    var outputs: [OutputTarget] = []
 
     @Option(help: "Message language: zh or en (default from the locale).")
     var lang: Language?
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
     @Flag(help: "Fail on warnings too.")
     var strict = false
+
+    @Option(help: "Fail on findings at or above this severity: error, warning or note (overrides --strict and the configuration).")
+    var failOn: Severity?
+
+    @Option(help: "Configuration file (default: .curriculum-lint.yml found by walking up from the first path).")
+    var config: String?
+
+    @Flag(help: "Ignore configuration files.")
+    var noConfig = false
 
     @Flag(help: "List the rules and exit.")
     var listRules = false
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
+    @Flag(help: "Print the JSON Schema of the curriculum DSL and exit.")
+    var printSchema = false
 
     func run() throws {
-        let language = lang ?? Language.fromEnvironment()
-        if listRules {
-            for rule in RuleCatalog.all {
-                print("\(rule.id.rawValue.padding(toLength: 36, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary.text(in: language))")
-            }
+        let environment = ProcessInfo.processInfo.environment
+        let language = lang ?? Language.preferred(in: environment)
+        if printSchema {
+            print(CurriculumSchema.json(), terminator: "")
             return
         }
-        let result = CurriculumLoader().load(paths: paths)
-        switch format {
-        case .text:
-            var sources: [String: [UInt8]] = [:]
-            for file in Set(result.diagnostics.compactMap { $0.location?.file }) {
-                if let data = FileManager.default.contents(atPath: file) { sources[file] = [UInt8](data) }
+        if listRules {
+            print(RuleList.render(language: language), terminator: "")
+            return
+        }
+        var configuration = LintConfiguration()
+        let configPath = noConfig ? nil : config ?? LintConfiguration.find(from: paths.first ?? ".")
+        if let configPath {
+            do {
+                configuration = try LintConfiguration.load(path: configPath)
+            } catch {
+                let sources = FileManager.default.contents(atPath: configPath).map { [configPath: [UInt8]($0)] } ?? [:]
+                let colors = TerminalColors.wanted(fileDescriptor: STDERR_FILENO, environment: environment)
+                FileHandle.standardError.write(Data(TextReporter(language: language, colors: colors, sources: sources).render(error.diagnostics).utf8))
+                throw ExitCode(LintExitCode.usageError.rawValue)
             }
-            let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            print(TextReporter(language: language, colors: colors, sources: sources).render(result.diagnostics), terminator: "")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(result.diagnostics)
-            print(String(decoding: data, as: UTF8.self))
         }
-        let failing: Severity = strict ? .warning : .error
-        if result.diagnostics.contains(where: { $0.severity >= failing }) {
-            throw ExitCode(1)
+        configuration.failOn = LintExitCode.failingSeverity(configured: configuration.failOn, strict: strict, failOn: failOn)
+
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let result = Linter(configuration: configuration, workingDirectory: workingDirectory).lint(paths: paths)
+        let colors = TerminalColors.wanted(fileDescriptor: STDOUT_FILENO, environment: environment)
+        print(LintReport.render(result, format: format, options: ReportOptions(language: language, colors: colors, workingDirectory: workingDirectory),
+                                environment: environment), terminator: "")
+        for output in outputs {
+            let text = LintReport.render(result, format: output.format,
+                                         options: ReportOptions(language: language, workingDirectory: workingDirectory), environment: environment)
+            do {
+                try text.write(toFile: output.path, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write \(output.path): \(error.localizedDescription)")
+            }
         }
+        if result.exitCode != .clean { throw ExitCode(result.exitCode.rawValue) }
     }
 }
 
-extension Language: ExpressibleByArgument {
-    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG), otherwise English.
-    static func fromEnvironment() -> Language {
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        return locale.hasPrefix("zh") ? .zh : .en
-    }
-}
+extension OutputFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension OutputTarget: ExpressibleByArgument {}
 
-CurriculumLint.main()
+// Usage errors exit with 2 (argument-parser's default is 64); --help and --version exit with 0.
+do {
+    var command = try CurriculumLint.parseAsRoot()
+    try command.run()
+} catch let status as ExitCode {
+    exit(status.rawValue)
+} catch {
+    if CurriculumLint.exitCode(for: error) == .success { CurriculumLint.exit(withError: error) }
+    FileHandle.standardError.write(Data((CurriculumLint.fullMessage(for: error) + "\n").utf8))
+    exit(LintExitCode.usageError.rawValue)
+}

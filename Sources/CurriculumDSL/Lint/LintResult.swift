@@ -1,0 +1,44 @@
+/// What a lint run found: the diagnostics to show (configuration and suppressions applied, sorted), the ones
+/// suppressed inline, the files read and their bytes (for snippets).
+public struct LintResult: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let suppressed: [Diagnostic]
+    public let files: [String]
+    public let sources: [String: [UInt8]]
+    /// The configured failing severity.
+    public let failOn: Severity
+
+    public init(diagnostics: [Diagnostic], suppressed: [Diagnostic] = [], files: [String] = [], sources: [String: [UInt8]] = [:],
+                failOn: Severity = .error) {
+        self.diagnostics = diagnostics
+        self.suppressed = suppressed
+        self.files = files
+        self.sources = sources
+        self.failOn = failOn
+    }
+
+    /// The exit status at the configured failing severity.
+    public var exitCode: LintExitCode { LintExitCode(diagnostics, failOn: failOn) }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }
+}
+
+/// The linter's exit statuses: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration
+/// error (the convention of actionlint and Spectral).
+public enum LintExitCode: Int32, Sendable, CaseIterable {
+    case clean = 0
+    case findings = 1
+    case usageError = 2
+
+    /// `findings` when any diagnostic is at or above `failOn`, else `clean`.
+    public init(_ diagnostics: [Diagnostic], failOn: Severity) {
+        self = diagnostics.contains { $0.severity >= failOn } ? .findings : .clean
+    }
+
+    /// The failing severity for the command-line flags: `--fail-on` wins, then `--strict` (warnings fail), then the
+    /// configuration.
+    public static func failingSeverity(configured: Severity, strict: Bool, failOn: Severity?) -> Severity {
+        if let failOn { return failOn }
+        return strict ? min(configured, .warning) : configured
+    }
+}
