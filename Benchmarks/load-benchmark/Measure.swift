@@ -83,29 +83,30 @@ func readerOnly(_ files: [InputFile]) -> Int {
     return trees
 }
 
-/// One timed run: wall time on the monotonic clock, and the CPU time of this thread (which leaves out the time
-/// the thread waited for a core, so it is steadier when other programs compete for the CPU).
+/// One timed run: wall time on the monotonic clock, and the CPU time of this process, all its threads (which
+/// leaves out the time the threads waited for a core, so it is steadier when other programs compete for the CPU).
 struct Timing {
     var seconds: Double
     var cpuSeconds: Double
 }
 
-/// Times `body` on the monotonic clock and the thread's CPU clock.
+/// Times `body` on the monotonic clock and the process's CPU clock.
 func seconds<T>(_ body: () throws(BenchmarkError) -> T) throws(BenchmarkError) -> (timing: Timing, value: T) {
     let clock = ContinuousClock()
-    let cpuStart = threadCPUSeconds()
+    let cpuStart = processCPUSeconds()
     let start = clock.now
     let value = try body()
     let elapsed = clock.now - start
-    let cpu = threadCPUSeconds() - cpuStart
+    let cpu = processCPUSeconds() - cpuStart
     let (whole, atto) = elapsed.components
     return (Timing(seconds: Double(whole) + Double(atto) * 1e-18, cpuSeconds: cpu), value)
 }
 
-/// CPU time used by the calling thread (CLOCK_THREAD_CPUTIME_ID), in seconds.
-func threadCPUSeconds() -> Double {
+/// CPU time used by the process, all threads (CLOCK_PROCESS_CPUTIME_ID), in seconds. With one thread at work
+/// this is that thread's CPU time.
+func processCPUSeconds() -> Double {
     var time = timespec()
-    guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return .nan }
+    guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return .nan }
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 

@@ -3,21 +3,24 @@
 // Reads every .yaml below DIR into memory once, then measures in one run, alternating and repeating:
 //   (a) a bare libyaml event loop over the bytes (the practical limit),
 //   (c) YAMLReader.read alone (byte checks + libyaml + the positioned node tree), for the breakdown,
-//   (b) CurriculumLoader().load(files:) (read + decode + compile into the graph).
-// Prints the medians as MB/s, the ratio (b)/(a), the diagnostics of (b) and the peak memory.
+//   (b) CurriculumLoader(threads: 1).load(files:) (read + decode + compile into the graph, one thread),
+//   (p) the same with files read and decoded in parallel (CurriculumLoader's default: one thread per core).
+// Prints the medians as MB/s, the ratios (b)/(a) and (p)/(a), the diagnostics of (b) and the peak memory.
 
 import CurriculumDSL
 import Foundation
 
 let usage = """
-    usage: load-benchmark DIR [--iterations 5] [--only bare|reader|load]
+    usage: load-benchmark DIR [--iterations 5] [--threads N] [--only bare|reader|load|parallel]
 
     --only runs just one of the measured operations, `iterations` times, and prints its median: for profilers
-    (perf record, valgrind --tool=callgrind), so that the profile holds nothing else.
+    (perf record, valgrind --tool=callgrind), so that the profile holds nothing else. `load` is the
+    single-threaded load, `parallel` the load with files read and decoded on several threads.
+    --threads sets the threads of the parallel load (default: the loader's own choice, one per core).
     """
 
 enum Operation: String {
-    case bare, reader, load
+    case bare, reader, load, parallel
 }
 
 
@@ -29,6 +32,7 @@ func fail(_ message: String) -> Never {
 var directory: String?
 var iterations = 5
 var only: Operation?
+var threads: Int?
 var arguments = Array(CommandLine.arguments.dropFirst())[...]
 while let argument = arguments.popFirst() {
     switch argument {
@@ -41,8 +45,11 @@ while let argument = arguments.popFirst() {
     case _ where argument.hasPrefix("--iterations="):
         guard let number = Int(argument.dropFirst("--iterations=".count)), number > 0 else { fail("--iterations needs a positive integer\n\(usage)") }
         iterations = number
+    case "--threads":
+        guard let value = arguments.popFirst(), let number = Int(value), number > 0 else { fail("--threads needs a positive integer\n\(usage)") }
+        threads = number
     case "--only":
-        guard let value = arguments.popFirst(), let operation = Operation(rawValue: value) else { fail("--only needs bare, reader or load\n\(usage)") }
+        guard let value = arguments.popFirst(), let operation = Operation(rawValue: value) else { fail("--only needs bare, reader, load or parallel\n\(usage)") }
         only = operation
     case _ where argument.hasPrefix("-"):
         fail("unknown option \(argument)\n\(usage)")
@@ -64,7 +71,9 @@ let megabytes = Double(totalBytes) / 1_000_000
 let baselineRSS = maxRSSKiB()
 let baselineCurrentRSS = currentRSSKiB()
 
-let loader = CurriculumLoader()
+let loader = CurriculumLoader(threads: 1)
+let parallelLoader = CurriculumLoader(threads: threads)
+let parallelThreads = parallelLoader.threadCount(for: files)
 
 if let only {
     var times: [Timing] = []
@@ -74,6 +83,7 @@ if let only {
             case .bare: times.append(try seconds { () throws(BenchmarkError) in try bareLibYAML(files) }.timing)
             case .reader: times.append(try seconds { () throws(BenchmarkError) in readerOnly(files) }.timing)
             case .load: times.append(try seconds { () throws(BenchmarkError) in loader.load(files: files) }.timing)
+            case .parallel: times.append(try seconds { () throws(BenchmarkError) in parallelLoader.load(files: files) }.timing)
             }
         }
     } catch {
@@ -113,6 +123,7 @@ let afterLoadRSS = maxRSSKiB()
 var bareTimes: [Timing] = []
 var readerTimes: [Timing] = []
 var loadTimes: [Timing] = []
+var parallelTimes: [Timing] = []
 var checksum = 0
 for _ in 0..<iterations {
     do {
@@ -127,6 +138,9 @@ for _ in 0..<iterations {
         let load = try seconds { () throws(BenchmarkError) in loader.load(files: files) }
         loadTimes.append(load.timing)
         checksum &+= load.value.diagnostics.count &+ load.value.graph.plans.count
+        let parallel = try seconds { () throws(BenchmarkError) in parallelLoader.load(files: files) }
+        parallelTimes.append(parallel.timing)
+        checksum &+= parallel.value.diagnostics.count &+ parallel.value.graph.plans.count
     } catch {
         switch error { case .message(let text): fail(text) }
     }
@@ -137,18 +151,21 @@ let bareMedian = median(bareTimes.map(\.seconds))
 let bareCPUMedian = median(bareTimes.map(\.cpuSeconds))
 let loadMedian = median(loadTimes.map(\.seconds))
 let ratio = bareMedian / loadMedian * 100
+let parallelRatio = bareMedian / median(parallelTimes.map(\.seconds)) * 100
 
 print("load-benchmark \(directory)")
 print("  input       \(files.count) files, \(grouped(totalBytes)) bytes = \(fixed(megabytes, 2)) MB (1 MB = 10^6 bytes)")
 print("  events      \(grouped(events)) libyaml events; \(trees) node trees")
 print("  graph       \(graphSummary)")
 print("  timing      median of \(iterations) alternating runs after one untimed warm-up run; wall = monotonic clock,")
-print("              CPU = this thread's CPU time (steadier when other programs compete for the cores)")
+print("              CPU = this process's CPU time, all threads (steadier when other programs compete for the cores)")
+print("  threads     (b) 1; (p) \(parallelThreads) for reading and decoding files, then 1 for compiling")
 print("")
 let rows: [(String, [Timing])] = [
     ("(a) bare libyaml event loop", bareTimes),
     ("(c) YAMLReader.read (tree only)", readerTimes),
     ("(b) CurriculumLoader.load (load + compile)", loadTimes),
+    ("(p) the same, files decoded in parallel", parallelTimes),
 ]
 let nameWidth = rows.map(\.0.count).max() ?? 0
 let header = ["wall s", "MB/s", "% of (a)", "min s", "max s", "CPU s", "CPU MB/s", "% of (a)"]
@@ -191,5 +208,6 @@ if !diagnostics.isEmpty {
     }
 }
 print("")
-print("load+compile / bare libyaml = \(fixed(ratio, 0))%")
+print("load+compile / bare libyaml = \(fixed(ratio, 0))% (one thread)")
+print("load+compile / bare libyaml = \(fixed(parallelRatio, 0))% (\(parallelThreads) threads decoding files, wall time)")
 if checksum == Int.min { print("") }  // keeps the measured results observable

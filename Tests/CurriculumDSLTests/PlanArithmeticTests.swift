@@ -81,7 +81,7 @@ import Testing
         #expect(Self.messages(body).isEmpty)
     }
 
-    @Test(.disabled("BUG: a pool's min-courses counts a practice component and its theory course as two courses"))
+    @Test
     func poolMinCoursesCountsPracticeWithItsTheory() {
         let body = """
                     requirements:

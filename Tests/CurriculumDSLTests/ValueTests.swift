@@ -90,8 +90,7 @@ import Testing
         #expect(ImplicitTyping.otherToolsReading(text) == nil)
     }
 
-    @Test(.disabled("BUG: hexadecimal and underscored integers (ints in YAML 1.1; 0x1F also in 1.2) are reported as strings"),
-          arguments: ["0x1F", "1_000"])
+    @Test(arguments: ["0x1F", "1_000"])
     func hexAndUnderscoredIntegersReadAsNumbers(text: String) {
         #expect(ImplicitTyping.otherToolsReading(text) != nil)
     }

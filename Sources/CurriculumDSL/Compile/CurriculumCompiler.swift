@@ -14,21 +14,58 @@ struct CurriculumCompiler {
     private var equivalences: [Equivalence] = []
     private var mappings: [Mapping] = []
     private var exemptions: [Exemption] = []
+    /// Course codes written inside a larger scalar, for fix-its (see `CodeSpelling`).
+    private var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Keys in definition order (files in path order, then file order): the order of the checks, so that the
+    /// diagnostics come out in the same order on every run without sorting the dictionaries.
+    private var courseOrder: [CourseCode] = []
+    private var majorOrder: [MajorKey] = []
+    private var planOrder: [String] = []
+    private var institutionOrder: [String] = []
+    /// Province-wide mappings by province, for the plans' cycle checks.
+    private var mappingsByProvince: [String: [Mapping]] = [:]
+    /// The catalog as arrays, and per-plan scratch space (see PlanChecks.swift).
+    private(set) var facts = CourseFacts()
+    var inPlan = CourseMarks(count: 0)
+    var required = CourseMarks(count: 0)
+    var substitutes = CourseMarks(count: 0)
+    private var spareScan = PlanScan()
+    /// The graph's index of plans by course, filled by the plan checks (plans in id order): by catalog number,
+    /// and for codes not in the catalog by code.
+    var plansByCourseNumber: [[String]] = []
+    var plansByUnknownCourse: [CourseCode: [String]] = [:]
 
     /// Compiles `files` (in a deterministic order: the caller sorts them by path).
     mutating func compile(_ files: [FileDeclarations]) -> CurriculumGraph {
         for file in files { define(file) }
+        for mapping in mappings {
+            if let province = mapping.province?.value { mappingsByProvince[province, default: []].append(mapping) }
+        }
+        facts = CourseFacts(courses: courses, order: courseOrder)
+        inPlan = CourseMarks(count: courseOrder.count)
+        required = CourseMarks(count: courseOrder.count)
+        substitutes = CourseMarks(count: courseOrder.count)
+        plansByCourseNumber = [[String]](repeating: [], count: courseOrder.count)
         checkCatalog()
         checkMajors()
-        for id in plans.keys.sorted() {
-            guard var plan = plans[id] else { continue }
-            checkPlan(&plan)
-            plans[id] = plan
+        // Plans in id order: the order of the original checks, and it leaves each list of `plansByCourse` sorted.
+        for id in planOrder.sorted() {
+            guard let plan = plans[id] else { continue }
+            checkPlan(plan)
+            if plan.passMark < 0 {
+                let passMark = passMark(for: plan.major.province)
+                plans[id]?.passMark = passMark
+            }
         }
         checkProvinceWide()
+        var plansByCourse = plansByUnknownCourse
+        plansByCourse.reserveCapacity(plansByCourse.count + courseOrder.count)
+        for (number, code) in courseOrder.enumerated() where !plansByCourseNumber[number].isEmpty {
+            plansByCourse[code] = plansByCourseNumber[number]
+        }
         return CurriculumGraph(provinces: provinces, sources: sources, courses: courses, institutions: institutions,
                                majors: majors, plans: plans, renames: renames, equivalences: equivalences,
-                               mappings: mappings, exemptions: exemptions)
+                               mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse)
     }
 
     // MARK: definitions
@@ -56,6 +93,7 @@ struct CurriculumCompiler {
                     : DiagnosticMessages.duplicate(.course, course.code.rawValue, at: course.location, firstAt: first.location))
             } else {
                 courses[course.code] = course
+                courseOrder.append(course.code)
             }
         }
         for institution in file.institutions {
@@ -63,6 +101,7 @@ struct CurriculumCompiler {
                 diagnostics.append(DiagnosticMessages.duplicate(.institution, institution.name, at: institution.location, firstAt: first.location))
             } else {
                 institutions[institution.name] = institution
+                institutionOrder.append(institution.name)
             }
         }
         for major in file.majors {
@@ -70,6 +109,7 @@ struct CurriculumCompiler {
                 diagnostics.append(DiagnosticMessages.duplicateMajor(major.key, at: major.location, firstAt: first.location))
             } else {
                 majors[major.key] = major
+                majorOrder.append(major.key)
             }
         }
         for plan in file.plans {
@@ -77,8 +117,10 @@ struct CurriculumCompiler {
                 diagnostics.append(DiagnosticMessages.duplicate(.plan, plan.id, at: plan.location, firstAt: first.location))
             } else {
                 plans[plan.id] = plan
+                planOrder.append(plan.id)
             }
         }
+        codeSpellings.merge(file.codeSpellings) { first, _ in first }
         renames += file.renames
         equivalences += file.equivalences
         mappings += file.mappings
@@ -88,9 +130,9 @@ struct CurriculumCompiler {
     // MARK: references
 
     mutating func requireCourse(_ code: Located<CourseCode>, context: LocalizedText? = nil) {
-        guard courses[code.value] == nil else { return }
+        guard facts.number(of: code.value) < 0, courses.index(forKey: code.value) == nil else { return }
         diagnostics.append(DiagnosticMessages.unknown(.course, code.value.rawValue, candidates: courses.keys.lazy.map(\.rawValue),
-                                                      at: code.location, context: context))
+                                                      at: code.location, context: context, spelling: codeSpellings[code.location]))
     }
 
     mutating func requireProvince(_ name: Located<String>) {
@@ -111,7 +153,8 @@ struct CurriculumCompiler {
     // MARK: catalog
 
     private mutating func checkCatalog() {
-        for course in courses.values.sorted(by: { $0.code < $1.code }) {
+        for code in courseOrder {
+            guard let course = courses[code] else { continue }
             switch (course.kind, course.theory) {
             case (.practice, nil):
                 diagnostics.append(DiagnosticMessages.practiceWithoutTheory(course.code, theory: nil, plan: nil, at: course.location, theoryAt: nil))
@@ -132,8 +175,8 @@ struct CurriculumCompiler {
                 break
             }
         }
-        for institution in institutions.values.sorted(by: { $0.location < $1.location }) {
-            requireProvince(institution.province)
+        for name in institutionOrder {
+            if let institution = institutions[name] { requireProvince(institution.province) }
         }
         for province in provinces.values {
             if let source = province.stoppedMajorRule?.source { requireSource(source) }
@@ -156,8 +199,9 @@ struct CurriculumCompiler {
     // MARK: majors
 
     private mutating func checkMajors() {
-        for major in majors.values.sorted(by: { $0.location < $1.location }) {
-            requireProvince(Located(major.province, at: major.location))
+        for key in majorOrder {
+            guard let major = majors[key] else { continue }
+            requireProvince(Located(major.province, at: major.provinceLocation ?? major.location))
             if let source = major.source { requireSource(source) }
             for name in major.institutions {
                 guard let institution = institutions[name.value] else {
@@ -184,7 +228,7 @@ struct CurriculumCompiler {
         var exemptionIDs: [String: SourceLocation] = [:]
         for exemption in exemptions {
             if let first = exemptionIDs[exemption.id] {
-                diagnostics.append(DiagnosticMessages.duplicate(.requirement, exemption.id, at: exemption.location, firstAt: first))
+                diagnostics.append(DiagnosticMessages.duplicate(.exemption, exemption.id, at: exemption.location, firstAt: first))
             }
             exemptionIDs[exemption.id] = exemptionIDs[exemption.id] ?? exemption.location
             if let province = exemption.province { requireProvince(province) }
@@ -198,6 +242,16 @@ struct CurriculumCompiler {
     func course(_ code: CourseCode) -> Course? { courses[code] }
     func major(_ key: MajorKey) -> Major? { majors[key] }
     func passMark(for province: String) -> Int { provinces[province]?.passMark ?? Province.defaultPassMark }
-    func mappings(for province: String) -> [Mapping] { mappings.filter { $0.province?.value == province } }
+    func mappings(for province: String) -> [Mapping] { mappingsByProvince[province] ?? [] }
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The scratch arrays of the plan walk, reused from plan to plan.
+    mutating func takeScan() -> PlanScan {
+        var scan = spareScan
+        spareScan = PlanScan()
+        scan.removeAll()
+        return scan
+    }
+
+    mutating func returnScan(_ scan: PlanScan) { spareScan = scan }
 }

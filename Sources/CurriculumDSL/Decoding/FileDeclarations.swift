@@ -10,40 +10,82 @@ struct FileDeclarations: Sendable {
     var plans: [Plan] = []
     var mappings: [Mapping] = []
     var exemptions: [Exemption] = []
+    /// Where a course code is written inside a larger scalar (`03708 中国近现代史纲要`): how a fix-it writes a
+    /// replacement code there. Codes not listed are standalone scalars, replaced by the quoted code.
+    var codeSpellings: [SourceLocation: CodeSpelling] = [:]
 
-    static let topLevelKeys = [
-        "province", "provinces", "sources", "courses", "course-renames", "equivalences",
-        "institutions", "majors", "mappings", "exemptions",
+    static let topLevelKeys: KeySet = [
+        .province, .provinces, .sources, .courses, .courseRenames, .equivalences,
+        .institutions, .majors, .mappings, .exemptions,
     ]
 }
 
 extension NodeDecoder {
     /// Decodes a whole file's root node.
-    mutating func declarations(_ root: YAMLNode) -> FileDeclarations {
+    mutating func declarations(_ root: Node) -> FileDeclarations {
         var result = FileDeclarations()
         guard let top = fields(root, Place.file, field: "(file)", allowed: FileDeclarations.topLevelKeys) else { return result }
-        let defaultProvince = top["province"].flatMap { locatedString($0, field: "province") }
+        if top.count == 0 {
+            diagnostics.append(DiagnosticMessages.emptyMapping(at: location(top.start)))
+            return result
+        }
+        let defaultProvince = top[.province].flatMap { locatedString($0, field: "province") }
 
-        result.provinces = optionalList(top, "provinces") { $0.province($1) }
-        result.sources = optionalList(top, "sources") { $0.source($1) }
-        result.courses = optionalList(top, "courses") { $0.course($1) }
-        result.renames = optionalList(top, "course-renames") { $0.rename($1) }
-        result.equivalences = optionalList(top, "equivalences") { $0.equivalence($1) }
-        result.institutions = optionalList(top, "institutions") { $0.institution($1, defaultProvince: defaultProvince) }
-        result.exemptions = optionalList(top, "exemptions") { $0.exemption($1, defaultProvince: defaultProvince) }
-        result.mappings = optionalList(top, "mappings") { $0.mapping($1, defaultProvince: defaultProvince, topLevel: true) }
-        for (major, plans) in optionalList(top, "majors", { $0.major($1, defaultProvince: defaultProvince) }) {
+        result.provinces = optionalList(top, .provinces) { $0.province($1) }
+        result.sources = optionalList(top, .sources) { $0.source($1) }
+        result.courses = optionalList(top, .courses) { $0.course($1) }
+        result.renames = optionalList(top, .courseRenames) { $0.rename($1) }
+        result.equivalences = optionalList(top, .equivalences) { $0.equivalence($1) }
+        result.institutions = optionalList(top, .institutions) { $0.institution($1, defaultProvince: defaultProvince) }
+        result.exemptions = optionalList(top, .exemptions) { $0.exemption($1, defaultProvince: defaultProvince) }
+        result.mappings = optionalList(top, .mappings) { $0.mapping($1, defaultProvince: defaultProvince, topLevel: true) }
+        for (major, plans) in optionalList(top, .majors, { $0.major($1, defaultProvince: defaultProvince) }) {
             result.majors.append(major)
             result.plans.append(contentsOf: plans)
         }
+        result.codeSpellings = codeSpellings
         return result
     }
 
     /// The province an entry belongs to: its own `province:` or the file's.
     mutating func province(of fields: Fields, default defaultProvince: Located<String>?) -> Located<String>? {
-        if let node = fields["province"] { return locatedString(node, field: "province") }
+        if let node = fields[.province] { return locatedString(node, field: "province") }
         if let defaultProvince { return defaultProvince }
         diagnostics.append(DiagnosticMessages.missingKey("province", in: fields.what, at: location(fields.start)))
         return nil
+    }
+}
+
+/// How a replacement course code is written at a given place: `prefix + code + suffix` replaces the place.
+struct CodeSpelling: Sendable, Hashable {
+    var prefix: String
+    var suffix: String
+
+    /// A scalar of its own: the quoted code (an unquoted code would become a number in other tools).
+    static let standalone = CodeSpelling(prefix: "\"", suffix: "\"")
+    /// The digits inside a scalar that also holds a name: just the digits, no quotes.
+    static let embedded = CodeSpelling(prefix: "", suffix: "")
+
+    func writing(_ code: String) -> String { prefix + code + suffix }
+
+    /// `text` escaped for the inside of a double-quoted scalar.
+    static func doubleQuotedBody(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }

@@ -1,11 +1,18 @@
-/// Reads typed values out of one file's YAML tree and records every problem with its place.
-/// The entity decoders (`NodeDecoder+Catalog`, `NodeDecoder+Plan`) are built on these primitives.
+/// Reads typed values out of one file's YAML document and records every problem with its place.
+/// The entity decoders (`NodeDecoder+Catalog`, `NodeDecoder+Major`, `NodeDecoder+Requirement`) are built on
+/// these primitives. Nodes are `YAMLDocument` ids; every primitive follows aliases itself.
 struct NodeDecoder {
-    let file: String
-    var diagnostics: [Diagnostic] = []
+    typealias Node = YAMLDocument.NodeID
 
-    init(file: String) {
+    let file: String
+    let document: YAMLDocument
+    var diagnostics: [Diagnostic] = []
+    /// Course codes written inside a larger scalar, and how a fix-it writes a code there.
+    var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+
+    init(file: String, document: YAMLDocument) {
         self.file = file
+        self.document = document
     }
 
     func location(_ start: Mark, _ end: Mark? = nil) -> SourceLocation {
@@ -13,214 +20,364 @@ struct NodeDecoder {
                        endLine: end.map { Int($0.line) }, endColumn: end.map { Int($0.column) })
     }
 
-    func location(of node: YAMLNode) -> SourceLocation {
-        if case .scalar(let scalar) = node { return location(scalar.start, scalar.end) }
-        return location(node.start)
+    /// Where a node is written: a scalar from its start to its end, a collection at its start.
+    func location(of node: Node) -> SourceLocation {
+        let target = document[document.resolved(node)]
+        return target.kind == .scalar ? location(target.start, target.end) : location(target.start)
+    }
+
+    /// Where a node starts (a point).
+    func startLocation(of node: Node) -> SourceLocation { location(document[document.resolved(node)].start) }
+
+    func isScalar(_ node: Node) -> Bool { document[document.resolved(node)].kind == .scalar }
+
+    /// What a reader calls this kind of node, for "expected a list, found a string".
+    func kindName(_ node: Node) -> LocalizedText {
+        let target = document.resolved(node)
+        switch document[target].kind {
+        case .scalar, .alias:
+            return document.isNull(target) ? .init(zh: "空值", en: "nothing (null)") : .init(zh: "标量", en: "a scalar")
+        case .sequence: return .init(zh: "列表", en: "a list")
+        case .mapping: return .init(zh: "映射", en: "a mapping")
+        }
+    }
+
+    /// A type mismatch at `node`, unless the node stands in for an undefined alias (already reported).
+    mutating func reportTypeMismatch(_ node: Node, field: String, expected: LocalizedText) {
+        let target = document.resolved(node)
+        guard !document.isPlaceholder(target) else { return }
+        diagnostics.append(DiagnosticMessages.typeMismatch(field, expected: expected, found: kindName(target), at: location(of: target)))
     }
 
     // MARK: mappings
 
     /// The entries of a mapping, after reporting keys not in `allowed`. Nil (and a diagnostic) if not a mapping.
-    mutating func fields(_ node: YAMLNode, _ what: LocalizedText, field: String, allowed: [String]) -> Fields? {
-        guard case .mapping(let entries, let start, _) = node else {
-            diagnostics.append(DiagnosticMessages.typeMismatch(field, expected: Expected.mapping, found: node.kindName, at: location(of: node)))
+    mutating func fields(_ node: Node, _ what: LocalizedText, field: String, allowed: KeySet) -> Fields? {
+        let mapping = document.resolved(node)
+        let header = document[mapping]
+        guard header.kind == .mapping else {
+            reportTypeMismatch(mapping, field: field, expected: Expected.mapping)
             return nil
         }
-        for entry in entries where !allowed.contains(entry.key.text) {
-            diagnostics.append(DiagnosticMessages.unknownKey(entry.key.text, in: what, allowed: allowed,
-                                                             at: location(entry.key.start, entry.key.end)))
+        var fields = Fields(start: header.start, what: what)
+        if header.flags.contains(.hasMerges) {
+            for entry in document.entries(of: mapping) { add(entry, to: &fields, allowed: allowed, what: what) }
+        } else {
+            fields.entries.reserveCapacity(Int(header.count))
+            let document = self.document
+            document.forEachOwnEntry(of: mapping) { add($0, to: &fields, allowed: allowed, what: what) }
         }
-        return Fields(entries: entries, start: start, what: what)
+        return fields
+    }
+
+    private mutating func add(_ entry: YAMLDocument.Entry, to fields: inout Fields, allowed: KeySet, what: LocalizedText) {
+        fields.count += 1
+        if let key = document.withBytes(entry.key, { Key.named($0) }), allowed.contains(key) {
+            fields.entries.append(.init(key: key, keyNode: entry.key, value: entry.value))
+            return
+        }
+        let keyNode = document[entry.key]
+        diagnostics.append(DiagnosticMessages.unknownKey(document.string(entry.key), in: what, allowed: allowed.names,
+                                                         at: location(keyNode.start, keyNode.end)))
     }
 
     struct Fields {
-        let entries: [YAMLEntry]
+        struct Entry {
+            var key: Key
+            var keyNode: Node
+            var value: Node
+        }
+
+        /// The entries with allowed keys, in file order (merged entries last).
+        var entries: [Entry] = []
+        /// Every entry, unknown keys included.
+        var count = 0
         let start: Mark
         let what: LocalizedText
 
-        subscript(key: String) -> YAMLNode? { entries.first { $0.key.text == key }?.value }
+        init(start: Mark, what: LocalizedText) {
+            self.start = start
+            self.what = what
+        }
 
-        func keyMark(_ key: String) -> Mark? { entries.first { $0.key.text == key }?.key.start }
+        @inline(__always)
+        subscript(key: Key) -> Node? {
+            for entry in entries where entry.key == key { return entry.value }
+            return nil
+        }
 
-        /// The keys of `keys` present here, in file order.
-        func present(_ keys: [String]) -> [YAMLEntry] { entries.filter { keys.contains($0.key.text) } }
+        func keyNode(_ key: Key) -> Node? {
+            for entry in entries where entry.key == key { return entry.keyNode }
+            return nil
+        }
+
+        /// The entries of `keys` present here, in file order.
+        func present(_ keys: KeySet) -> [Entry] { entries.filter { keys.contains($0.key) } }
+    }
+
+    /// Where a key of `fields` is written (from its start to its end).
+    func keyLocation(_ entry: Fields.Entry) -> SourceLocation {
+        let node = document[entry.keyNode]
+        return location(node.start, node.end)
     }
 
     /// The value of a required key, or a `schema.missing-key` diagnostic.
-    mutating func required(_ fields: Fields, _ key: String) -> YAMLNode? {
+    mutating func required(_ fields: Fields, _ key: Key) -> Node? {
         if let node = fields[key] { return node }
-        diagnostics.append(DiagnosticMessages.missingKey(key, in: fields.what, at: location(fields.start)))
+        diagnostics.append(DiagnosticMessages.missingKey(key.name, in: fields.what, at: location(fields.start)))
         return nil
     }
 
     // MARK: scalars
 
-    mutating func scalar(_ node: YAMLNode, field: String, expected: LocalizedText) -> YAMLScalar? {
-        guard case .scalar(let scalar) = node, !scalar.isNull else {
-            diagnostics.append(DiagnosticMessages.typeMismatch(field, expected: expected, found: node.kindName, at: location(of: node)))
+    /// The scalar `node` stands for (aliases followed); nil, and a diagnostic, for collections and null.
+    mutating func scalar(_ node: Node, field: String, expected: LocalizedText) -> Node? {
+        let target = document.resolved(node)
+        guard document[target].kind == .scalar, !document.isNull(target) else {
+            reportTypeMismatch(target, field: field, expected: expected)
             return nil
         }
-        return scalar
+        return target
     }
 
-    mutating func string(_ node: YAMLNode, field: String) -> String? {
-        scalar(node, field: field, expected: Expected.string)?.text
+    func text(_ scalar: Node) -> String { document.string(scalar) }
+
+    func scalarLocation(_ scalar: Node) -> SourceLocation {
+        let node = document[scalar]
+        return location(node.start, node.end)
     }
 
-    mutating func optionalString(_ fields: Fields, _ key: String) -> String? {
-        fields[key].flatMap { string($0, field: key) }
+    mutating func string(_ node: Node, field: String) -> String? {
+        scalar(node, field: field, expected: Expected.string).map { text($0) }
     }
 
-    mutating func locatedString(_ node: YAMLNode, field: String) -> Located<String>? {
+    mutating func optionalString(_ fields: Fields, _ key: Key) -> String? {
+        fields[key].flatMap { string($0, field: key.name) }
+    }
+
+    mutating func locatedString(_ node: Node, field: String) -> Located<String>? {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
-        return Located(scalar.text, at: location(scalar.start, scalar.end))
+        return Located(text(scalar), at: scalarLocation(scalar))
     }
 
     /// A string that other YAML tools might read as a number (a code, a version): kept as text, with a note.
-    mutating func codeLikeString(_ node: YAMLNode, field: String) -> YAMLScalar? {
+    mutating func codeLikeString(_ node: Node, field: String) -> String? {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
-        if scalar.style == .plain, scalar.tag == nil, let reading = ImplicitTyping.otherToolsReading(scalar.text) {
-            diagnostics.append(DiagnosticMessages.numberLikeString(
-                scalar.text, readAs: reading, field: field, at: location(scalar.start, scalar.end)))
-        }
-        return scalar
+        noteNumberLike(scalar, field: field)
+        return text(scalar)
     }
 
-    mutating func integer(_ node: YAMLNode, field: String, minimum: Int = 0) -> Int? {
+    /// The `yaml.number-like-string` note for a plain scalar that other tools would not read as a string.
+    /// Called only for values that are otherwise valid: an invalid value gets its own diagnostic (and fix) alone.
+    mutating func noteNumberLike(_ scalar: Node, field: String) {
+        let node = document[scalar]
+        guard node.style == .plain, !node.flags.contains(.tagged),
+              let reading = document.withBytes(scalar, { ImplicitTyping.otherToolsReading(bytes: $0) })
+        else { return }
+        let value = text(scalar)
+        diagnostics.append(DiagnosticMessages.numberLikeString(value, readAs: reading, field: field, at: location(node.start, node.end)))
+    }
+
+    mutating func integer(_ node: Node, field: String, minimum: Int = 0) -> Int? {
         let expected = minimum > 0 ? Expected.positiveInteger : Expected.integer
         guard let scalar = scalar(node, field: field, expected: expected) else { return nil }
-        let bytes = scalar.text.utf8
-        let isDecimal = !bytes.isEmpty && bytes.count <= 9 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        guard scalar.style == .plain, isDecimal, let value = Int(scalar.text), value >= minimum else {
-            let remedy: LocalizedText? = scalar.style != .plain && isDecimal
+        let style = document[scalar].style
+        let parsed: Int? = document.withBytes(scalar) { bytes in
+            guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard style == .plain, let value = parsed, value >= minimum else {
+            let value = text(scalar)
+            let remedy: LocalizedText? = style != .plain && parsed != nil
                 ? .init(zh: "去掉引号", en: "remove the quotes") : nil
             diagnostics.append(DiagnosticMessages.typeMismatch(
-                field, expected: expected, found: .init(zh: "“\(scalar.text)”", en: "'\(scalar.text)'"),
-                at: location(scalar.start, scalar.end), remedy: remedy))
+                field, expected: expected, found: .init(zh: "“\(value)”", en: "'\(value)'"),
+                at: scalarLocation(scalar), remedy: remedy))
             return nil
         }
         return value
     }
 
-    mutating func optionalInteger(_ fields: Fields, _ key: String, minimum: Int = 0) -> Int? {
-        fields[key].flatMap { integer($0, field: key, minimum: minimum) }
+    mutating func optionalInteger(_ fields: Fields, _ key: Key, minimum: Int = 0) -> Int? {
+        fields[key].flatMap { integer($0, field: key.name, minimum: minimum) }
     }
 
-    mutating func locatedInteger(_ fields: Fields, _ key: String) -> Located<Int>? {
-        guard let node = fields[key], let value = integer(node, field: key) else { return nil }
+    mutating func locatedInteger(_ fields: Fields, _ key: Key) -> Located<Int>? {
+        guard let node = fields[key], let value = integer(node, field: key.name) else { return nil }
         return Located(value, at: location(of: node))
     }
 
-    mutating func boolean(_ node: YAMLNode, field: String) -> Bool? {
+    mutating func boolean(_ node: Node, field: String) -> Bool? {
         guard let scalar = scalar(node, field: field, expected: Expected.boolean) else { return nil }
-        switch (scalar.style, scalar.text) {
+        let value = text(scalar)
+        switch (document[scalar].style, value) {
         case (.plain, "true"): return true
         case (.plain, "false"): return false
         default:
-            diagnostics.append(DiagnosticMessages.invalidValue(field, value: scalar.text, expected: Expected.boolean,
-                                                               at: location(scalar.start, scalar.end)))
+            diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.boolean,
+                                                               at: scalarLocation(scalar)))
             return nil
         }
     }
 
-    mutating func date(_ node: YAMLNode, field: String) -> CivilDate? {
+    mutating func date(_ node: Node, field: String) -> CivilDate? {
         guard let scalar = scalar(node, field: field, expected: Expected.date) else { return nil }
-        guard let date = CivilDate(scalar.text) else {
-            diagnostics.append(DiagnosticMessages.invalidValue(field, value: scalar.text, expected: Expected.date,
-                                                               at: location(scalar.start, scalar.end)))
+        guard let date = document.withBytes(scalar, { CivilDate(bytes: $0) }) else {
+            diagnostics.append(DiagnosticMessages.invalidValue(field, value: text(scalar), expected: Expected.date,
+                                                               at: scalarLocation(scalar)))
             return nil
         }
         return date
     }
 
-    mutating func optionalDate(_ fields: Fields, _ key: String) -> CivilDate? {
-        fields[key].flatMap { date($0, field: key) }
+    mutating func optionalDate(_ fields: Fields, _ key: Key) -> CivilDate? {
+        fields[key].flatMap { date($0, field: key.name) }
     }
 
     /// One of a closed set of values (`kind`, `level`, `status`, ...).
-    mutating func enumeration<Value: RawRepresentable & CaseIterable>(_ node: YAMLNode, field: String, as type: Value.Type,
+    mutating func enumeration<Value: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: Value.Type,
                                                                       aliases: [String: Value] = [:]) -> Value?
     where Value.RawValue == String {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
-        if let value = Value(rawValue: scalar.text) ?? aliases[scalar.text] { return value }
+        let value = text(scalar)
+        if let result = Value(rawValue: value) ?? aliases[value] { return result }
         let values = Value.allCases.map(\.rawValue)
-        let suggestion = Suggestion.closest(to: scalar.text, among: values)
-        diagnostics.append(DiagnosticMessages.invalidValue(field, value: scalar.text, expected: Expected.oneOf(values),
-                                                           at: location(scalar.start, scalar.end), suggestion: suggestion, fix: suggestion))
+        let suggestion = Suggestion.closest(to: value, among: values)
+        diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.oneOf(values),
+                                                           at: scalarLocation(scalar), suggestion: suggestion, fix: suggestion))
         return nil
     }
 
     /// A stable id: letters (any script), digits, `-`, `_`, `.`.
-    mutating func identifier(_ node: YAMLNode, field: String) -> Located<String>? {
-        guard let scalar = codeLikeString(node, field: field) else { return nil }
-        let valid = !scalar.text.isEmpty && scalar.text.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        }
-        let at = location(scalar.start, scalar.end)
-        guard valid else {
-            diagnostics.append(DiagnosticMessages.invalidValue(field, value: scalar.text, expected: Expected.identifier, at: at))
+    mutating func identifier(_ node: Node, field: String) -> Located<String>? {
+        guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
+        let value = text(scalar)
+        let at = scalarLocation(scalar)
+        guard document.withBytes(scalar, { Self.isIdentifier($0) }) || Self.isIdentifier(value) else {
+            diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.identifier, at: at))
             return nil
         }
-        return Located(scalar.text, at: at)
+        noteNumberLike(scalar, field: field)
+        return Located(value, at: at)
+    }
+
+    /// The ASCII fast path of the identifier check: true when every byte is an ASCII letter, digit, `-`, `_` or
+    /// `.`; false otherwise (then the full check over Unicode scalars decides).
+    @inline(__always)
+    static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F, 0x2E: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
     }
 
     // MARK: codes
 
     /// A five-digit course code. `15` for `00015` is reported with the padded fix.
-    mutating func courseCode(_ node: YAMLNode, field: String) -> Located<CourseCode>? {
-        guard let scalar = codeLikeString(node, field: field) else { return nil }
-        return courseCode(text: scalar.text, at: location(scalar.start, scalar.end), field: field)
+    mutating func courseCode(_ node: Node, field: String) -> Located<CourseCode>? {
+        guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
+        guard let code = courseCode(text: text(scalar), at: scalarLocation(scalar), field: field) else { return nil }
+        noteNumberLike(scalar, field: field)
+        return code
     }
 
-    mutating func courseCode(text: String, at location: SourceLocation, field: String) -> Located<CourseCode>? {
+    /// `text` as a course code written at `location`. `spelling` says how a replacement code is written there
+    /// (nil: a standalone scalar, where the fix is the quoted code).
+    mutating func courseCode(text: String, at location: SourceLocation, field: String,
+                             spelling: CodeSpelling? = nil) -> Located<CourseCode>? {
         guard CourseCode.isValid(text) else {
             let digits = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             let padded = digits && !text.isEmpty && text.utf8.count < 5
                 ? String(repeating: "0", count: 5 - text.utf8.count) + text : nil
+            let fix = padded.map { (spelling ?? .standalone).writing($0) }
             diagnostics.append(DiagnosticMessages.invalidValue(field, value: text, expected: Expected.courseCode, at: location,
-                                                               suggestion: padded.map { "\"\($0)\"" }, fix: padded.map { "\"\($0)\"" }))
+                                                               suggestion: padded.map { "\"\($0)\"" }, fix: fix))
             return nil
         }
         return Located(CourseCode(rawValue: text), at: location)
     }
 
-    mutating func majorCode(_ node: YAMLNode, field: String) -> Located<String>? {
-        guard let scalar = codeLikeString(node, field: field) else { return nil }
-        let at = location(scalar.start, scalar.end)
-        guard MajorKey.isValidCode(scalar.text) else {
-            let upper = scalar.text.uppercased()
-            let suggestion = upper != scalar.text && MajorKey.isValidCode(upper) ? "\"\(upper)\"" : nil
-            diagnostics.append(DiagnosticMessages.invalidValue(field, value: scalar.text, expected: Expected.majorCode, at: at,
+    mutating func majorCode(_ node: Node, field: String) -> Located<String>? {
+        guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
+        let value = text(scalar)
+        let at = scalarLocation(scalar)
+        guard MajorKey.isValidCode(value) else {
+            let upper = value.uppercased()
+            let suggestion = upper != value && MajorKey.isValidCode(upper) ? "\"\(upper)\"" : nil
+            diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.majorCode, at: at,
                                                                suggestion: suggestion, fix: suggestion))
             return nil
         }
-        return Located(scalar.text, at: at)
+        noteNumberLike(scalar, field: field)
+        return Located(value, at: at)
     }
 
     // MARK: lists
 
     /// The items of a list; a single scalar is a one-item list. Nil (and a diagnostic) for a mapping or null.
-    mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
-        switch node {
-        case .sequence(let items, _, _): return items
-        case .scalar(let scalar) where !scalar.isNull: return [node]
+    mutating func list(_ node: Node, field: String) -> [Node]? {
+        let target = document.resolved(node)
+        switch document[target].kind {
+        case .sequence:
+            return Array(document.items(target))
+        case .scalar where !document.isNull(target):
+            return [target]
         default:
-            diagnostics.append(DiagnosticMessages.typeMismatch(field, expected: Expected.list, found: node.kindName, at: location(of: node)))
+            reportTypeMismatch(target, field: field, expected: Expected.list)
             return nil
         }
     }
 
-    mutating func stringList(_ node: YAMLNode, field: String) -> [Located<String>] {
-        (list(node, field: field) ?? []).compactMap { locatedString($0, field: field) }
+    /// `transform` applied to each item of a list (a single scalar is a one-item list), results kept where not
+    /// nil; nil (and a diagnostic) for a mapping or null. No array of the items is made on the way.
+    @inline(__always)
+    mutating func mapList<T>(_ node: Node, field: String, _ transform: (inout NodeDecoder, Node) -> T?) -> [T]? {
+        let target = document.resolved(node)
+        let header = document[target]
+        switch header.kind {
+        case .sequence:
+            var result: [T] = []
+            result.reserveCapacity(Int(header.count))
+            var item = target + 1
+            while item < header.next {
+                let next = document[item].next
+                if let value = transform(&self, item) { result.append(value) }
+                item = next
+            }
+            return result
+        case .scalar where !document.isNull(target):
+            return transform(&self, target).map { [$0] } ?? []
+        default:
+            reportTypeMismatch(target, field: field, expected: Expected.list)
+            return nil
+        }
     }
 
-    mutating func courseCodeList(_ node: YAMLNode, field: String) -> [Located<CourseCode>] {
-        (list(node, field: field) ?? []).compactMap { courseCode($0, field: field) }
+    mutating func stringList(_ node: Node, field: String) -> [Located<String>] {
+        mapList(node, field: field) { $0.locatedString($1, field: field) } ?? []
     }
 
-    mutating func optionalList<T>(_ fields: Fields, _ key: String, _ element: (inout NodeDecoder, YAMLNode) -> T?) -> [T] {
-        guard let node = fields[key], let items = list(node, field: key) else { return [] }
-        return items.compactMap { element(&self, $0) }
+    mutating func courseCodeList(_ node: Node, field: String) -> [Located<CourseCode>] {
+        mapList(node, field: field) { $0.courseCode($1, field: field) } ?? []
+    }
+
+    mutating func optionalList<T>(_ fields: Fields, _ key: Key, _ element: (inout NodeDecoder, Node) -> T?) -> [T] {
+        guard let node = fields[key] else { return [] }
+        return mapList(node, field: key.name, element) ?? []
     }
 }
-

@@ -3,7 +3,7 @@ extension DiagnosticMessages {
 
     /// What kind of thing a reference names, for messages.
     enum Referent {
-        case course, institution, province, source, plan, requirement
+        case course, institution, province, source, plan, requirement, exemption, substitution
 
         var name: LocalizedText {
             switch self {
@@ -13,6 +13,8 @@ extension DiagnosticMessages {
             case .source: .init(zh: "来源", en: "source")
             case .plan: .init(zh: "考试计划", en: "plan")
             case .requirement: .init(zh: "要求节点", en: "requirement")
+            case .exemption: .init(zh: "免考", en: "exemption")
+            case .substitution: .init(zh: "课程替代", en: "substitution")
             }
         }
     }
@@ -130,9 +132,17 @@ extension DiagnosticMessages {
                    remedy: .init(zh: "核对 total-credits 与各课程学分", en: "check total-credits against the courses' credits"))
     }
 
+    /// `spelling` says how a replacement is written at `location` when it is not a scalar of its own (a code inside
+    /// `03708 中国近现代史纲要`); otherwise course codes, and any suggestion other YAML tools would read as a number
+    /// or boolean, are quoted.
     static func unknown(_ what: Referent, _ name: String, candidates: some Sequence<String>, at location: SourceLocation,
-                        context: LocalizedText? = nil) -> Diagnostic {
+                        context: LocalizedText? = nil, spelling: CodeSpelling? = nil) -> Diagnostic {
         let suggestion = Suggestion.closest(to: name, among: candidates)
+        func replacement(_ text: String) -> String {
+            if let spelling { return spelling.writing(text) }
+            if what == .course || ImplicitTyping.otherToolsReading(text) != nil { return CodeSpelling.standalone.writing(text) }
+            return text
+        }
         let contextZH = context.map { "（\($0.zh)）" } ?? ""
         let contextEN = context.map { " (\($0.en))" } ?? ""
         return Diagnostic(rule: "graph.unknown-reference",
@@ -140,6 +150,6 @@ extension DiagnosticMessages {
                           at: location,
                           remedy: suggestion.map { .init(zh: "是不是要写 \($0)？", en: "did you mean '\($0)'?") }
                               ?? .init(zh: "在课程文件中定义它，或检查拼写", en: "define it in a curriculum file, or check the spelling"),
-                          fixIts: suggestion.map { [.init(location: location, replacement: what == .course ? "\"\($0)\"" : $0)] } ?? [])
+                          fixIts: suggestion.map { [.init(location: location, replacement: replacement($0))] } ?? [])
     }
 }

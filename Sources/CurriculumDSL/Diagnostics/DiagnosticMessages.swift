@@ -56,6 +56,17 @@ enum DiagnosticMessages {
                    at: location)
     }
 
+    /// A character YAML does not allow anywhere (C0/C1 controls other than tab and line ends, DEL, U+FFFE/U+FFFF).
+    static func controlCharacter(_ scalar: UInt32, at location: SourceLocation) -> Diagnostic {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return Diagnostic(rule: "yaml.syntax",
+                          message: .init(zh: "YAML 语法错误：文件中有不允许的控制字符 \(code)", en: "YAML syntax error: control character \(code) is not allowed in YAML"),
+                          at: location,
+                          remedy: .init(zh: "删除该字符（多数编辑器不显示它，常见于从网页或 Word 复制的文字）",
+                                        en: "delete the character (most editors do not show it; it often comes with text copied from web pages or Word)"))
+    }
+
     static func crlf(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.crlf",
                    message: .init(zh: "文件使用 Windows 换行符（CRLF）", en: "file uses Windows line ends (CRLF)"),
@@ -75,6 +86,15 @@ enum DiagnosticMessages {
         Diagnostic(rule: "yaml.empty-file",
                    message: .init(zh: "文件为空", en: "file is empty"),
                    at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// A file whose top-level mapping is empty (`{}`): it declares nothing, like an empty file.
+    static func emptyMapping(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.empty-file",
+                   message: .init(zh: "文件只有一个空映射，没有声明任何内容", en: "file holds only an empty mapping; it declares nothing"),
+                   at: location,
+                   remedy: .init(zh: "至少写一个顶层键（如 courses:、majors:），或删除此文件",
+                                 en: "write at least one top-level key (such as courses: or majors:), or delete the file"))
     }
 
     static func fileTooLarge(file: String, size: Int, limit: Int) -> Diagnostic {

@@ -21,7 +21,8 @@ public struct CurriculumGraph: Sendable {
 
     init(provinces: [String: Province], sources: [String: Source], courses: [CourseCode: Course],
          institutions: [String: Institution], majors: [MajorKey: Major], plans: [String: Plan],
-         renames: [CourseRename], equivalences: [Equivalence], mappings: [Mapping], exemptions: [Exemption]) {
+         renames: [CourseRename], equivalences: [Equivalence], mappings: [Mapping], exemptions: [Exemption],
+         plansByCourse: [CourseCode: [String]]? = nil) {
         self.provinces = provinces
         self.sources = sources
         self.courses = courses
@@ -45,11 +46,17 @@ public struct CurriculumGraph: Sendable {
         majorsByInstitution = byInstitution.mapValues { $0.sorted() }
         majorsByCode = byCode.mapValues { $0.sorted() }
 
-        var byCourse: [CourseCode: Set<String>] = [:]
-        for plan in plans.values {
-            for code in plan.allCourseCodes { byCourse[code, default: []].insert(plan.id) }
+        if let plansByCourse {
+            self.plansByCourse = plansByCourse  // built by the compiler while it checked the plans
+        } else {
+            // Plans in id order, each code once per plan: every list comes out sorted and without repeats.
+            var byCourse: [CourseCode: [String]] = [:]
+            for id in plans.keys.sorted() {
+                guard let plan = plans[id] else { continue }
+                for code in plan.allCourseCodes { byCourse[code, default: []].append(id) }
+            }
+            self.plansByCourse = byCourse
         }
-        plansByCourse = byCourse.mapValues { $0.sorted() }
 
         var renamedTo: [CourseCode: CourseCode] = [:]
         for rename in renames { renamedTo[rename.from.value] = rename.to.value }

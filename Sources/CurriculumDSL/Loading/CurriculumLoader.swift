@@ -20,9 +20,14 @@ public struct LoadResult: Sendable {
 /// ```
 public struct CurriculumLoader: Sendable {
     public let limits: LoadLimits
+    /// How many threads read and decode files at once; compiling them into the graph is one thread. nil (the
+    /// default): one per core, when there is enough input to be worth it. 1: everything on the calling thread.
+    /// The result is the same either way, diagnostics included, in the same order.
+    public var threads: Int?
 
-    public init(limits: LoadLimits = LoadLimits()) {
+    public init(limits: LoadLimits = LoadLimits(), threads: Int? = nil) {
         self.limits = limits
+        self.threads = threads
     }
 
     /// Loads files and directories (every `.yaml` / `.yml` below a directory, sorted by path).
@@ -54,19 +59,45 @@ public struct CurriculumLoader: Sendable {
         var diagnostics = extraDiagnostics
         var declarations: [FileDeclarations] = []
         declarations.reserveCapacity(files.count)
-        let reader = YAMLReader(limits: limits)
-        for file in files {
-            let (root, yamlDiagnostics) = reader.read(file.bytes, file: file.path)
-            diagnostics += yamlDiagnostics
-            guard let root else { continue }
-            var decoder = NodeDecoder(file: file.path)
-            declarations.append(decoder.declarations(root))
-            diagnostics += decoder.diagnostics
+        let limits = self.limits
+        // Files are independent until they are compiled: read and decode them on several threads, then take the
+        // results in file order, so that nothing depends on which thread finished first.
+        let decoded = Parallel.map(count: files.count, threads: threadCount(for: files)) { index in
+            Self.decode(files[index], limits: limits)
+        }
+        for file in decoded {
+            diagnostics += file.diagnostics
+            if let fileDeclarations = file.declarations { declarations.append(fileDeclarations) }
         }
         var compiler = CurriculumCompiler()
         let graph = compiler.compile(declarations)
         diagnostics += compiler.diagnostics
         return LoadResult(graph: graph, diagnostics: diagnostics.sorted(), files: files.map(\.path))
+    }
+}
+
+extension CurriculumLoader {
+    /// One file read and decoded: its declarations (nil when it could not be read) and its diagnostics.
+    struct DecodedFile: Sendable {
+        var declarations: FileDeclarations?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func decode(_ file: (path: String, bytes: [UInt8]), limits: LoadLimits) -> DecodedFile {
+        let (document, yamlDiagnostics) = YAMLReader(limits: limits).readDocument(file.bytes, file: file.path)
+        guard let document, let root = document.root else { return DecodedFile(declarations: nil, diagnostics: yamlDiagnostics) }
+        var decoder = NodeDecoder(file: file.path, document: document)
+        let declarations = decoder.declarations(root)
+        return DecodedFile(declarations: declarations, diagnostics: yamlDiagnostics + decoder.diagnostics)
+    }
+
+    /// Threads `load(files:)` uses to decode `files`: as asked, or one per core (at most 8) when there are
+    /// several files and enough bytes that starting threads pays (about 64 KiB per thread).
+    public func threadCount(for files: [(path: String, bytes: [UInt8])]) -> Int {
+        if let threads { return max(1, min(threads, files.count)) }
+        let bytes = files.reduce(0) { $0 + $1.bytes.count }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return max(1, min(cores, 8, files.count, bytes / 65_536))
     }
 }
 

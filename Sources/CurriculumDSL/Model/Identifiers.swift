@@ -8,6 +8,10 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
     public let rawValue: String
     private let packed: UInt64
 
+    /// The packed bytes (up to seven, length in the top byte), when they identify the code alone; nil for
+    /// codes longer than seven bytes.
+    var packedKey: UInt64? { packed >> 56 == 0xFF ? nil : packed }
+
     public init(rawValue: String) {
         self.rawValue = rawValue
         packed = Self.pack(rawValue)

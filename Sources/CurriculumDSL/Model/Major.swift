@@ -57,7 +57,12 @@ public struct Major: Sendable, Hashable, Codable {
     public var source: Located<String>?
     /// Ids of this major's plans, in file order.
     public var planIDs: [String]
+    /// Where the major's code is written.
     public var location: SourceLocation
+    /// Where its province is written (its own `province:` or the file's).
+    public var provinceLocation: SourceLocation?
+    /// Where its `institutions` list is written: from the first name to the last (the list itself when empty).
+    public var institutionsLocation: SourceLocation?
 
     public var code: String { key.code }
     public var province: String { key.province }

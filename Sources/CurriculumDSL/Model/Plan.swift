@@ -18,7 +18,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var sources: [Citation]
     public var confidence: Confidence?
     public var notes: [String]
-    /// The root: an all-of node with id `plan`.
+    /// The root: an all-of node whose id is the plan's id, located at the `requirements:` value.
     public var requirements: Requirement
     public var substitutions: [Substitution]
     public var mappings: [Mapping]

@@ -9,10 +9,13 @@ public struct Requirement: Sendable, Hashable, Codable {
     /// Courses used here may also be used by other nodes.
     public var shared: Bool
     public var shape: Shape
+    /// Where the node is written: its `id`, else its course code (a course node), else the start of its mapping.
     public var location: SourceLocation
+    /// For a course node written `{id: ..., course: ...}`: where the code is written (nil when `location` is the code).
+    public var codeLocation: SourceLocation?
 
     public init(id: String, title: String? = nil, note: String? = nil, when: String? = nil, shared: Bool = false,
-                shape: Shape, location: SourceLocation) {
+                shape: Shape, location: SourceLocation, codeLocation: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.note = note
@@ -20,6 +23,7 @@ public struct Requirement: Sendable, Hashable, Codable {
         self.shared = shared
         self.shape = shape
         self.location = location
+        self.codeLocation = codeLocation
     }
 
     public indirect enum Shape: Sendable, Hashable, Codable {

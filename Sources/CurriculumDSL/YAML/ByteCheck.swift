@@ -1,6 +1,19 @@
-/// Checks the raw bytes of a file before libyaml sees them, so encoding problems get a precise place and
-/// a message that says what to do: UTF-16/32 and invalid UTF-8 (often a GB18030 export), a byte-order mark,
-/// CRLF line ends and tab indentation.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks the raw bytes of a file, so encoding problems get a precise place and a message that says what to
+/// do: UTF-16/32 and invalid UTF-8 (often a GB18030 export), a byte-order mark, control characters, CRLF line
+/// ends and tab indentation.
+///
+/// `quick` runs before libyaml and finds what a file that parses can still have (a byte-order mark, CRLF line
+/// ends) and what libyaml must not see (UTF-16). The full scan, `init(bytes:file:)`, runs only when the parse
+/// did not succeed: libyaml rejects invalid UTF-8 and control characters itself, so a file that parses has
+/// none, and a tab matters only on the line where libyaml stops.
 struct ByteCheck {
     /// Diagnostics found, in file order.
     var diagnostics: [Diagnostic] = []
@@ -8,9 +21,59 @@ struct ByteCheck {
     var prefixLength = 0
     /// False when the bytes cannot be given to libyaml at all.
     var canParse = true
-    /// Lines (1-based) on which a tab indents; libyaml's own error on them is a cascade and is dropped.
-    var tabLines: Set<Int> = []
+    /// Lines (1-based) whose leading whitespace holds a tab, with the column of the first such tab. They are
+    /// reported only if libyaml fails on them: tabs that libyaml accepts (inside block scalars, in flow
+    /// collections) are content, not indentation.
+    var tabLines: [Int: Int] = [:]
 
+    private init() {}
+
+    /// The checks a file that parses needs: UTF-16 (not parsed at all), a UTF-8 byte-order mark, the first CRLF.
+    static func quick(bytes: UnsafeBufferPointer<UInt8>, file: String) -> ByteCheck {
+        var check = ByteCheck()
+        let count = bytes.count
+        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            check.diagnostics.append(DiagnosticMessages.utf16(file: file))
+            check.canParse = false
+            return check
+        }
+        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            check.diagnostics.append(DiagnosticMessages.byteOrderMark(file: file))
+            check.prefixLength = 3
+        }
+        guard let base = bytes.baseAddress else { return check }
+        var index = check.prefixLength
+        while index < count, let found = memchr(base + index, 0x0D, count - index) {
+            let carriageReturn = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if carriageReturn + 1 < count, bytes[carriageReturn + 1] == 0x0A {
+                check.diagnostics.append(DiagnosticMessages.crlf(position(of: carriageReturn, in: bytes, from: check.prefixLength, file: file)))
+                break
+            }
+            index = carriageReturn + 1
+        }
+        return check
+    }
+
+    /// Line and column of `offset`, counted as the full scan counts them (a lone CR ends a line too).
+    private static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = start
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index + 1 < offset, bytes[index + 1] == 0x0A { index += 1 }
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The full scan.
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         let count = bytes.count
         if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -29,6 +92,13 @@ struct ByteCheck {
         var sawCRLF = false
         while index < count {
             let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F {
+                // Printable ASCII: the common case.
+                if byte != 0x20 { atLineStart = false }
+                column += 1
+                index += 1
+                continue
+            }
             if byte < 0x80 {
                 switch byte {
                 case 0x0A:
@@ -50,15 +120,12 @@ struct ByteCheck {
                     atLineStart = true
                     index += 1
                     continue
-                case 0x09 where atLineStart:
-                    if Self.lineHasContent(bytes, from: index + 1) {
-                        tabLines.insert(line)
-                        diagnostics.append(DiagnosticMessages.tabIndent(SourceLocation(file: file, line: line, column: column)))
-                    }
-                    atLineStart = false
-                case 0x20:
-                    break
+                case 0x09:
+                    if atLineStart, tabLines[line] == nil { tabLines[line] = column }
                 default:
+                    // C0 controls other than tab, CR and LF, and DEL: libyaml's reader refuses them.
+                    diagnostics.append(DiagnosticMessages.controlCharacter(UInt32(byte), at: SourceLocation(file: file, line: line, column: column)))
+                    canParse = false
                     atLineStart = false
                 }
                 column += 1
@@ -74,22 +141,26 @@ struct ByteCheck {
                 canParse = false
                 return
             }
+            if let scalar = Self.disallowedScalar(bytes, at: index, length: length) {
+                diagnostics.append(DiagnosticMessages.controlCharacter(scalar, at: SourceLocation(file: file, line: line, column: column)))
+                canParse = false
+            }
             column += 1
             index += length
         }
     }
 
-    /// Whether the rest of the line after a leading tab holds more than whitespace and a comment.
-    private static func lineHasContent(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var index = start
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09: index += 1
-            case 0x0A, 0x0D, 0x23: return false
-            default: return true
-            }
+    /// C1 controls (U+0080–U+009F except U+0085) and the noncharacters U+FFFE/U+FFFF, which YAML does not allow.
+    @inline(__always)
+    private static func disallowedScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32? {
+        let lead = bytes[index]
+        if length == 2, lead == 0xC2 {
+            let second = bytes[index + 1]
+            if second <= 0x9F, second != 0x85 { return UInt32(second) }
+        } else if length == 3, lead == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+            return 0xFFFE + UInt32(bytes[index + 2] - 0xBE)
         }
-        return false
+        return nil
     }
 
     /// Length of the well-formed UTF-8 sequence at `index` (RFC 3629: no overlongs, surrogates or > U+10FFFF), or 0.

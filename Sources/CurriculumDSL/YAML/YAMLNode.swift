@@ -14,6 +14,8 @@ public struct YAMLScalar: Sendable, Hashable {
     public var tag: String?
     public var start: Mark
     public var end: Mark
+    /// Stands in for an alias without an anchor (already reported): decoders skip it without a diagnostic.
+    var isAliasPlaceholder = false
 
     public init(text: String, style: ScalarStyle, tag: String? = nil, start: Mark, end: Mark) {
         self.text = text
@@ -53,6 +55,12 @@ public enum YAMLNode: Sendable {
         case .scalar(let scalar): scalar.end
         case .sequence(_, _, let end), .mapping(_, _, let end): end
         }
+    }
+
+    /// The stand-in for an undefined alias: its error is reported, decoders skip it silently.
+    var isAliasPlaceholder: Bool {
+        if case .scalar(let scalar) = self { return scalar.isAliasPlaceholder }
+        return false
     }
 
     /// What a reader calls this kind of node, for "expected a list, found a string".

@@ -14,96 +14,141 @@ public struct YAMLReader {
 
     /// Reads `bytes` (the whole file) named `file` in diagnostics.
     public func read(_ bytes: [UInt8], file: String) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
+        let (document, diagnostics) = readDocument(bytes, file: file)
+        guard let document, let root = document.root else { return (nil, diagnostics) }
+        return (document.tree(root), diagnostics)
+    }
+
+    /// Reads `bytes` into the flat document the loader decodes (see `YAMLDocument`); nil when nothing could be
+    /// read. The diagnostics are the same as `read`'s.
+    func readDocument(_ bytes: [UInt8], file: String) -> (YAMLDocument?, [Diagnostic]) {
         if bytes.count > limits.maxFileBytes {
             return (nil, [DiagnosticMessages.fileTooLarge(file: file, size: bytes.count, limit: limits.maxFileBytes)])
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            let check = ByteCheck(bytes: buffer, file: file)
+            let check = ByteCheck.quick(bytes: buffer, file: file)
             guard check.canParse else { return (nil, check.diagnostics) }
             let body = UnsafeBufferPointer(rebasing: buffer[check.prefixLength...])
-            var run = ParseRun(file: file, limits: limits)
-            run.diagnostics = check.diagnostics
-            run.tabLines = check.tabLines
-            let root = run.parse(body)
-            if root == nil, !run.diagnostics.contains(where: { $0.severity == .error }) {
-                run.diagnostics.append(DiagnosticMessages.emptyFile(file: file))
+            var run = ParseRun(file: file, limits: limits, bytes: body)
+            let parsed = run.parse()
+            if !parsed {
+                // Invalid UTF-8 or a control character is the root cause of anything that went wrong (libyaml
+                // stops on them with a reader error at no useful place); the full scan finds them precisely, and
+                // the tabs that may explain libyaml's error.
+                let full = ByteCheck(bytes: buffer, file: file)
+                guard full.canParse else { return (nil, full.diagnostics) }
+                run.reportParserError(tabLines: full.tabLines)
             }
-            return (root, run.diagnostics)
+            var document = run.document
+            if !parsed { document.root = nil }
+            if let root = document.root {
+                let node = document[root]
+                if node.kind == .scalar, node.style == .plain, !node.flags.contains(.tagged), node.count == 0 {
+                    document.root = nil  // `---` alone, or a document of nothing but comments: an empty file
+                }
+            }
+            var diagnostics = check.diagnostics + run.diagnostics
+            if document.root == nil, !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics.append(DiagnosticMessages.emptyFile(file: file))
+            }
+            return (document.root == nil ? nil : document, diagnostics)
         }
     }
 }
 
-/// The state of one parse: the stack of open collections, anchors, and the alias budget.
+/// The state of one parse: the document being built, the stack of open collections, anchors, and the alias budget.
 private struct ParseRun {
+    typealias NodeID = YAMLDocument.NodeID
+
     let file: String
     let limits: LoadLimits
+    let bytes: UnsafeBufferPointer<UInt8>
     var diagnostics: [Diagnostic] = []
-    var tabLines: Set<Int> = []
+    var document = YAMLDocument()
+    /// libyaml's error, when it stopped on one (reported by `reportParserError` once the tabs are known).
+    private var parserError: ParserError?
 
+    private struct ParserError {
+        var kind: yaml_error_type_t
+        var problem: String
+        var context: String?
+        var problemMark: yaml_mark_t
+        var contextMark: yaml_mark_t
+        var offset: Int
+    }
+
+    /// The innermost open collection (the root pseudo-frame, `node == -1`, at the top level) and the ones around it.
+    private var current = Frame(node: -1, isMapping: false, anchor: nil, keyBase: 0)
     private var stack: [Frame] = []
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    /// The keys of the open mappings (each frame owns the part from its `keyBase`), for duplicate detection.
+    private var keys: [(hash: UInt64, node: NodeID)] = []
+    private var anchors: [String: (node: NodeID, size: Int)] = [:]
     private var aliasNodes = 0
-    private var root: YAMLNode?
     private var documents = 0
 
-    init(file: String, limits: LoadLimits) {
+    init(file: String, limits: LoadLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         self.limits = limits
+        self.bytes = bytes
     }
 
     private struct Frame {
+        var node: NodeID
         var isMapping: Bool
         var anchor: String?
-        var start: Mark
+        /// Nodes in the subtree, aliases counted as the nodes they stand for (the alias budget).
         var size = 1
-        var items: [YAMLNode] = []
-        var entries: [YAMLEntry] = []
-        var pendingKey: YAMLScalar?
-        /// The key slot holds a non-scalar key (already reported); its value is dropped.
-        var skipValue = false
+        var count: Int32 = 0
         var expectingKey = true
-        var merges: [YAMLNode] = []
+        /// The key waiting for its value; -1 when the key is not a scalar (its value is dropped).
+        var pendingKey: NodeID = -1
+        var keyBase: Int
+        /// Keys by hash, once a mapping has too many keys for a linear scan.
+        var keyIndex: [UInt64: [NodeID]]?
+        var merges: [NodeID] = []
     }
 
     private enum Stop: Error { case abort }
 
-    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
-        guard bytes.count > 0, let base = bytes.baseAddress else { return nil }
+    /// Parses the whole input; false when it stopped on an error (the document is then not usable).
+    mutating func parse() -> Bool {
+        guard bytes.count > 0, let base = bytes.baseAddress else { return true }
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        guard yaml_parser_initialize(&parser) == 1 else { return false }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, bytes.count)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        document.nodes.reserveCapacity(bytes.count / 12 + 16)
+        document.text.reserveCapacity(bytes.count + 16)
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                reportParserError(parser)
-                return nil
+                parserError = ParserError(
+                    kind: parser.error, problem: parser.problem.map { String(cString: $0) } ?? "unknown error",
+                    context: parser.context.map { String(cString: $0) }, problemMark: parser.problem_mark,
+                    contextMark: parser.context_mark, offset: parser.problem_offset)
+                return false
             }
             let type = event.type
             do {
                 try handle(&event)
             } catch {
                 yaml_event_delete(&event)
-                return nil
+                return false
             }
             yaml_event_delete(&event)
             if type == YAML_STREAM_END_EVENT { break }
         }
-        return root
+        return true
     }
 
+    @inline(__always)
     private func mark(_ m: yaml_mark_t) -> Mark {
         Mark(line: Int32(truncatingIfNeeded: m.line + 1), column: Int32(truncatingIfNeeded: m.column + 1))
     }
 
     private func location(_ m: Mark) -> SourceLocation {
         SourceLocation(file: file, line: Int(m.line), column: Int(m.column))
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
     private static func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -113,12 +158,6 @@ private struct ParseRun {
 
     private mutating func handle(_ event: inout yaml_event_t) throws(Stop) {
         switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            documents += 1
-            if documents > 1 {
-                diagnostics.append(DiagnosticMessages.multipleDocuments(location(mark(event.start_mark))))
-                throw .abort
-            }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let style: ScalarStyle =
@@ -129,42 +168,67 @@ private struct ParseRun {
                 case YAML_FOLDED_SCALAR_STYLE: .folded
                 default: .plain
                 }
-            let scalar = YAMLScalar(
-                text: Self.string(data.value, length: data.length),
-                style: style,
-                tag: Self.cString(data.tag),
-                start: mark(event.start_mark),
-                end: mark(event.end_mark))
-            try add(.scalar(scalar), size: 1, anchor: Self.cString(data.anchor))
-        case YAML_SEQUENCE_START_EVENT:
-            try open(isMapping: false, anchor: Self.cString(event.data.sequence_start.anchor), at: mark(event.start_mark))
+            let id = NodeID(truncatingIfNeeded: document.nodes.count)
+            let textStart = Int32(truncatingIfNeeded: document.text.count)
+            if let value = data.value, data.length > 0 {
+                document.text.append(value, count: data.length)
+            }
+            var flags: YAMLDocument.Flags = []
+            if let tag = Self.cString(data.tag) {
+                flags.insert(.tagged)
+                document.tags[id] = tag
+            }
+            document.nodes.append(YAMLDocument.Node(
+                kind: .scalar, style: style, flags: flags, start: mark(event.start_mark), end: mark(event.end_mark),
+                textStart: textStart, count: Int32(truncatingIfNeeded: data.length), next: id + 1))
+            if let anchor = Self.cString(data.anchor) { anchors[anchor] = (id, 1) }
+            try attach(id, size: 1)
         case YAML_MAPPING_START_EVENT:
             try open(isMapping: true, anchor: Self.cString(event.data.mapping_start.anchor), at: mark(event.start_mark))
+        case YAML_SEQUENCE_START_EVENT:
+            try open(isMapping: false, anchor: Self.cString(event.data.sequence_start.anchor), at: mark(event.start_mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard var frame = stack.popLast() else { return }
-            let end = mark(event.end_mark)
-            let node: YAMLNode
+            guard let parent = stack.popLast() else { return }
+            let frame = current
+            current = parent
+            let index = Int(frame.node)
+            document.nodes[index].end = mark(event.end_mark)
+            document.nodes[index].count = frame.count
+            document.nodes[index].next = NodeID(truncatingIfNeeded: document.nodes.count)
             if frame.isMapping {
-                applyMerges(&frame)
-                node = .mapping(frame.entries, start: frame.start, end: end)
-            } else {
-                node = .sequence(frame.items, start: frame.start, end: end)
+                keys.removeSubrange(frame.keyBase...)
+                if !frame.merges.isEmpty { applyMerges(frame.merges, to: frame.node) }
             }
-            try add(node, size: frame.size, anchor: frame.anchor)
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.size) }
+            try attach(frame.node, size: frame.size)
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
-            let at = mark(event.start_mark)
+            let start = mark(event.start_mark)
+            let id = NodeID(truncatingIfNeeded: document.nodes.count)
             guard let target = anchors[name] else {
-                diagnostics.append(DiagnosticMessages.undefinedAlias(name, at: location(at)))
-                try add(.scalar(YAMLScalar(text: "", style: .plain, start: at, end: mark(event.end_mark))), size: 1, anchor: nil)
+                diagnostics.append(DiagnosticMessages.undefinedAlias(name, at: location(start)))
+                // A placeholder that decoders skip: the alias error is the only one reported here.
+                document.nodes.append(YAMLDocument.Node(
+                    kind: .scalar, style: .plain, flags: .placeholder, start: start, end: mark(event.end_mark),
+                    textStart: 0, count: 0, next: id + 1))
+                try attach(id, size: 1)
                 return
             }
             aliasNodes += target.size
             if aliasNodes > limits.maxAliasNodes {
-                diagnostics.append(DiagnosticMessages.aliasLimit(limit: limits.maxAliasNodes, at: location(at)))
+                diagnostics.append(DiagnosticMessages.aliasLimit(limit: limits.maxAliasNodes, at: location(start)))
                 throw .abort
             }
-            try add(target.node, size: target.size, anchor: nil)
+            document.nodes.append(YAMLDocument.Node(
+                kind: .alias, style: .plain, flags: [], start: start, end: mark(event.end_mark),
+                textStart: target.node, count: 0, next: id + 1))
+            try attach(id, size: target.size)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(DiagnosticMessages.multipleDocuments(location(mark(event.start_mark))))
+                throw .abort
+            }
         default:
             break
         }
@@ -175,94 +239,162 @@ private struct ParseRun {
             diagnostics.append(DiagnosticMessages.tooDeep(limit: limits.maxDepth, at: location(start)))
             throw .abort
         }
-        stack.append(Frame(isMapping: isMapping, anchor: anchor, start: start))
+        let id = NodeID(truncatingIfNeeded: document.nodes.count)
+        document.nodes.append(YAMLDocument.Node(
+            kind: isMapping ? .mapping : .sequence, style: .plain, flags: [], start: start, end: start,
+            textStart: 0, count: 0, next: id + 1))
+        stack.append(current)
+        current = Frame(node: id, isMapping: isMapping, anchor: anchor, keyBase: keys.count)
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(Stop) {
-        if let anchor { anchors[anchor] = (node, size) }
-        guard !stack.isEmpty else {
-            root = node
+    /// Makes the node just completed (`id`, standing for `size` nodes) a child of the open collection, or the root.
+    private mutating func attach(_ id: NodeID, size: Int) throws(Stop) {
+        guard current.node >= 0 else {
+            document.root = id
             return
         }
-        let top = stack.count - 1
-        stack[top].size += size
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
+        current.size += size
+        if !current.isMapping {
+            current.count += 1
             return
         }
-        if stack[top].expectingKey {
-            stack[top].expectingKey = false
-            guard case .scalar(let key) = node else {
-                diagnostics.append(DiagnosticMessages.complexKey(location(node.start)))
-                stack[top].skipValue = true
+        if current.expectingKey {
+            current.expectingKey = false
+            let key = document.resolved(id)
+            guard document[key].kind == .scalar else {
+                diagnostics.append(DiagnosticMessages.complexKey(location(document[key].start)))
+                document.nodes[Int(id)].flags.insert(.skippedKey)
+                current.pendingKey = -1
                 return
             }
-            stack[top].pendingKey = key
+            current.pendingKey = id
             return
         }
-        stack[top].expectingKey = true
-        if stack[top].skipValue {
-            stack[top].skipValue = false
+        current.expectingKey = true
+        current.count += 1
+        let keyID = current.pendingKey
+        guard keyID >= 0 else { return }
+        let key = document.resolved(keyID)
+        let keyNode = document[key]
+        let bytes = document.text.bytes(from: Int(keyNode.textStart), count: Int(keyNode.count))
+        if keyNode.style == .plain, bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") {
+            document.nodes[Int(keyID)].flags.insert(.mergeKey)
+            current.merges.append(id)
             return
         }
-        guard let key = stack[top].pendingKey else { return }
-        stack[top].pendingKey = nil
-        if key.style == .plain, key.text == "<<" {
-            stack[top].merges.append(node)
-            return
-        }
-        if let first = stack[top].entries.first(where: { $0.key.text == key.text }) {
+        let hash = Self.hash(bytes)
+        if let first = firstKey(hash: hash, key: key) {
             diagnostics.append(DiagnosticMessages.duplicateKey(
-                key.text, at: location(key.start), firstAt: location(first.key.start)))
+                document.string(key), at: location(keyNode.start), firstAt: location(document[first].start)))
+            document.nodes[Int(keyID)].flags.insert(.skippedKey)
             return
         }
-        stack[top].entries.append(YAMLEntry(key: key, value: node))
+        keys.append((hash, key))
+        if current.keyIndex != nil {
+            current.keyIndex?[hash, default: []].append(key)
+        } else if keys.count - current.keyBase > 16 {
+            var index: [UInt64: [NodeID]] = [:]
+            for (hash, node) in keys[current.keyBase...] { index[hash, default: []].append(node) }
+            current.keyIndex = index
+        }
     }
 
-    /// YAML merge keys: entries of the merged mappings that the mapping does not set itself, earlier merges first.
-    private mutating func applyMerges(_ frame: inout Frame) {
-        guard !frame.merges.isEmpty else { return }
-        var sources: [[YAMLEntry]] = []
-        for merge in frame.merges {
-            switch merge {
-            case .mapping(let entries, _, _):
-                sources.append(entries)
-            case .sequence(let items, _, _):
-                for item in items {
-                    if case .mapping(let entries, _, _) = item {
-                        sources.append(entries)
-                    } else {
-                        diagnostics.append(DiagnosticMessages.invalidMerge(location(item.start)))
+    /// The earlier key of the open mapping with the text of `key`, if any: a linear scan of hashes for the
+    /// small mappings of real files, a hash index beyond 16 keys.
+    private func firstKey(hash: UInt64, key: NodeID) -> NodeID? {
+        if let index = current.keyIndex {
+            return index[hash]?.first { document.sameText($0, key) }
+        }
+        var position = current.keyBase
+        while position < keys.count {
+            if keys[position].hash == hash, document.sameText(keys[position].node, key) { return keys[position].node }
+            position += 1
+        }
+        return nil
+    }
+
+    /// FNV-1a over the key's bytes.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// YAML merge keys: the mappings of `values` (a mapping or a list of mappings each) are merged into
+    /// `mapping`, earlier ones first; anything else is reported.
+    private mutating func applyMerges(_ values: [NodeID], to mapping: NodeID) {
+        var sources: [NodeID] = []
+        for value in values {
+            let target = document.resolved(value)
+            switch document[target].kind {
+            case .mapping:
+                sources.append(target)
+            case .sequence:
+                for item in document.items(target) {
+                    let resolved = document.resolved(item)
+                    if document[resolved].kind == .mapping {
+                        sources.append(resolved)
+                    } else if !document.isPlaceholder(resolved) {
+                        diagnostics.append(DiagnosticMessages.invalidMerge(location(document[resolved].start)))
                     }
                 }
-            case .scalar:
-                diagnostics.append(DiagnosticMessages.invalidMerge(location(merge.start)))
+            case .scalar, .alias:
+                if !document.isPlaceholder(target) {
+                    diagnostics.append(DiagnosticMessages.invalidMerge(location(document[target].start)))
+                }
             }
         }
-        var present = Set(frame.entries.map(\.key.text))
-        for entries in sources {
-            for entry in entries where !present.contains(entry.key.text) {
-                present.insert(entry.key.text)
-                frame.entries.append(entry)
-            }
-        }
+        guard !sources.isEmpty else { return }
+        document.merges[mapping] = sources
+        document.nodes[Int(mapping)].flags.insert(.hasMerges)
     }
 
-    private mutating func reportParserError(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        let context = parser.context.map { String(cString: $0) }
-        let at: Mark
-        if parser.error == YAML_READER_ERROR {
-            at = Mark(line: 1, column: 1)
-        } else {
-            at = mark(parser.problem_mark)
+    /// Line and column (in Unicode scalars) of a byte offset, for reader errors, which carry only the offset.
+    private static func mark(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line: Int32 = 1
+        var column: Int32 = 1
+        var index = 0
+        while index < min(offset, bytes.count) {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
         }
-        if tabLines.contains(Int(at.line)) || (parser.error == YAML_SCANNER_ERROR && tabLines.contains(Int(at.line) - 1)) {
-            return  // the tab-indent diagnostic on this line is the root cause
+        return Mark(line: line, column: column)
+    }
+
+    /// Reports libyaml's error, if the parse stopped on one: as a tab indent when a tab in the indentation of
+    /// its line (or, for a scanner error, the line before) explains it.
+    mutating func reportParserError(tabLines: [Int: Int]) {
+        guard let error = parserError else { return }
+        let problem = error.problem
+        let context = error.context
+        let at: Mark
+        if error.kind == YAML_READER_ERROR {
+            at = Self.mark(ofOffset: error.offset, in: bytes)
+        } else {
+            at = mark(error.problemMark)
+        }
+        let line = Int(at.line)
+        if let column = tabLines[line] {
+            // A tab in this line's indentation is the root cause.
+            diagnostics.append(DiagnosticMessages.tabIndent(SourceLocation(file: file, line: line, column: column)))
+            return
+        }
+        if error.kind == YAML_SCANNER_ERROR, let column = tabLines[line - 1] {
+            diagnostics.append(DiagnosticMessages.tabIndent(SourceLocation(file: file, line: line - 1, column: column)))
+            return
         }
         var notes: [Diagnostic.Note] = []
-        if let context, parser.context_mark.line != parser.problem_mark.line || parser.context_mark.column != parser.problem_mark.column {
-            let contextAt = location(mark(parser.context_mark))
+        if let context, error.contextMark.line != error.problemMark.line || error.contextMark.column != error.problemMark.column {
+            let contextAt = location(mark(error.contextMark))
             notes.append(.init(.init(zh: "出错的结构从这里开始（\(context)）", en: "the construct started here (\(context))"), at: contextAt))
         }
         diagnostics.append(DiagnosticMessages.syntax(problem: problem, context: context, at: location(at), notes: notes))
