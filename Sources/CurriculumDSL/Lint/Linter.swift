@@ -24,16 +24,7 @@ public struct Linter: Sendable {
 
     /// Lints files and directories (every `.yaml` / `.yml` below a directory).
     public func lint(paths: [String]) -> LintResult {
-        var diagnostics: [Diagnostic] = []
-        var files: [(path: String, bytes: [UInt8])] = []
-        for path in paths {
-            for file in CurriculumFiles.expand(path, limits: limits, diagnostics: &diagnostics) {
-                switch CurriculumFiles.read(file, limits: limits) {
-                case .success(let bytes): files.append((file, bytes))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
-            }
-        }
+        let (files, diagnostics) = CurriculumFiles.gather(paths, limits: limits)
         return lint(files: files, extraDiagnostics: diagnostics)
     }
 

@@ -32,16 +32,7 @@ public struct CurriculumLoader: Sendable {
 
     /// Loads files and directories (every `.yaml` / `.yml` below a directory, sorted by path).
     public func load(paths: [String]) -> LoadResult {
-        var diagnostics: [Diagnostic] = []
-        var files: [(path: String, bytes: [UInt8])] = []
-        for path in paths {
-            for file in CurriculumFiles.expand(path, limits: limits, diagnostics: &diagnostics) {
-                switch CurriculumFiles.read(file, limits: limits) {
-                case .success(let bytes): files.append((file, bytes))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
-            }
-        }
+        let (files, diagnostics) = CurriculumFiles.gather(paths, limits: limits)
         return load(files: files, extraDiagnostics: diagnostics)
     }
 
@@ -103,6 +94,21 @@ extension CurriculumLoader {
 
 /// Finding and reading curriculum files on disk.
 enum CurriculumFiles {
+    /// The bytes of every curriculum file the paths stand for, and the problems met on the way.
+    static func gather(_ paths: [String], limits: LoadLimits) -> (files: [(path: String, bytes: [UInt8])], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+        for path in paths {
+            for file in expand(path, limits: limits, diagnostics: &diagnostics) {
+                switch read(file, limits: limits) {
+                case .success(let bytes): files.append((file, bytes))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return (files, diagnostics)
+    }
+
     static let extensions = ["yaml", "yml"]
 
     /// The curriculum files a path stands for: itself if a file, the sorted `.yaml`/`.yml` files below it if a directory.
