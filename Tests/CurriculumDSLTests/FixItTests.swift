@@ -81,4 +81,48 @@ import Testing
         }
         #expect(CurriculumLoader().load(text: fixed).diagnostics.isEmpty)
     }
+
+    /// Quoted shorthands with a name (line 22 with an escape, so its fix rewrites the whole scalar), and a course
+    /// node written with `course:`.
+    static let quotedShorthandPlan = """
+        province: 江苏
+        provinces: [{name: 江苏}]
+        sources: [{id: SRC, document: 测试来源}]
+        institutions: [{name: 苏州大学}]
+        courses:
+          - {code: "03708", name: 中国近现代史纲要, credits: 2}
+          - {code: "03709", name: 马克思主义基本原理概论, credits: 4}
+          - {code: "00015", name: 英语（二）, credits: 14}
+        majors:
+          - code: "030101K"
+            name: 法学
+            level: 专升本
+            institutions: [苏州大学]
+            plans:
+              - id: P
+                version: "2024"
+                sources: [SRC]
+                requirements:
+                  - '03079 马克思主义基本原理概论'
+                  - "3708 中国近现代史纲要"
+                  - {id: english, course: "00051"}
+                  - "00051 英语\\t（二）"
+        """
+
+    @Test func quotedShorthandFixItsKeepTheYAMLValid() {
+        let before = CurriculumLoader().load(text: Self.quotedShorthandPlan)
+        #expect(before.found == [Found("graph.unknown-reference", 19, 14), Found("schema.invalid-value", 20, 14),
+                                 Found("graph.unknown-reference", 21, 35), Found("graph.unknown-reference", 22, 13)])
+        var fixed = Self.quotedShorthandPlan
+        for diagnostic in before.diagnostics.reversed() { fixed = applyingFixIts(of: diagnostic, to: fixed) }
+        let after = CurriculumLoader().load(text: fixed)
+        #expect(after.diagnostics.map(\.message.en) == ["course 00015 is written '英语\t（二）' here but the catalog names it '英语（二）'"])
+        #expect(after.graph.plans["P"]?.requirements.courseCodes.map(\.rawValue) == ["03709", "03708", "00015", "00015"])
+    }
+
+    @Test func unknownCourseOfACourseNodePointsAtTheCode() throws {
+        let diagnostic = try #require(CurriculumLoader().load(text: Self.quotedShorthandPlan).diagnostics.first { $0.found.line == 21 })
+        #expect(diagnostic.fixIts.map(\.replacement) == ["\"00015\""])
+        #expect(diagnostic.location.map { [$0.column, $0.endColumn] } == [35, 42])
+    }
 }

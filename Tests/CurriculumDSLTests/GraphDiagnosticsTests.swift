@@ -155,4 +155,52 @@ import Testing
             """)
         #expect(result.diagnostics("graph.duplicate-definition").map(\.message.en) == ["exemption 'ncre-1' is defined twice"])
     }
+
+    @Test func duplicateSubstitutionIsCalledASubstitution() {
+        let result = CurriculumLoader().load(text: """
+            province: 江苏
+            provinces: [{name: 江苏}]
+            sources: [{id: SRC, document: 测试来源}]
+            institutions: [{name: 苏州大学}]
+            courses: [{code: "00018", name: 甲, credits: 2}, {code: "00019", name: 乙, credits: 2}]
+            majors:
+              - code: "030101K"
+                name: 法学
+                level: 专升本
+                institutions: [苏州大学]
+                plans:
+                  - id: P
+                    version: "2024"
+                    sources: [SRC]
+                    requirements: ["00018"]
+                    substitutions:
+                      - {id: s, replaces: "00018", all-of: ["00019"]}
+                      - {id: s, replaces: "00018", all-of: ["00019"]}
+            """)
+        #expect(result.diagnostics("graph.duplicate-definition").map(\.message.en) == ["substitution 's' is defined twice"])
+    }
+
+    @Test func requirementFixItQuotesACodeLikeSuggestion() throws {
+        let result = CurriculumLoader().load(text: """
+            province: 江苏
+            provinces: [{name: 江苏}]
+            sources: [{id: SRC, document: 测试来源}]
+            institutions: [{name: 苏州大学}]
+            courses: [{code: "00018", name: 甲, credits: 2}, {code: "00019", name: 乙, credits: 2}]
+            majors:
+              - code: "030101K"
+                name: 法学
+                level: 专升本
+                institutions: [苏州大学]
+                plans:
+                  - id: P
+                    version: "2024"
+                    sources: [SRC]
+                    requirements: ["00018", {id: extra, all-of: ["00019"]}]
+                    substitutions:
+                      - {id: s, replaces: "00081", all-of: ["00019"]}
+                      - {id: t, replaces: extar, all-of: ["00019"]}
+            """)
+        #expect(result.diagnostics("graph.unknown-reference").map { $0.fixIts.map(\.replacement) } == [["\"00018\""], ["extra"]])
+    }
 }

@@ -94,4 +94,22 @@ import Testing
     func hexAndUnderscoredIntegersReadAsNumbers(text: String) {
         #expect(ImplicitTyping.otherToolsReading(text) != nil)
     }
+
+    @Test(arguments: [
+        ("0x1F", "the hexadecimal number 31"), ("1_000", "the number 1000"), ("0o17", "the octal number 15"),
+        ("+12", "the number +12"), (".5", "the number .5"), ("1e3", "the number 1e3"), ("-2.5E-3", "the number -2.5E-3"),
+        (".inf", "infinity"), ("-.Inf", "negative infinity"), (".NaN", "NaN (not a number)"),
+        ("1:20", "the sexagesimal number 80"), ("-1:30:00", "the sexagesimal number -5400"), ("190:20:30.15", "the sexagesimal number 190:20:30.15"),
+        ("0b101", "the binary number 5"), ("017", "the number 17 (YAML 1.2) or the octal number 15 (YAML 1.1)"),
+        ("1.", "the number 1."), ("1_0.5", "the number 1_0.5"), ("Off", "a boolean"), ("TRUE", "a boolean"),
+    ])
+    func yaml11AndCoreSchemaNumbersAreNamed(text: String, reading: String) {
+        #expect(ImplicitTyping.otherToolsReading(text)?.en == reading)
+    }
+
+    @Test(arguments: ["0x", "0xG1", "1:60", "1:2:", "0:20", ".", "+", "-", "1.2.3", "1e", "1e+", "0o", "0o8", "inf",
+                      ".infinity", "+.nan", "nul", "yess", "1 000", "12a", "٣", "１２", "0b", "0b2", "_1"])
+    func lookalikesStayStrings(text: String) {
+        #expect(ImplicitTyping.otherToolsReading(text) == nil, "\(text)")
+    }
 }

@@ -84,6 +84,40 @@ import Testing
         #expect(result.found == [Found("yaml.syntax", 3, 12)])
     }
 
+    @Test func tabInsideABlockScalarIsContent() {
+        let text = "courses:\n  - code: \"00018\"\n    name: 计算机应用基础\n    credits: 2\n    note: |\n      first\n      \tsecond\n"
+        let result = Fixture.load(bytes: Array(text.utf8))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.graph.courses["00018"]?.note == "first\n\tsecond\n")
+    }
+
+    @Test func tabInAFlowListIsSpace() {
+        let text = "courses: [\n\t{code: \"00018\", name: 计算机应用基础, credits: 2}]\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [[UInt8(0x7F)], [0xC2, 0x80], [0xC2, 0x9F], [0xEF, 0xBF, 0xBE], [0x00], [0x1B]])
+    func otherControlCharactersAreReportedWhereTheyAre(bytes: [UInt8]) throws {
+        let result = Fixture.load(bytes: Self.course(nameBytes: Array("计算".utf8) + bytes))
+        #expect(result.found == [Found("yaml.syntax", 3, 13)])
+        #expect(try #require(result.diagnostics.first).message.en.hasPrefix("YAML syntax error: control character U+"))
+    }
+
+    @Test func nextLineCharacterIsAllowed() {
+        // U+0085 (NEL) is printable for YAML; libyaml reads it as a line break inside the plain scalar.
+        #expect(Fixture.load(bytes: Self.course(nameBytes: Array("计算".utf8) + [0xC2, 0x85])).diagnostics.isEmpty)
+    }
+
+    @Test func encodingErrorAfterASecondDocumentIsStillFound() {
+        let bytes = Array("courses: []\n---\nx: ".utf8) + [0xB7, 0xA8] + Array("\n".utf8)
+        #expect(Fixture.load(bytes: bytes).found == [Found("yaml.encoding", 3, 4)])
+    }
+
+    @Test func crlfAfterALoneCarriageReturnIsFoundAtItsLine() {
+        let text = "courses:\r  - {code: \"00018\", name: 甲, credits: 2}\r\n"
+        #expect(Fixture.load(bytes: Array(text.utf8)).diagnostics("yaml.crlf").map(\.found) == [Found("yaml.crlf", 2, 41)])
+    }
+
     /// Nine levels of nine aliases each: 9^9 nodes if expanded.
     static let billionLaughs: String = {
         var text = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"

@@ -135,4 +135,20 @@ import Testing
     func emptyMappingFileIsReported() {
         #expect(!CurriculumLoader().load(text: "{}\n").diagnostics.isEmpty)
     }
+
+    @Test(arguments: ["---\n# nothing here\n", "# a comment\n---\n", "--- \n...\n"])
+    func documentWithoutContentIsAnEmptyFile(text: String) {
+        #expect(CurriculumLoader().load(text: text).found == [Found("yaml.empty-file", 1, 1)])
+    }
+
+    @Test func mergingAnUndefinedAliasGivesOnlyTheAliasError() {
+        let result = CurriculumLoader().load(text: "courses:\n  - <<: *missing\n    code: \"00018\"\n    name: 甲\n    credits: 2\n")
+        #expect(result.found == [Found("yaml.undefined-alias", 2, 9)])
+        #expect(result.graph.courses["00018"] != nil)
+    }
+
+    @Test func undefinedAliasAsAListItemGivesOnlyTheAliasError() {
+        let result = CurriculumLoader().load(text: "courses:\n  - *missing\n  - {code: \"00018\", name: 甲, credits: 2}\n")
+        #expect(result.found == [Found("yaml.undefined-alias", 2, 5)])
+    }
 }

@@ -3,6 +3,8 @@
 /// arithmetic. All problems are reported in one pass; the graph keeps every valid declaration.
 struct CurriculumCompiler {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Threads for the plan checks (each plan is checked on its own; the rest is one thread).
+    var threads = 1
 
     private var provinces: [String: Province] = [:]
     private var sources: [String: Source] = [:]
@@ -30,6 +32,8 @@ struct CurriculumCompiler {
     var required = CourseMarks(count: 0)
     var substitutes = CourseMarks(count: 0)
     private var spareScan = PlanScan()
+    /// Requirement ids used twice in the plan being checked: (the node, the first node of that id).
+    var duplicateIDs: [(Int32, Int32)] = []
     /// The graph's index of plans by course, filled by the plan checks (plans in id order): by catalog number,
     /// and for codes not in the catalog by code.
     var plansByCourseNumber: [[String]] = []
@@ -37,6 +41,7 @@ struct CurriculumCompiler {
 
     /// Compiles `files` (in a deterministic order: the caller sorts them by path).
     mutating func compile(_ files: [FileDeclarations]) -> CurriculumGraph {
+        reserve(for: files)
         for file in files { define(file) }
         for mapping in mappings {
             if let province = mapping.province?.value { mappingsByProvince[province, default: []].append(mapping) }
@@ -49,13 +54,12 @@ struct CurriculumCompiler {
         checkCatalog()
         checkMajors()
         // Plans in id order: the order of the original checks, and it leaves each list of `plansByCourse` sorted.
-        for id in planOrder.sorted() {
-            guard let plan = plans[id] else { continue }
-            checkPlan(plan)
-            if plan.passMark < 0 {
-                let passMark = passMark(for: plan.major.province)
-                plans[id]?.passMark = passMark
-            }
+        let planIDs = planOrder.sorted()
+        checkPlans(planIDs)
+        for id in planIDs {
+            guard let province = plans[id]?.major.province, (plans[id]?.passMark ?? 0) < 0 else { continue }
+            let passMark = passMark(for: province)
+            plans[id]?.passMark = passMark
         }
         checkProvinceWide()
         var plansByCourse = plansByUnknownCourse
@@ -68,7 +72,67 @@ struct CurriculumCompiler {
                                mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse)
     }
 
+    /// Checks the plans `ids`, in that order. With several threads each takes a contiguous run of the ids and
+    /// works on its own copy of the scratch state; the runs' diagnostics and plans-by-course lists are then put
+    /// together in run order, which is what one thread would have produced.
+    private mutating func checkPlans(_ ids: [String]) {
+        let workers = min(threads, max(1, ids.count / 64))
+        guard workers > 1 else {
+            for id in ids { if let plan = plans[id] { checkPlan(plan) } }
+            return
+        }
+        let base = self
+        let runs = Parallel.map(count: workers, threads: workers) { worker -> PlanCheckRun in
+            var compiler = base
+            compiler.diagnostics = []
+            compiler.plansByCourseNumber = [[String]](repeating: [], count: base.plansByCourseNumber.count)
+            compiler.plansByUnknownCourse = [:]
+            let start = ids.count * worker / workers
+            let end = ids.count * (worker + 1) / workers
+            for id in ids[start..<end] { if let plan = compiler.plans[id] { compiler.checkPlan(plan) } }
+            return PlanCheckRun(diagnostics: compiler.diagnostics, plansByCourseNumber: compiler.plansByCourseNumber,
+                                plansByUnknownCourse: compiler.plansByUnknownCourse)
+        }
+        for run in runs {
+            diagnostics += run.diagnostics
+            for (number, list) in run.plansByCourseNumber.enumerated() where !list.isEmpty {
+                plansByCourseNumber[number] += list
+            }
+            for (code, list) in run.plansByUnknownCourse { plansByUnknownCourse[code, default: []] += list }
+        }
+    }
+
+    /// What one thread's run of plan checks produced.
+    struct PlanCheckRun: Sendable {
+        var diagnostics: [Diagnostic]
+        var plansByCourseNumber: [[String]]
+        var plansByUnknownCourse: [CourseCode: [String]]
+    }
+
     // MARK: definitions
+
+    /// Room for every declaration up front, so that the tables do not grow (and rehash) while filling.
+    private mutating func reserve(for files: [FileDeclarations]) {
+        var counts = (courses: 0, majors: 0, plans: 0, institutions: 0, sources: 0, provinces: 0)
+        for file in files {
+            counts.courses += file.courses.count
+            counts.majors += file.majors.count
+            counts.plans += file.plans.count
+            counts.institutions += file.institutions.count
+            counts.sources += file.sources.count
+            counts.provinces += file.provinces.count
+        }
+        courses.reserveCapacity(counts.courses)
+        courseOrder.reserveCapacity(counts.courses)
+        majors.reserveCapacity(counts.majors)
+        majorOrder.reserveCapacity(counts.majors)
+        plans.reserveCapacity(counts.plans)
+        planOrder.reserveCapacity(counts.plans)
+        institutions.reserveCapacity(counts.institutions)
+        institutionOrder.reserveCapacity(counts.institutions)
+        sources.reserveCapacity(counts.sources)
+        provinces.reserveCapacity(counts.provinces)
+    }
 
     private mutating func define(_ file: FileDeclarations) {
         for province in file.provinces {

@@ -11,6 +11,7 @@ struct CourseFacts {
     private var table = CodeTable()
     var credits: [Int] = []
     var kind: [CourseKind] = []
+    var names: [String] = []
     /// The theory course of a practice component: its number, or -1 (none, or not in the catalog).
     var theory: [Int32] = []
     /// The theory code of a practice component whose theory course is not in the catalog.
@@ -24,8 +25,10 @@ struct CourseFacts {
         kind.reserveCapacity(order.count)
         for code in order {
             table.insert(code, Int32(credits.count))
-            credits.append(courses[code]?.credits ?? 0)
-            kind.append(courses[code]?.kind ?? .theory)
+            let course = courses[code]
+            credits.append(course?.credits ?? 0)
+            kind.append(course?.kind ?? .theory)
+            names.append(course?.name ?? "")
         }
         theory = [Int32](repeating: -1, count: order.count)
         for (number, code) in order.enumerated() {
@@ -141,8 +144,8 @@ struct PlanScan {
     /// Every course code of the tree, in order of appearance (duplicates kept), with its catalog number (-1: unknown).
     var codes: [CourseCode] = []
     var numbers: [Int32] = []
-    /// The first node of each id: its pre-order number and where it is written.
-    var ids: [String: (node: Int32, location: SourceLocation)] = [:]
+    /// The first node of each id (its pre-order number).
+    var ids: [String: Int32] = [:]
     /// Ids of the nodes, in pre-order (for the substitutions' bounds).
     var nodeIDs: [String] = []
 
@@ -219,7 +222,13 @@ extension CurriculumCompiler {
 
         // One walk over the tree (the root, id = the plan's id, is not a node of its own), and the other codes.
         var scan = takeScan()
-        walkChildren(of: plan.requirements, into: &scan)
+        duplicateIDs.removeAll(keepingCapacity: true)
+        walk(plan.requirements.children, into: &scan)
+        for (node, first) in duplicateIDs {
+            if let duplicate = self.node(node, of: plan), let original = self.node(first, of: plan) {
+                report(DiagnosticMessages.duplicate(.requirement, duplicate.id, at: duplicate.location, firstAt: original.location))
+            }
+        }
         let provinceWide = mappings(for: plan.major.province)
         collectReferences(of: plan, provinceWide: provinceWide, into: &scan)
 
@@ -284,7 +293,7 @@ extension CurriculumCompiler {
                 scan.substitutes.append(code, number(of: code))
             }
             scan.substitutionEnds.append(Int32(scan.substitutes.codes.count))
-            scan.replaced.append(scan.ids[substitutions[s].replaces.value]?.node ?? -1)
+            scan.replaced.append(scan.ids[substitutions[s].replaces.value] ?? -1)
         }
         for (which, mappings) in [plan.mappings, provinceWide].enumerated() {
             for m in mappings.indices {
@@ -353,14 +362,14 @@ extension CurriculumCompiler {
         scan.nodeIDs.append(node.id)
         var checkNode = true
         if let first = scan.ids[node.id] {
-            let firstNode = scan.nodes[Int(first.node)]
+            let firstNode = scan.nodes[Int(first)]
             if case .course(let code, _) = node.shape, firstNode.kind == .course, scan.codes[Int(firstNode.codeStart)] == code {
                 checkNode = false  // the same course twice: one requirement
             } else {
-                report(DiagnosticMessages.duplicate(.requirement, node.id, at: node.location, firstAt: first.location))
+                duplicateIDs.append((number, first))
             }
         } else {
-            scan.ids[node.id] = (number, node.location)
+            scan.ids[node.id] = number
         }
         var kind = PlanScan.Kind.course
         var count: Int32 = 0
@@ -372,22 +381,22 @@ extension CurriculumCompiler {
             scan.codes.append(code)
             scan.numbers.append(courseNumber)
             if checkNode {
-                let codeLocation = node.codeLocation ?? node.location
                 if courseNumber < 0 {
-                    requireCourse(Located(code, at: codeLocation))
-                } else if let writtenName, let course = course(code), writtenName != course.name, !course.formerNames.contains(writtenName) {
+                    requireCourse(Located(code, at: node.codeLocation ?? node.location))
+                } else if let writtenName, writtenName != facts.names[Int(courseNumber)], let course = course(code),
+                          !course.formerNames.contains(writtenName) {
                     report(DiagnosticMessages.courseNameMismatch(code, written: writtenName, catalog: course.name,
-                                                                 at: codeLocation, catalogAt: course.location))
+                                                                 at: node.codeLocation ?? node.location, catalogAt: course.location))
                 }
             }
         case .allOf(let nodes):
             kind = .allOf
             children = Int32(nodes.count)
-            walkChildren(of: node, into: &scan)
+            walk(nodes, into: &scan)
         case .alternatives(let nodes):
             kind = .alternatives
             children = Int32(nodes.count)
-            walkChildren(of: node, into: &scan)
+            walk(nodes, into: &scan)
         case .choose(let choose, let options):
             kind = .choose
             count = Int32(clamping: choose)
@@ -395,7 +404,7 @@ extension CurriculumCompiler {
             if checkNode, choose > options.count {
                 report(DiagnosticMessages.chooseTooMany(id: node.id, count: choose, options: options.count, at: node.location))
             }
-            walkChildren(of: node, into: &scan)
+            walk(options, into: &scan)
         case .pool(let codes, let minCredits, let minCourses, let max):
             kind = .pool
             maxCredits = max ?? -1
@@ -416,15 +425,10 @@ extension CurriculumCompiler {
         if !checkNode { scan.nodes[Int(number)].count = -1 }
     }
 
-    /// Walks the children of `node` in place (no copies of the child nodes).
-    private mutating func walkChildren(of node: Requirement, into scan: inout PlanScan) {
-        switch node.shape {
-        case .allOf(let nodes), .choose(_, let nodes), .alternatives(let nodes):
-            nodes.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices { walk(buffer[index], into: &scan) }
-            }
-        case .course, .pool:
-            break
+    /// Walks `nodes` in place (no copies of the nodes).
+    private mutating func walk(_ nodes: [Requirement], into scan: inout PlanScan) {
+        nodes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { walk(buffer[index], into: &scan) }
         }
     }
 

@@ -291,9 +291,13 @@ struct NodeDecoder {
     /// A five-digit course code. `15` for `00015` is reported with the padded fix.
     mutating func courseCode(_ node: Node, field: String) -> Located<CourseCode>? {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
-        guard let code = courseCode(text: text(scalar), at: scalarLocation(scalar), field: field) else { return nil }
-        noteNumberLike(scalar, field: field)
-        return code
+        let code: CourseCode? = document.withBytes(scalar) { CourseCode.isValid($0) ? CourseCode(utf8: $0) : nil }
+        guard let code else {
+            _ = courseCode(text: text(scalar), at: scalarLocation(scalar), field: field)  // reports it
+            return nil
+        }
+        if document[scalar].style == .plain { noteNumberLike(scalar, field: field) }
+        return Located(code, at: scalarLocation(scalar))
     }
 
     /// `text` as a course code written at `location`. `spelling` says how a replacement code is written there

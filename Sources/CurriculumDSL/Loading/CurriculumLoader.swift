@@ -20,9 +20,9 @@ public struct LoadResult: Sendable {
 /// ```
 public struct CurriculumLoader: Sendable {
     public let limits: LoadLimits
-    /// How many threads read and decode files at once; compiling them into the graph is one thread. nil (the
-    /// default): one per core, when there is enough input to be worth it. 1: everything on the calling thread.
-    /// The result is the same either way, diagnostics included, in the same order.
+    /// How many threads read and decode files at once, and check plans at once; linking the files into the graph
+    /// is one thread. nil (the default): one per core, when there is enough input to be worth it. 1: everything on
+    /// the calling thread. The result is the same either way, diagnostics included, in the same order.
     public var threads: Int?
 
     public init(limits: LoadLimits = LoadLimits(), threads: Int? = nil) {
@@ -61,6 +61,7 @@ public struct CurriculumLoader: Sendable {
             if let fileDeclarations = file.declarations { declarations.append(fileDeclarations) }
         }
         var compiler = CurriculumCompiler()
+        compiler.threads = threadCount(for: files)
         let graph = compiler.compile(declarations)
         diagnostics += compiler.diagnostics
         return LoadResult(graph: graph, diagnostics: diagnostics.sorted(), files: files.map(\.path))

@@ -19,6 +19,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
 
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 
+    /// A code from its UTF-8 bytes (the text libyaml read), packed without going through the string again.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        rawValue = String(decoding: bytes, as: UTF8.self)
+        packed = Self.pack(bytes)
+    }
+
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
@@ -30,14 +36,27 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
 
     /// Up to seven UTF-8 bytes and the length in the top byte; the length 0xFF marks "longer, compare text".
     private static func pack(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { pack($0) }
+    }
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var value: UInt64 = 0
         var count: UInt64 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if count == 7 { return 0xFF << 56 | value }
             value = value << 8 | UInt64(byte)
             count += 1
         }
         return count << 56 | value
+    }
+
+    /// Whether `bytes` have the form of a course code: five ASCII digits.
+    @inline(__always)
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 5 else { return false }
+        for byte in bytes where byte < 0x30 || byte > 0x39 { return false }
+        return true
     }
 
     public static func == (lhs: CourseCode, rhs: CourseCode) -> Bool {
@@ -50,8 +69,8 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
 
     /// Whether `text` has the form of a course code.
     public static func isValid(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        return utf8.count == 5 && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        var text = text
+        return text.withUTF8 { isValid($0) }
     }
 
     public var description: String { rawValue }

@@ -26,7 +26,9 @@ public struct Requirement: Sendable, Hashable, Codable {
         self.codeLocation = codeLocation
     }
 
-    public indirect enum Shape: Sendable, Hashable, Codable {
+    /// Not `indirect`: the recursive cases hold arrays, which are references already, so no case needs a box of
+    /// its own (one allocation less per node).
+    public enum Shape: Sendable, Hashable, Codable {
         /// Pass this course. `writtenName` is the name written next to the code, if any (checked against the catalog).
         case course(CourseCode, writtenName: String?)
         /// Every child.

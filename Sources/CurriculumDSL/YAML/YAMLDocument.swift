@@ -41,7 +41,7 @@ struct YAMLDocument {
         var next: Int32
     }
 
-    var nodes: [Node] = []
+    let nodes = NodeStore()
     /// The scalars' bytes, one after the other.
     let text = ByteStore()
     /// Explicit tags of scalars, by node.
@@ -119,7 +119,7 @@ struct YAMLDocument {
 
     /// Direct children in order: for a mapping, key and value alternately.
     struct Children: Sequence, IteratorProtocol {
-        let nodes: [Node]
+        let nodes: NodeStore
         var current: Int32
         let end: Int32
 
@@ -243,5 +243,54 @@ final class ByteStore {
     func bytes(from offset: Int, count length: Int) -> UnsafeBufferPointer<UInt8> {
         guard offset >= 0, length >= 0, offset + length <= count else { return UnsafeBufferPointer(start: base, count: 0) }
         return UnsafeBufferPointer(start: base + offset, count: length)
+    }
+}
+
+/// The nodes of a document: a growable buffer of plain structs, appended and read without the uniqueness and
+/// capacity checks of a mutable `Array` in a struct (one per event of the parse). Reads out of range give an
+/// empty scalar, never a trap (ids come from the parse itself, so that does not happen).
+final class NodeStore {
+    typealias Node = YAMLDocument.Node
+
+    private var base: UnsafeMutablePointer<Node>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func reserveCapacity(_ minimum: Int) {
+        if minimum > capacity { grow(to: minimum) }
+    }
+
+    @inline(__always)
+    func append(_ node: Node) {
+        if count == capacity { grow(to: capacity * 2) }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    private func grow(to newCapacity: Int) {
+        let newBase = UnsafeMutablePointer<Node>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    private static let outOfRange = Node(kind: .scalar, style: .plain, flags: [], start: Mark(line: 1, column: 1),
+                                         end: Mark(line: 1, column: 1), textStart: 0, count: 0, next: Int32.max)
+
+    @inline(__always)
+    subscript(_ index: Int) -> Node {
+        get { index >= 0 && index < count ? base[index] : Self.outOfRange }
+        set { if index >= 0 && index < count { base[index] = newValue } }
     }
 }

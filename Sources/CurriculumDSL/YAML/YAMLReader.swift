@@ -283,7 +283,22 @@ private struct ParseRun {
             return
         }
         let hash = Self.hash(bytes)
-        if let first = firstKey(hash: hash, key: key) {
+        // The earlier key with this text, if any: a scan of the hashes of the (small) mapping's keys; past 16
+        // keys, a hash index.
+        var earlier: NodeID?
+        if current.keyIndex == nil {
+            var position = current.keyBase
+            while position < keys.count {
+                if keys[position].hash == hash, document.sameText(keys[position].node, key) {
+                    earlier = keys[position].node
+                    break
+                }
+                position += 1
+            }
+        } else {
+            earlier = current.keyIndex?[hash]?.first { document.sameText($0, key) }
+        }
+        if let first = earlier {
             diagnostics.append(DiagnosticMessages.duplicateKey(
                 document.string(key), at: location(keyNode.start), firstAt: location(document[first].start)))
             document.nodes[Int(keyID)].flags.insert(.skippedKey)
@@ -297,20 +312,6 @@ private struct ParseRun {
             for (hash, node) in keys[current.keyBase...] { index[hash, default: []].append(node) }
             current.keyIndex = index
         }
-    }
-
-    /// The earlier key of the open mapping with the text of `key`, if any: a linear scan of hashes for the
-    /// small mappings of real files, a hash index beyond 16 keys.
-    private func firstKey(hash: UInt64, key: NodeID) -> NodeID? {
-        if let index = current.keyIndex {
-            return index[hash]?.first { document.sameText($0, key) }
-        }
-        var position = current.keyBase
-        while position < keys.count {
-            if keys[position].hash == hash, document.sameText(keys[position].node, key) { return keys[position].node }
-            position += 1
-        }
-        return nil
     }
 
     /// FNV-1a over the key's bytes.
