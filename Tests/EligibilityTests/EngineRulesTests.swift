@@ -21,10 +21,11 @@ private func curriculum(level: String = "专科", courses: String, plan: String,
         """)
 }
 
-private func audit(_ graph: CurriculumGraph, _ records: [CourseRecord], candidate: Candidate = Support.candidate()) throws -> Audit {
+private func audit(_ graph: CurriculumGraph, _ records: [CourseRecord], candidate: Candidate = Support.candidate(),
+                   on date: CivilDate = Support.date) throws -> Audit {
     try AuditEngine(graph: graph).audit(AuditRequest(candidate: candidate, records: records,
                                                      major: MajorKey(province: "江苏", code: "120402"), planID: "P",
-                                                     applicationDate: Support.date))
+                                                     applicationDate: date))
 }
 
 private func codes(_ items: [Audit.MissingItem]) -> [String?] { items.map { $0.course?.code.rawValue } }
@@ -360,7 +361,9 @@ struct RuleTests {
             source: SRC
         """)
         let candidate = Support.candidate(certificates: [Certificate(name: "某证书", obtainedOn: CivilDate(obtained)!)])
-        let result = try audit(graph, Support.passed(["10001"]), candidate: candidate)
+        // Audited after every certificate date: a certificate must also be held on the application date (see
+        // HandWorkedCaseTests.certificateObtainedAfterTheApplicationDateExemptsNothing).
+        let result = try audit(graph, Support.passed(["10001"]), candidate: candidate, on: CivilDate("2026-12-31")!)
         #expect((result.verdict == .eligible) == counts)
         #expect(result.applied.map { "\($0.kind) \($0.id)" } == (counts ? ["exemption cert"] : []))
         let record = result.requirements.children.last?.records.first

@@ -41,6 +41,7 @@ struct AuditBuilder {
         let root = result(plan.root, active: true)
         let additional = roots.dropFirst().map { result($0, active: true) }
         addResidual()
+        for note in table.certificateNotes { trace.append(.init(requirement: plan.plan.id, message: note)) }
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
         let missingCourses = missing.filter { $0.course != nil }.count + residual.reduce(0) { $0 + $1.courses }
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),

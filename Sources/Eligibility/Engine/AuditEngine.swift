@@ -35,6 +35,9 @@ public struct AuditEngine: Sendable {
         }
         if let id = request.planID {
             guard let plan = graph.plans[id], plan.major == request.major else { throw .unknownPlan(id) }
+            guard plan.isInForce(on: request.applicationDate) else {
+                throw .planNotInForce(id, date: request.applicationDate, from: plan.effectiveFrom, until: plan.effectiveUntil)
+            }
             return plan
         }
         guard !major.planIDs.isEmpty else { throw .noPlanData(request.major, name: major.name) }

@@ -35,6 +35,8 @@ struct RecordTable: Sendable {
     /// The record of each plan code id, or -1.
     var recordOfCode: [Int] = []
     var setAside: [Audit.UnusedRecord] = []
+    /// Certificates that exempt nothing in this audit, and why (for the trace).
+    var certificateNotes: [LocalizedText] = []
 
     init(request: AuditRequest, plan: CompiledPlan, graph: CurriculumGraph, detailed: Bool = true) {
         let passMark = plan.passMark
@@ -109,11 +111,22 @@ struct RecordTable: Sendable {
                                       reason: .init(zh: "同一课程另有更好的一次成绩", en: "a better attempt of the same course counts")))
             }
         }
-        // 免考: certificates exempt courses not already passed.
+        // 免考: certificates exempt courses not already passed. A certificate counts only if the candidate holds it
+        // on the application date and it was obtained within the exemption's validity dates.
         for exemption in plan.exemptions where !request.candidate.certificates.isEmpty {
             guard let certificate = request.candidate.certificates.first(where: {
-                $0.name == exemption.certificate && exemption.isValid(obtainedOn: $0.obtainedOn)
-            }) else { continue }
+                $0.name == exemption.certificate && $0.obtainedOn <= request.applicationDate && exemption.isValid(obtainedOn: $0.obtainedOn)
+            }) else {
+                if detailed, let later = request.candidate.certificates.first(where: {
+                    $0.name == exemption.certificate && $0.obtainedOn > request.applicationDate && exemption.isValid(obtainedOn: $0.obtainedOn)
+                }) {
+                    let codes = exemption.exempts.map(\.value.rawValue)
+                    certificateNotes.append(.init(
+                        zh: "证书“\(later.name)”取得日期 \(later.obtainedOn) 晚于申请日期 \(request.applicationDate)，不能免考 \(codes.joined(separator: "、"))",
+                        en: "certificate \(later.name) was obtained on \(later.obtainedOn), after the application date \(request.applicationDate); it does not exempt \(codes.joined(separator: ", "))"))
+                }
+                continue
+            }
             for code in exemption.exempts.map(\.value) {
                 let id = plan.codeID[code] ?? -1
                 if id >= 0 ? recordOfCode[id] >= 0 : records.contains(where: { $0.code == code }) { continue }

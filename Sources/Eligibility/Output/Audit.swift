@@ -216,6 +216,9 @@ public enum AuditError: Error, Sendable, Hashable {
     case noPlanInForce(MajorKey, date: CivilDate, plans: [String])
     case unknownPlan(String)
     case institutionDoesNotExamine(institution: String, major: MajorKey)
+    /// A plan named by id that is not in force on the application date (e.g. an old plan after its transition
+    /// window): nobody can graduate under it on that date.
+    case planNotInForce(String, date: CivilDate, from: CivilDate?, until: CivilDate?)
 
     public var message: LocalizedText {
         switch self {
@@ -230,6 +233,10 @@ public enum AuditError: Error, Sendable, Hashable {
             return .init(zh: "没有考试计划 \(id)", en: "no plan \(id)")
         case .institutionDoesNotExamine(let institution, let key):
             return .init(zh: "\(institution) 不主考专业 \(key.code)", en: "\(institution) does not examine major \(key.code)")
+        case .planNotInForce(let id, let date, let from, let until):
+            let period = "\(from.map { "\($0)" } ?? "…") – \(until.map { "\($0)" } ?? "…")"
+            return .init(zh: "考试计划 \(id) 在申请日期 \(date) 不在有效期内（有效期 \(period)），不能按该计划申请毕业",
+                         en: "plan \(id) is not in force on the application date \(date) (in force \(period)); nobody can graduate under it on that date")
         }
     }
 }
