@@ -20,6 +20,10 @@ private func request(_ records: [CourseRecord], province: String = "江苏", maj
                  applicationDate: CivilDate(date) ?? Support.date)
 }
 
+private func others(_ audit: Audit) -> [String]? {
+    audit.otherPlans?.map { "\($0.planID) \($0.planVersion) \($0.verdict.rawValue) \($0.missingCredits) credits \($0.missingCourses) courses" }
+}
+
 private func missing(_ audit: Audit) -> [String] {
     audit.missing.items.map { item in item.course.map { "\($0.code) \($0.credits)" } ?? "credits \(item.credits)" }
 }
@@ -74,5 +78,59 @@ struct HandWorkedValidityTests {
         #expect(audit.totals.credits.earned == 70 && audit.totals.courses.earned == 15)
         #expect(audit.applied.map(\.requirement) == ["00018", "00019"])
         #expect(audit.applied.allSatisfy { $0.kind == "exemption" })
+    }
+}
+
+@Suite("Hand-worked cases: transition window 2021 → 2024")
+struct HandWorkedTransitionTests {
+    /// A 老考生 who completed the whole 2021 法学 plan (14 listed courses 52 credits + 00015 英语(二) 14 = 66, thesis
+    /// 55472 合格) and applies on 2025-06-01, inside the 2024-07..2026-06 window, without naming a plan. Under the 2024
+    /// plan the mappings cover everything except 00247 国际法 6 (no 2021 counterpart), but the candidate may graduate
+    /// under the 2021 plan, which is complete: eligible under JS-2021-030101K, 66/66 credits, 15 courses; the 2024
+    /// plan is reported as "1 course, 6 credits missing".
+    @Test func completedOldPlanIsEligibleDuringTheWindow() throws {
+        let records = Support.passed(p.js2021Law + ["00015"]) + [rec("55472", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K"))
+        #expect(audit.verdict == .eligible)
+        #expect(audit.target.planID == "JS-2021-030101K")
+        #expect(audit.totals.credits.earned == 66 && audit.totals.courses.earned == 15)
+        #expect(others(audit) == ["JS-2024-030101K 2024 not-eligible 6 credits 1 courses"])
+        let summary = try Support.engine.evaluate(request(records, major: "030101K"))
+        #expect(summary.planID == "JS-2021-030101K" && summary.verdict == .eligible)
+        // Named explicitly, the 2024 plan still says what it lacks: 00247 国际法 6.
+        let named = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(named.verdict == .notEligible && missing(named) == ["00247 6"] && named.otherPlans == nil)
+        // After the window the 2021 plan is gone: the 2024 plan is the only one, and 00247 is missing.
+        let after = try Support.engine.audit(request(records, major: "030101K", date: "2026-07-01"))
+        #expect(after.target.planID == "JS-2024-030101K" && missing(after) == ["00247 6"] && after.otherPlans == nil)
+    }
+
+    /// 2021 courses plus two of the four 不考外语者换考课程 (00263 外国法制史 4, 00257 票据法 3) and the new 00247:
+    /// under the 2024 plan the rule "2 of 00263/05678/00257/00233 → 13000" and the one-to-one rows complete all 16
+    /// courses, 74 credits. Under the 2021 plan the replacement set lacks 05678 金融法 4 + 00233 税法 3 = 7 credits,
+    /// 2 courses. Both in force; the 2024 plan is eligible and is the one audited.
+    @Test func twoReplacementCoursesMapTo13000AndTheNewPlanIsChosen() throws {
+        let records = Support.passed(p.js2021Law + ["00263", "00257", "00247"]) + [rec("55472", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K"))
+        #expect(audit.verdict == .eligible)
+        #expect(audit.target.planID == "JS-2024-030101K")
+        #expect(audit.totals.credits.earned == 74 && audit.totals.courses.earned == 16)
+        #expect(audit.applied.filter { $0.requirement == "13000" }.map { "\($0.kind) \($0.id) \($0.records.map(\.rawValue))" }
+                == ["mapping from-2021 [\"00263\", \"00257\"]"])
+        #expect(others(audit) == ["JS-2021-030101K 2021 not-eligible 7 credits 2 courses"])
+    }
+
+    /// Neither plan complete: the newest plan's missing list is shown (its courses are the ones examined now).
+    /// Only one 换考 course (00263): 13000 英语（专升本） 7 is missing under 2024 (67/74 credits, 15/16 courses; one
+    /// 换考 course maps to nothing). Under 2021, 00263 4 is passed and the set still lacks 05678 4 + 00257 3 + 00233 3
+    /// = 10 credits, 3 courses, which is fewer credits than a 14-credit language: 2021 reports 3 courses, 10 credits.
+    @Test func neitherPlanCompleteShowsTheNewestPlan() throws {
+        let records = Support.passed(p.js2021Law + ["00263", "00247"]) + [rec("55472", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K"))
+        #expect(audit.verdict == .notEligible)
+        #expect(audit.target.planID == "JS-2024-030101K")
+        #expect(missing(audit) == ["13000 7"])
+        #expect(audit.totals.credits.earned == 67 && audit.totals.courses.earned == 15)
+        #expect(others(audit) == ["JS-2021-030101K 2021 not-eligible 10 credits 3 courses"])
     }
 }

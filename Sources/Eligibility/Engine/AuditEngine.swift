@@ -24,8 +24,18 @@ public struct AuditEngine: Sendable {
         self.compiled = compiled
     }
 
-    /// The plan a request is audited against: the named plan, or the newest in force on the application date.
+    /// The plan a request is audited against: the named plan, or, among the plans in force on the application
+    /// date, the one with the best verdict, the newest among equals (see `candidatePlans(for:)` and `audit(_:)`).
     public func plan(for request: AuditRequest) throws(AuditError) -> Plan {
+        let plans = try candidatePlans(for: request)
+        guard plans.count > 1 else { return plans[0] }
+        return choose(request, among: plans).plan.plan
+    }
+
+    /// The plans a request may be audited against: the named plan, or every plan in force on the application date,
+    /// newest first (during a transition window a candidate may graduate under the old plan or the new one).
+    /// Never empty.
+    func candidatePlans(for request: AuditRequest) throws(AuditError) -> [Plan] {
         guard let major = graph.majors[request.major] else {
             let codes = graph.majors.keys.filter { $0.province == request.major.province }.map(\.code)
             throw .unknownMajor(request.major, suggestion: Suggestion.closest(to: request.major.code, among: codes))
@@ -38,20 +48,50 @@ public struct AuditEngine: Sendable {
             guard plan.isInForce(on: request.applicationDate) else {
                 throw .planNotInForce(id, date: request.applicationDate, from: plan.effectiveFrom, until: plan.effectiveUntil)
             }
-            return plan
+            return [plan]
         }
         guard !major.planIDs.isEmpty else { throw .noPlanData(request.major, name: major.name) }
-        guard let plan = graph.plan(inForceOn: request.applicationDate, for: major, institution: request.institution) else {
+        let plans = graph.plansInForce(for: major, on: request.applicationDate, institution: request.institution)
+        guard !plans.isEmpty else {
             throw .noPlanInForce(request.major, date: request.applicationDate, plans: major.planIDs)
         }
-        return plan
+        return plans
     }
 
-    /// Audits one candidate against one plan.
+    /// Of several plans in force (newest first), the one with the best verdict — eligible, then eligible pending
+    /// review, then not eligible — and the newest among equals. A candidate who completed the old plan during its
+    /// transition window is eligible under it; one who completed neither is shown the newest plan's missing list,
+    /// since the new plan's courses are the ones examined from now on. Also returns every plan's summary.
+    private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
+        let outcomes = plans.compactMap { plan in compiled[plan.id].map { ($0, summary(request, compiled: $0)) } }
+        var best = 0
+        for index in outcomes.indices where Self.rank(outcomes[index].1.verdict) < Self.rank(outcomes[best].1.verdict) { best = index }
+        return (outcomes[best].0, outcomes)
+    }
+
+    static func rank(_ verdict: Audit.Verdict) -> Int {
+        switch verdict {
+        case .eligible: 0
+        case .eligiblePendingReview: 1
+        case .notEligible: 2
+        }
+    }
+
+    /// Audits one candidate against one plan: the named plan, or the best of the plans in force (the others'
+    /// outcomes are listed in `otherPlans`).
     public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
-        let plan = try plan(for: request)
-        guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
-        return audit(request, compiled: compiledPlan)
+        let plans = try candidatePlans(for: request)
+        if plans.count == 1 {
+            guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
+            return audit(request, compiled: compiledPlan)
+        }
+        let (chosen, outcomes) = choose(request, among: plans)
+        var result = audit(request, compiled: chosen)
+        result.otherPlans = outcomes.filter { $0.0 !== chosen }.map { plan, summary in
+            Audit.OtherPlan(planID: plan.plan.id, planVersion: plan.plan.version, verdict: summary.verdict,
+                            missingCredits: summary.missingCredits, missingCourses: summary.missingCourses)
+        }
+        return result
     }
 
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
@@ -63,6 +103,8 @@ public struct AuditEngine: Sendable {
 
     /// The verdict and what remains, without the explanation (what `batch` and `whatIf` need; same search).
     public struct Summary: Sendable, Hashable {
+        /// The plan audited (with several plans in force, the one that leaves the least).
+        public var planID: String
         public var verdict: Audit.Verdict
         public var missingCredits: Int
         public var missingCourses: Int
@@ -78,8 +120,16 @@ public struct AuditEngine: Sendable {
     }
 
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
-        let plan = try plan(for: request)
-        guard let compiledPlan = compiled[plan.id] else { throw .unknownPlan(plan.id) }
+        let plans = try candidatePlans(for: request)
+        if plans.count > 1 {
+            let (chosen, outcomes) = choose(request, among: plans)
+            if let outcome = outcomes.first(where: { $0.0 === chosen }) { return outcome.1 }
+        }
+        guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
+        return summary(request, compiled: compiledPlan)
+    }
+
+    func summary(_ request: AuditRequest, compiled compiledPlan: CompiledPlan) -> Summary {
         let (table, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
@@ -109,7 +159,7 @@ public struct AuditEngine: Sendable {
                 break
             }
         }
-        return Summary(verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking,
+        return Summary(planID: compiledPlan.plan.id, verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking,
                        missing: missing, unresolvedCredits: unresolved, review: review)
     }
 
@@ -164,20 +214,16 @@ public struct AuditEngine: Sendable {
             if let province, major.province != province { continue }
             if let institution, !major.institutions.contains(where: { $0.value == institution }) { continue }
             if let level, major.level != level && !(level.isBachelor && major.level.isBachelor) { continue }
-            guard let plan = graph.plan(inForceOn: date, for: major, institution: institution), let compiledPlan = compiled[plan.id] else { continue }
+            let plans = graph.plansInForce(for: major, on: date, institution: institution)
+            guard !plans.isEmpty else { continue }
             let request = AuditRequest(candidate: candidate, records: records, major: major.key, institution: institution,
-                                       planID: plan.id, applicationDate: date)
-            let audit = audit(request, compiled: compiledPlan)
-            rows.append(Ranking(major: major.key, name: major.name, level: major.level, planID: plan.id, verdict: audit.verdict,
+                                       applicationDate: date)
+            let (chosen, _) = choose(request, among: plans)
+            let audit = audit(request, compiled: chosen)
+            rows.append(Ranking(major: major.key, name: major.name, level: major.level, planID: chosen.plan.id, verdict: audit.verdict,
                                 missingCredits: audit.missing.credits, missingCourses: audit.missing.courses))
         }
-        func rank(_ verdict: Audit.Verdict) -> Int {
-            switch verdict {
-            case .eligible: 0
-            case .eligiblePendingReview: 1
-            case .notEligible: 2
-            }
-        }
+        func rank(_ verdict: Audit.Verdict) -> Int { Self.rank(verdict) }
         return rows.sorted {
             (rank($0.verdict), $0.missingCredits, $0.missingCourses, $0.major) < (rank($1.verdict), $1.missingCredits, $1.missingCourses, $1.major)
         }

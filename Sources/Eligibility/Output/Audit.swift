@@ -16,6 +16,19 @@ public struct Audit: Sendable, Hashable, Codable {
     public var unused: [UnusedRecord]
     public var review: [ReviewItem]
     public var trace: [TraceLine]
+    /// The other plans of the major in force on the application date (a transition window), each with its outcome;
+    /// absent when only one plan is in force or the plan was named. The audited plan is the one with the best
+    /// verdict (eligible, then pending review, then not eligible), the newest among equals.
+    public var otherPlans: [OtherPlan]?
+
+    /// The outcome under another plan in force on the same date.
+    public struct OtherPlan: Sendable, Hashable, Codable {
+        public var planID: String
+        public var planVersion: String
+        public var verdict: Verdict
+        public var missingCredits: Int
+        public var missingCourses: Int
+    }
 
     public struct Target: Sendable, Hashable, Codable {
         public var province: String

@@ -28,8 +28,21 @@ public struct AuditTextRenderer: Sendable {
         let institution = target.institution.map { t("  主考院校：\($0)", "  institution: \($0)") } ?? ""
         out += t("专业：\(target.majorCode) \(target.majorName)（\(target.level.rawValue)，\(target.province)）\(institution)\n",
                  "Major: \(target.majorCode) \(target.majorName) (\(target.level.rawValue), \(target.province))\(institution)\n")
-        out += t("考试计划：\(target.planID)（\(target.planVersion) 版），申请日期 \(target.applicationDate)\n\n",
-                 "Plan: \(target.planID) (version \(target.planVersion)), application date \(target.applicationDate)\n\n")
+        out += t("考试计划：\(target.planID)（\(target.planVersion) 版），申请日期 \(target.applicationDate)\n",
+                 "Plan: \(target.planID) (version \(target.planVersion)), application date \(target.applicationDate)\n")
+        if let others = audit.otherPlans, !others.isEmpty {
+            // A transition window: the candidate may graduate under any plan in force; the audit shows the best.
+            for other in others {
+                let outcome = other.verdict == .notEligible
+                    ? t("尚缺 \(other.missingCourses) 门、\(other.missingCredits) 学分", "\(plural(other.missingCourses, "course")), \(plural(other.missingCredits, "credit")) missing")
+                    : t(other.verdict.label)
+                out += t("  同时有效：\(other.planID)（\(other.planVersion) 版）——按该计划：\(outcome)\n",
+                         "  also in force: \(other.planID) (version \(other.planVersion)) — under it: \(outcome)\n")
+            }
+            out += t("  （过渡期内可按任一有效计划申请毕业；本次按结论最好的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
+                     "  (in a transition window the candidate may graduate under any plan in force; this audit uses the plan with the best verdict, the newest among equals; --plan names another)\n")
+        }
+        out += "\n"
 
         let mark: String
         switch audit.verdict {
