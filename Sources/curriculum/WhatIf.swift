@@ -33,7 +33,7 @@ struct WhatIf: ParsableCommand {
         print(language == .zh ? "排名  专业                          结论                   尚缺" : "rank  major                         verdict                missing")
         for (index, row) in ranking.prefix(limit).enumerated() {
             let name = "\(row.major.province) \(row.major.code) \(row.name)（\(row.level.rawValue)）"
-            let missing = language == .zh ? "\(row.missingCourses) 门 \(row.missingCredits) 学分" : "\(row.missingCourses) courses, \(row.missingCredits) credits"
+            let missing = language == .zh ? "\(row.missingCourses) 门 \(row.missingCredits) 学分" : "\(row.missingCourses) course\(row.missingCourses == 1 ? "" : "s"), \(row.missingCredits) credit\(row.missingCredits == 1 ? "" : "s")"
             print("\(String(index + 1).padding(5)) \(name.padding(30)) \(row.verdict.label.text(in: language).padding(22)) \(missing)")
         }
         let withoutPlans = graph.majors.values.filter { $0.planIDs.isEmpty }.count

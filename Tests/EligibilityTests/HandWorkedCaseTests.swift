@@ -134,3 +134,121 @@ struct HandWorkedTransitionTests {
         #expect(others(audit) == ["JS-2021-030101K 2021 not-eligible 10 credits 3 courses"])
     }
 }
+
+@Suite("Hand-worked cases: attempts, evidence and why results count for nothing")
+struct HandWorkedRecordTests {
+    private func unused(_ audit: Audit) -> [String] { audit.unused.map { "\($0.code) \($0.score) \($0.reason.en)" } }
+
+    /// JS-2024-030101K, all 16 courses; 00247 国际法 55 then 60 (exactly the pass mark: counts), 13000 62 then 81
+    /// (81 counts), thesis 14850 不合格 then 合格. Eligible 74/74, 16/16. The 55 and the 不合格 failed — they are
+    /// reported as failed, not as "a better attempt counts"; the 62 passed and lost to the 81.
+    @Test func attemptsBoundaryScoresAndGrades() throws {
+        let records = Support.passed(without(p.js2024Law, "00247", "13000")) + [
+            rec("00247", .points(55), date: "2023-04-15"), rec("00247", .points(60), date: "2023-10-21"),
+            rec("13000", .points(62), date: "2023-04-15"), rec("13000", .points(81), date: "2024-04-13"),
+            rec("14850", .grade(.fail), date: "2024-05-20"), rec("14850", .grade(.pass), date: "2024-11-20"),
+        ]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(audit.verdict == .eligible)
+        #expect(audit.totals.credits.earned == 74 && audit.totals.courses.earned == 16)
+        #expect(unused(audit) == [
+            "00247 55 below the pass mark (55 < 60)",
+            "13000 62 a better attempt of the same course (81) counts",
+            "14850 不合格 graded 不合格 (fail)",
+        ])
+        #expect(audit.unused.allSatisfy { $0.name?.isEmpty == false }, "every line names its course")
+    }
+
+    /// JS-2024-030101K without a passing 13144 犯罪学 (6): attempts 59 and 45 both failed. Missing exactly 13144 6;
+    /// 68/74 credits, 15/16 courses; both attempts are "below the pass mark" (neither one counts).
+    @Test func twoFailedAttemptsAreBothFailures() throws {
+        let records = Support.passed(without(p.js2024Law, "13144")) + [rec("13144", .points(59)), rec("13144", .points(45)),
+                                                                       rec("14850", .grade(.good))]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(missing(audit) == ["13144 6"])
+        #expect(audit.totals.credits.earned == 68 && audit.totals.courses.earned == 15)
+        #expect(unused(audit) == ["13144 45 below the pass mark (45 < 60)", "13144 59 below the pass mark (59 < 60)"])
+    }
+
+    /// All 16 courses of JS-2024-030101K, thesis 14850 only 不合格: missing item 14850 (0 credits). The reason must say
+    /// that the thesis is what is missing (the count of "1 course and 0 credits" alone is unclear).
+    @Test func failedThesisIsNamedInTheReason() throws {
+        let audit = try Support.engine.audit(request(Support.passed(p.js2024Law) + [rec("14850", .grade(.fail))], major: "030101K",
+                                                     plan: "JS-2024-030101K"))
+        #expect(audit.verdict == .notEligible)
+        #expect(missing(audit) == ["14850 0"])
+        #expect(audit.totals.credits.earned == 74 && audit.totals.courses.earned == 16)
+        #expect(audit.reasons.map(\.code) == ["missing-courses"])
+        #expect(audit.reasons.first?.message.en.contains("the thesis 14850 法学（本科）毕业论文 is not passed yet") == true)
+        #expect(audit.reasons.first?.message.zh.contains("毕业论文 14850") == true)
+    }
+
+    /// 00249 国际私法 both electronic (75) and on a 旧计划课程合格证 (85): the electronic result counts, so no review is
+    /// needed (eligible, not pending); the paper record is unused because the electronic one counts, not because it
+    /// scored less.
+    @Test func electronicResultMakesThePaperRecordUnnecessary() throws {
+        let records = Support.passed(p.js2024Law) + [rec("00249", .points(85), date: "1999-10-24", evidence: .oldPlanCertificate),
+                                                     rec("14850", .grade(.fair))]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(audit.verdict == .eligible)
+        #expect(audit.review.isEmpty)
+        #expect(unused(audit) == ["00249 85 the electronic record of the same course (75) counts; this paper record is not needed"])
+    }
+
+    /// Only one 换考 course (00263) under the 2024 plan: it counts for nothing because the rule needs 2 of the 4 —
+    /// not because "the requirement is already met" (13000 is missing).
+    @Test func oneReplacementCourseExplainsTheMappingRule() throws {
+        let records = Support.passed(p.js2021Law + ["00263", "00247"]) + [rec("55472", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(missing(audit) == ["13000 7"])
+        #expect(unused(audit) == ["00263 75 old-plan course: mapping from-2021 needs 2 of 00263, 05678, 00257, 00233 to stand for 13000 英语（专升本）; only 1 passed"])
+    }
+
+    /// JS-2024-590206, political courses: 99031 and 00001 are the same old course (序号1, 马克思主义哲学原理), so they
+    /// count as one: rule "only one of #1–4" → 12656; 03706 思想道德修养与法律基础 2 is still required. 75/77, 14/15.
+    /// The second code is unused as the same old course.
+    @Test func twoCodesOfOneOldPoliticalCourseCountOnce() throws {
+        let records = Support.passed(without(p.js2024Admin590206, "03706", "12656")) + [rec("99031", .points(70)), rec("00001", .points(65))]
+        let audit = try Support.engine.audit(request(records, major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(audit) == ["03706 2"])
+        #expect(audit.totals.credits.earned == 75 && audit.totals.courses.earned == 14)
+        #expect(audit.applied.map { "\($0.id) \($0.requirement ?? "") \($0.records.map(\.rawValue))" } == ["js-zhuanke-politics 12656 [\"00001\"]"])
+        #expect(unused(audit) == ["99031 70 the same old-plan course as 00001, which already counts (mapping js-zhuanke-politics); it counts once"])
+    }
+
+    /// 00003 and 27702 are both 序号5: one old course → only 03706; 12656 (4) still required. 73/77, 14/15.
+    @Test func twoCodesOfOldCourseFiveLeave12656() throws {
+        let records = Support.passed(without(p.js2024Admin590206, "03706", "12656")) + [rec("00003", .points(70)), rec("27702", .points(66))]
+        let audit = try Support.engine.audit(request(records, major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(audit) == ["12656 4"])
+        #expect(audit.totals.credits.earned == 73)
+    }
+
+    /// JS-2024-590206: 03334 电子政务概论（实践） graded 不合格 → missing 03334 2 (75/77); 03333 failed 45 with the
+    /// practice passed → missing 03333 3 (74/77).
+    @Test func practiceAndTheoryFailures() throws {
+        let practiceFailed = try Support.engine.audit(request(Support.passed(without(p.js2024Admin590206, "03334")) + [rec("03334", .grade(.fail))],
+                                                              major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(practiceFailed) == ["03334 2"])
+        #expect(practiceFailed.totals.credits.earned == 75)
+        #expect(unused(practiceFailed) == ["03334 不合格 graded 不合格 (fail)"])
+        let theoryFailed = try Support.engine.audit(request(Support.passed(without(p.js2024Admin590206, "03333")) + [rec("03333", .points(45))],
+                                                            major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(theoryFailed) == ["03333 3"])
+        #expect(theoryFailed.totals.credits.earned == 74 && theoryFailed.totals.courses.earned == 14)
+    }
+
+    /// A mismatched prior diploma names the field and both values, the ID numbers masked.
+    @Test func diplomaMismatchShowsBothValues() throws {
+        let records = Support.passed(p.js2024Law) + [rec("14850", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K",
+                                                     candidate: Support.candidate(diploma: Support.diploma(gender: .male))))
+        #expect(audit.verdict == .notEligible)
+        #expect(audit.reasons.map(\.code) == ["prior-diploma-mismatch"])
+        #expect(audit.reasons.first?.message.en.contains("gender (学信网 男, candidate 女)") == true)
+        #expect(audit.reasons.first?.message.zh.contains("性别（学信网 男，考生 女）") == true)
+        let id = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K",
+                                                  candidate: Support.candidate(diploma: Support.diploma(id: "110105194912310021"))))
+        #expect(id.reasons.first?.message.en.contains("ID number (学信网 1101**********0021, candidate 1101**********002X)") == true)
+    }
+}

@@ -53,9 +53,14 @@ struct AuditBuilder {
         var reasons = blocking
         let verdict: Audit.Verdict
         if missingCredits > 0 || missingCourses > 0 || missing.contains(where: { $0.course == nil }) {
+            // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
+            let theses = missing.compactMap(\.course).filter { plan.courseInfo[$0.code]?.kind == .thesis }
+            let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
+                : .init(zh: "；其中毕业论文 \(theses.map { "\($0.code) \($0.name)" }.joined(separator: "、")) 尚未合格",
+                        en: "; the thesis \(theses.map { "\($0.code) \($0.name)" }.joined(separator: ", ")) is not passed yet")
             reasons.append(.init(code: "missing-courses", message: .init(
-                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分（见缺考课程清单）",
-                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credits still missing (see the missing list)")))
+                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分（见缺考课程清单）\(thesis.zh)",
+                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing (see the missing list)\(thesis.en)")))
         }
         if !reasons.isEmpty {
             verdict = .notEligible
@@ -186,12 +191,18 @@ struct AuditBuilder {
             result.status = .satisfied
             result.credits.earned = node.credits
             result.courses.earned = node.weight
-            let list = old.map { "\($0.code) \($0.name)" }.joined(separator: "、")
+            let names = old.map { $0.name.isEmpty ? $0.code.rawValue : "\($0.code) \($0.name)" }
+            let list = LocalizedText(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))
             if !applied.contains(where: { $0.kind == "mapping" && $0.id == definition.mappingID && $0.records == old.map(\.code) && $0.requirement == node.id }) {
+                let target = plan.name(of: code).isEmpty ? code.rawValue : "\(code) \(plan.name(of: code))"
+                let count = definition.slots.count
+                let rule = count > 1 ? LocalizedText(zh: "（规则：所列 \(count) 门旧课程中通过 \(definition.need) 门）",
+                                                     en: " (rule: \(definition.need) of \(count) listed old courses)") : .init(zh: "", en: "")
                 applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: node.id, records: old.map(\.code), message: .init(
-                    zh: "新旧计划对照：通过 \(list)（\(definition.need)/\(definition.slots.count) 门）替代 \(code)", en: "old → new mapping: \(list) (\(definition.need) of \(definition.slots.count)) satisfy \(code)")))
+                    zh: "新旧计划对照：\(list.zh) 替代 \(target)\(rule.zh)",
+                    en: "old → new mapping: \(list.en) \(old.count == 1 ? "stands" : "stand") for \(target)\(rule.en)")))
             }
-            trace(node, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list)", en: "met through mapping \(definition.mappingID): \(list)"))
+            trace(node, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
         case .missing(_, true)?:
             result.status = .unsatisfied
             missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: nil, alternatives: [], credits: 0, note: .init(
@@ -241,9 +252,14 @@ struct AuditBuilder {
         result.courses = .init(earned: recs.count, required: definition.minCredits == nil ? definition.codes.count : nil)
         result.status = added.isEmpty ? .substituted : .unsatisfied
         let title = definition.title ?? definition.id
-        let list = recs.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: "、")
+        let listZh = recs.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: "、")
+        let listEn = recs.map { "\($0.code) \($0.name) (\($0.credits))" }.joined(separator: ", ")
+        let replaced = node.title ?? courseTitle(node).map { "\(node.id) \($0)" } ?? node.id
+        let progress = added.isEmpty ? LocalizedText(zh: "", en: "")
+            : .init(zh: "（尚未完成，见缺考课程清单）", en: " (not complete yet; see the missing list)")
         applied.append(.init(kind: "substitution", id: definition.id, requirement: node.id, records: recs.map(\.code), message: .init(
-            zh: "\(title)：以 \(list.isEmpty ? "—" : list) 替代 \(node.id)", en: "\(title): \(list.isEmpty ? "—" : list) replace \(node.id)")))
+            zh: "\(title)：以 \(listZh.isEmpty ? "—" : listZh) 替代 \(replaced)\(progress.zh)",
+            en: "\(title): \(listEn.isEmpty ? "—" : listEn) \(recs.count == 1 ? "replaces" : "replace") \(replaced)\(progress.en)")))
         let unpassed = definition.codes.filter { code in !recs.contains { $0.code == code } }
         for code in added {
             missing.append(.init(requirement: node.id, title: title, course: ref(code),
@@ -305,14 +321,53 @@ struct AuditBuilder {
 
     private func unused() -> [Audit.UnusedRecord] {
         var result = table.setAside
+        let usedCodes = Set(usedRecords.map { table.records[$0].code })
+        let heldIDs = Set(table.records.map(\.codeID).filter { $0 >= 0 })
         for (index, rec) in table.records.enumerated() where !usedRecords.contains(index) {
             guard let score = rec.score else { continue }
-            let reason: LocalizedText = plan.relevantCodes.contains(rec.code)
-                ? .init(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
-                : .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
-            result.append(.init(code: rec.code, name: rec.name, score: score, reason: reason))
+            result.append(.init(code: rec.code, name: rec.name, score: score, reason: unusedReason(rec, usedCodes: usedCodes, heldIDs: heldIDs)))
         }
         return result.sorted { ($0.code, $0.score.rank, $0.reason.en, $0.name ?? "") < ($1.code, $1.score.rank, $1.reason.en, $1.name ?? "") }
+    }
+
+    /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
+    /// old-plan course that counts only through a mapping rule, the same old course already counted under another
+    /// code, too few courses of the rule passed, or the new course already met.
+    private func unusedReason(_ rec: UsableRecord, usedCodes: Set<CourseCode>, heldIDs: Set<Int>) -> LocalizedText {
+        guard plan.relevantCodes.contains(rec.code), rec.codeID >= 0 else {
+            return .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
+        }
+        let id = rec.codeID
+        let inRequirements = plan.leafMatches.contains { $0.contains(id) } || plan.poolMatches.contains { $0.contains(id) }
+        let metElsewhere = LocalizedText(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
+        if inRequirements { return metElsewhere }
+        let rules = plan.ruleSlotIDs.indices.filter { rule in plan.ruleSlotIDs[rule].contains { $0.contains(id) } }
+        guard !rules.isEmpty else {
+            // A course of a substitution option that was not needed.
+            return .init(zh: "替代（换考）课程：被替代的要求已另行满足，此成绩未计入", en: "a replacement course: the requirement it could replace is met otherwise; this one does not count")
+        }
+        func codes(_ ids: [Int]) -> [CourseCode] { ids.map { plan.codes[$0] } }
+        for rule in rules {
+            for slot in plan.ruleSlotIDs[rule] where slot.contains(id) {
+                if let other = codes(slot).first(where: { $0 != rec.code && usedCodes.contains($0) }) {
+                    return .init(zh: "与已计入的 \(other) 为同一门旧计划课程（对照规则 \(plan.rules[rule].mappingID)），只计一次",
+                                 en: "the same old-plan course as \(other), which already counts (mapping \(plan.rules[rule].mappingID)); it counts once")
+                }
+            }
+        }
+        // Describe the rule that lacks the fewest courses.
+        func passedSlots(_ rule: Int) -> Int { plan.ruleSlotIDs[rule].filter { slot in slot.contains { heldIDs.contains($0) } }.count }
+        let short = rules.filter { passedSlots($0) < plan.rules[$0].need }
+        if let rule = short.min(by: { plan.rules[$0].need - passedSlots($0) < plan.rules[$1].need - passedSlots($1) }) {
+            let definition = plan.rules[rule]
+            let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
+            let new = definition.new.map { "\($0) \(plan.name(of: $0))" }
+            return .init(zh: "旧计划课程：对照规则 \(definition.mappingID) 须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门才能替代 \(new.joined(separator: "、"))，现只通过 \(passedSlots(rule)) 门",
+                         en: "old-plan course: mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")) to stand for \(new.joined(separator: ", ")); only \(passedSlots(rule)) passed")
+        }
+        let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
+        return .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
+                     en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, is already met by other results; this one does not count")
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {

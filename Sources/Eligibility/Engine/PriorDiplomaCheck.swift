@@ -33,14 +33,29 @@ enum PriorDiplomaCheck {
                 zh: "前置学历尚未通过学信网验证；请用学信网APP扫码完成学历验证授权",
                 en: "the prior diploma is not verified by 学信网 (CHSI); authorise the verification in the 学信网 app")))
         }
+        // Each mismatch names the field and both values (ID numbers masked), so the office sees what to correct.
         var mismatched: [LocalizedText] = []
-        if diploma.registryName != candidate.name { mismatched.append(.init(zh: "姓名", en: "name")) }
-        if diploma.registryIDNumber?.uppercased() != candidate.idNumber.uppercased() { mismatched.append(.init(zh: "身份证号", en: "ID number")) }
-        if let gender = candidate.gender, diploma.registryGender != gender { mismatched.append(.init(zh: "性别", en: "gender")) }
+        func value(_ text: String?) -> LocalizedText {
+            guard let text, !text.isEmpty else { return .init(zh: "（无记录）", en: "(none)") }
+            return .init(zh: text, en: text)
+        }
+        func item(_ zh: String, _ en: String, registry: String?, candidate: String) {
+            let registry = value(registry)
+            mismatched.append(.init(zh: "\(zh)（学信网 \(registry.zh)，考生 \(candidate)）", en: "\(en) (学信网 \(registry.en), candidate \(candidate))"))
+        }
+        if diploma.registryName != candidate.name {
+            item("姓名", "name", registry: diploma.registryName, candidate: candidate.name)
+        }
+        if diploma.registryIDNumber?.uppercased() != candidate.idNumber.uppercased() {
+            item("身份证号", "ID number", registry: diploma.registryIDNumber.map(IDNumber.masked), candidate: IDNumber.masked(candidate.idNumber))
+        }
+        if let gender = candidate.gender, diploma.registryGender != gender {
+            item("性别", "gender", registry: diploma.registryGender?.rawValue, candidate: gender.rawValue)
+        }
         if !mismatched.isEmpty {
             reasons.append(.init(code: "prior-diploma-mismatch", message: .init(
-                zh: "前置学历上的\(mismatched.map(\.zh).joined(separator: "、"))与考生信息不一致（或学信网记录缺失）；须先到市（县、区）招办线下办理",
-                en: "the prior diploma's \(mismatched.map(\.en).joined(separator: ", ")) differ from the candidate's record (or are missing in 学信网); fix it at the county office first")))
+                zh: "前置学历信息与考生信息不一致：\(mismatched.map(\.zh).joined(separator: "；"))；须先到县（市、区）自考部门线下办理更正",
+                en: "the prior diploma does not match the candidate's record: \(mismatched.map(\.en).joined(separator: "; ")); have it corrected at the county office first")))
         }
         if let graduated = diploma.graduationDate, graduated > applicationDate {
             reasons.append(.init(code: "prior-diploma-not-yet", message: .init(

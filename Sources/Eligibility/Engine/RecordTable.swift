@@ -95,7 +95,7 @@ struct RecordTable: Sendable {
             guard record.score.passes(at: passMark) else {
                 if detailed {
                     setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
-                                          reason: .init(zh: "未达到及格线（\(record.score) < \(passMark)）", en: "below the pass mark (\(record.score) < \(passMark))")))
+                                          reason: Self.failed(record.score, passMark: passMark)))
                 }
                 continue
             }
@@ -105,10 +105,22 @@ struct RecordTable: Sendable {
                              source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index), codeID: id))
         }
         if detailed {
-            for (index, id) in eligible where (id >= 0 ? bestOfID[id] : bestOther[input[index].code] ?? -1) != index {
+            for (index, id) in eligible {
+                let bestIndex = id >= 0 ? bestOfID[id] : bestOther[input[index].code] ?? -1
+                guard bestIndex != index, bestIndex >= 0 else { continue }
                 let record = input[index]
-                setAside.append(.init(code: record.code, name: record.name, score: record.score,
-                                      reason: .init(zh: "同一课程另有更好的一次成绩", en: "a better attempt of the same course counts")))
+                let best = input[bestIndex]
+                let reason: LocalizedText
+                if !record.score.passes(at: passMark) {
+                    // A failed attempt is reported as failed, whether or not another attempt passed.
+                    reason = Self.failed(record.score, passMark: passMark)
+                } else if record.evidence.needsReview && !best.evidence.needsReview {
+                    reason = .init(zh: "同一课程已有\(best.evidence.label.zh)（\(best.score)）计入，此纸质成绩不再需要",
+                                   en: "the \(best.evidence.label.en) of the same course (\(best.score)) counts; this paper record is not needed")
+                } else {
+                    reason = .init(zh: "同一课程另有更好的一次成绩（\(best.score)）计入", en: "a better attempt of the same course (\(best.score)) counts")
+                }
+                setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score, reason: reason))
             }
         }
         // 免考: certificates exempt courses not already passed. A certificate counts only if the candidate holds it
@@ -146,6 +158,14 @@ struct RecordTable: Sendable {
     private mutating func add(_ record: UsableRecord) {
         if record.codeID >= 0, recordOfCode[record.codeID] < 0 { recordOfCode[record.codeID] = records.count }
         records.append(record)
+    }
+
+    /// Why a failed result does not count: a score below the pass mark, or the grade 不合格.
+    static func failed(_ score: Score, passMark: Int) -> LocalizedText {
+        switch score {
+        case .points(let value): .init(zh: "未达到及格线（\(value) < \(passMark)）", en: "below the pass mark (\(value) < \(passMark))")
+        case .grade(let grade): .init(zh: "成绩为\(grade.rawValue)，未合格", en: "graded \(grade.rawValue) (fail)")
+        }
     }
 
     static func isBetter(_ a: CourseRecord, than b: CourseRecord, passMark: Int) -> Bool {

@@ -71,15 +71,18 @@ public struct AuditTextRenderer: Sendable {
         }
         if !audit.applied.isEmpty {
             out += "\n" + t("已使用的替代、对照、免考与决定：\n", "Substitutions, mappings, exemptions and decisions applied:\n")
-            for rule in audit.applied { out += "  · [\(rule.kind)] \(t(rule.message))\n" }
+            for rule in audit.applied { out += "  · [\(kindLabel(rule.kind))] \(t(rule.message))\n" }
         }
         if !audit.review.isEmpty {
             out += "\n" + t("须人工审核：\n", "Needs manual review:\n")
-            for item in audit.review { out += "  · \(item.code) \(item.name ?? "")" + t("（\(item.requirement)）：", " (\(item.requirement)): ") + t(item.message) + "\n" }
+            for item in audit.review {
+                let requirement = item.requirement == item.code.rawValue ? "" : t("（用于 \(item.requirement)）", " (for \(item.requirement))")
+                out += "  · \(label(item.code, item.name))\(requirement)" + t("：", ": ") + t(item.message) + "\n"
+            }
         }
         if !audit.unused.isEmpty {
             out += "\n" + t("未计入的成绩：\n", "Results that counted for nothing:\n")
-            for record in audit.unused { out += "  · \(record.code) \(record.name ?? "") \(record.score)" + t("：", ": ") + t(record.reason) + "\n" }
+            for record in audit.unused { out += "  · \(label(record.code, record.name)) \(record.score)" + t("：", ": ") + t(record.reason) + "\n" }
         }
         out += "\n" + t("下一步：", "Next: ") + nextStep(audit) + "\n"
         if trace {
@@ -160,6 +163,24 @@ public struct AuditTextRenderer: Sendable {
                 steps.append(t("持有旧计划课程合格证或实践课考核卡的，可添加旧计划课程后重新核对", "if you hold old-plan certificates or practice cards, add them and check again"))
             }
             return steps.joined(separator: t("；", "; ")) + t("。", ".")
+        }
+    }
+
+    /// `code name`, or the code alone when the name is unknown (old codes outside the catalog).
+    private func label(_ code: CourseCode, _ name: String?) -> String {
+        guard let name, !name.isEmpty else { return code.rawValue }
+        return "\(code) \(name)"
+    }
+
+    private func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "substitution": t("替代", "substitution")
+        case "mapping": t("新旧对照", "mapping")
+        case "equivalence": t("等同课程", "equivalence")
+        case "exemption": t("免考", "exemption")
+        case "decision": t("自考部门决定", "decision")
+        case "stopped-major-rule": t("停考专业替代", "stopped-major rule")
+        default: kind
         }
     }
 
