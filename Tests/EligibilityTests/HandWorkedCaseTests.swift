@@ -252,3 +252,26 @@ struct HandWorkedRecordTests {
         #expect(id.reasons.first?.message.en.contains("ID number (学信网 1101**********0021, candidate 1101**********002X)") == true)
     }
 }
+
+@Suite("Hand-worked cases: dates")
+struct HandWorkedDateTests {
+    /// JS-2024-030101K: 00247 国际法 passed 70 on 2025-10-18, audited for an application on 2025-06-01. On that date
+    /// the result does not exist yet: 00247 6 is missing (68/74, 15/16) and the record is listed with its date. An
+    /// earlier failed attempt stays a failure; audited on 2025-11-01 the candidate is eligible.
+    @Test func resultAfterTheApplicationDateDoesNotCount() throws {
+        let records = Support.passed(without(p.js2024Law, "00247")) + [
+            rec("00247", .points(52), date: "2025-04-12"), rec("00247", .points(70), date: "2025-10-18"),
+            rec("14850", .grade(.pass), date: "2025-05-20"),
+        ]
+        let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(audit.verdict == .notEligible)
+        #expect(missing(audit) == ["00247 6"])
+        #expect(audit.totals.credits.earned == 68 && audit.totals.courses.earned == 15)
+        #expect(audit.unused.map { "\($0.score) \($0.reason.en)" } == [
+            "52 below the pass mark (52 < 60)", "70 dated 2025-10-18, after the application date 2025-06-01; it does not count",
+        ])
+        let later = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K", date: "2025-11-01"))
+        #expect(later.verdict == .eligible)
+        #expect(later.totals.credits.earned == 74)
+    }
+}

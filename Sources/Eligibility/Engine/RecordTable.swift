@@ -51,6 +51,16 @@ struct RecordTable: Sendable {
         for (index, record) in input.enumerated() {
             let id = plan.codeID[record.code] ?? -1
             if id < 0 && !keepAll { continue }
+            // A result dated after the application date does not exist yet on that date (like a certificate or a
+            // prior diploma obtained later): it is set aside, so it never hides an earlier attempt.
+            if let date = record.passDate, date > request.applicationDate {
+                if detailed {
+                    setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
+                                          reason: .init(zh: "合格时间 \(date) 晚于申请日期 \(request.applicationDate)，不计入",
+                                                        en: "dated \(date), after the application date \(request.applicationDate); it does not count")))
+                }
+                continue
+            }
             if case .transfer(let province) = record.evidence, record.score.passes(at: passMark) {
                 let course = graph.courses[record.code]
                 if course?.kind == .thesis {
