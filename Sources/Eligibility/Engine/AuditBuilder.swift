@@ -229,7 +229,7 @@ struct AuditBuilder {
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
         let residualHere = residual.contains { $0.pool == index }
         result.status = ownMinimumMet && !residualHere ? .satisfied : .unsatisfied
-        let options = codes.filter { code in !recs.contains { $0.code == code } }
+        let options = codes.filter { code in !recs.contains { $0.code == code } && !isPassed(code) }
         for code in poolAdditions[index] ?? [] {
             missing.append(.init(requirement: node.id, title: node.title, course: ref(code),
                                  alternatives: options.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }, credits: 0,
@@ -260,7 +260,9 @@ struct AuditBuilder {
         applied.append(.init(kind: "substitution", id: definition.id, requirement: node.id, records: recs.map(\.code), message: .init(
             zh: "\(title)：以 \(listZh.isEmpty ? "—" : listZh) 替代 \(replaced)\(progress.zh)",
             en: "\(title): \(listEn.isEmpty ? "—" : listEn) \(recs.count == 1 ? "replaces" : "replace") \(replaced)\(progress.en)")))
-        let unpassed = definition.codes.filter { code in !recs.contains { $0.code == code } }
+        // Alternatives: listed courses the candidate has not passed (a passed one is used here or by another
+        // requirement; passing it again cannot help).
+        let unpassed = definition.codes.filter { code in !recs.contains { $0.code == code } && !isPassed(code) }
         for code in added {
             missing.append(.init(requirement: node.id, title: title, course: ref(code),
                                  alternatives: definition.minCredits == nil ? [] : unpassed.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) },
@@ -299,6 +301,14 @@ struct AuditBuilder {
                                  credits: part.credits, note: .init(
                 zh: "还差 \(part.credits) 学分、\(part.courses) 门课程，本计划中已没有可选课程能补足，请咨询自考部门",
                 en: "\(part.credits) credits and \(part.courses) courses short, and no remaining course of this plan can provide them; consult the exam office")))
+        }
+    }
+
+    /// Whether the candidate passed `code` or an equivalent (whatever the record is used for).
+    private func isPassed(_ code: CourseCode) -> Bool {
+        (plan.closure[code] ?? [code]).contains { equivalent in
+            guard let id = plan.codeID[equivalent], id < table.recordOfCode.count else { return false }
+            return table.recordOfCode[id] >= 0
         }
     }
 

@@ -360,12 +360,26 @@ struct Solver {
                 guard sum >= minimum else { continue }
                 if subset.allSatisfy({ sum - table.records[$0].credits < minimum }) { minimal.append(subset) }
             }
-            if minimal.isEmpty {
-                let sum = available.reduce(0) { $0 + table.records[$1].credits }
+            choices = minimal.map { ($0, []) }
+            // Short of the minimum: the passed records used plus the cheapest unpassed listed courses. Records that
+            // another requirement could use (e.g. a required course that the 顶替 list also names) may be left to
+            // it, so every subset of those is tried; records nothing else can use are always taken (taking them
+            // never hurts). Subsets that reach the minimum are covered by the minimal subsets above.
+            var free: [Int] = []
+            var contested: [Int] = []
+            for record in available {
+                let id = table.records[record].codeID
+                if (id >= 0 ? consumers[record] : 0) <= 1 { free.append(record) } else { contested.append(record) }
+            }
+            let contestedLimit = min(contested.count, 12)
+            for mask in stride(from: (1 << contestedLimit) - 1, through: 0, by: -1) {
+                var subset = free
+                for bit in 0..<contestedLimit where mask & (1 << bit) != 0 { subset.append(contested[bit]) }
+                if contested.count > contestedLimit { subset.append(contentsOf: contested[contestedLimit...]) }
+                let sum = subset.reduce(0) { $0 + table.records[$1].credits }
+                guard sum < minimum else { continue }
                 let (addition, _) = Additions.cheapest(unpassed(codeIDs), credits: minimum - sum, courses: 0)
-                choices.append((available, addition))
-            } else {
-                choices = minimal.map { ($0, []) }
+                choices.append((subset, addition))
             }
         } else {
             choices.append((available, missingIDs.filter { !added[$0] }.map { .init(id: $0, credits: plan.codeCredits[$0]) }))
