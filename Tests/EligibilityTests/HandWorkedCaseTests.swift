@@ -275,3 +275,30 @@ struct HandWorkedDateTests {
         #expect(later.totals.credits.earned == 74)
     }
 }
+
+@Suite("Hand-worked cases: county-office decisions")
+struct HandWorkedDecisionTests {
+    /// 2021 law courses mapped to the 2024 plan, 00015 replaced by 00263 外国法制史 and no 00247. The office waives
+    /// 00247 国际法 (6) and accepts 00263 for 13000 英语（专升本）(7). A waived requirement is met, so it counts what it
+    /// requires (6 credits, 1 course) — otherwise the 74-credit total (the sum of all 16 courses) could never be
+    /// reached and the office's own waiver would leave the candidate stuck. Eligible, 74/74, 16/16.
+    @Test func waivedRequirementCountsItsCredits() throws {
+        let records = Support.passed(p.js2021Law + ["00263"]) + [rec("55472", .grade(.pass))]
+        var req = request(records, major: "030101K", plan: "JS-2024-030101K")
+        req.decisions = [.waive(requirement: "00247", reason: "经审核同意免除"),
+                         .accept(course: "00263", requirement: "13000", reason: "同类课程")]
+        let audit = try Support.engine.audit(req)
+        #expect(audit.verdict == .eligible)
+        #expect(audit.totals.credits.earned == 74 && audit.totals.courses.earned == 16)
+        let waived = audit.requirements.children.first { $0.id == "00247" }
+        #expect(waived?.status == .waived && waived?.credits.earned == 6)
+        #expect(audit.applied.filter { $0.kind == "decision" }.map(\.message.en) == [
+            "county office decision: 00263 外国法制史 accepted for 13000 英语（专升本） (同类课程)",
+            "county office decision: 00247 国际法 waived (经审核同意免除)",
+        ])
+        // Without the decisions: 00247 6 and 13000 7 are missing (13 credits, 2 courses); 00263 alone maps to nothing.
+        let plain = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
+        #expect(Set(missing(plain)) == ["00247 6", "13000 7"])
+        #expect(plain.missing.credits == 13)
+    }
+}

@@ -98,6 +98,9 @@ struct AuditBuilder {
                                       records: [], children: [])
         if case .waived? = step, isActive {
             result.status = .waived
+            let contribution = plan.waivedContribution(index)
+            result.credits = .init(earned: contribution.credits, required: contribution.credits)
+            result.courses = .init(earned: contribution.courses, required: contribution.courses)
             applied.append(.init(kind: "decision", id: "waive:\(node.id)", requirement: node.id, records: [], message: decisionMessage(node.id)))
             trace(node, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
             return result
@@ -300,7 +303,7 @@ struct AuditBuilder {
             missing.append(.init(requirement: requirement, title: part.pool.flatMap { plan.nodes[$0].title }, course: nil, alternatives: [],
                                  credits: part.credits, note: .init(
                 zh: "还差 \(part.credits) 学分、\(part.courses) 门课程，本计划中已没有可选课程能补足，请咨询自考部门",
-                en: "\(part.credits) credits and \(part.courses) courses short, and no remaining course of this plan can provide them; consult the exam office")))
+                en: "\(part.credits) credit\(part.credits == 1 ? "" : "s") and \(part.courses) course\(part.courses == 1 ? "" : "s") short, and no remaining course of this plan can provide them; consult the exam office")))
         }
     }
 
@@ -381,12 +384,26 @@ struct AuditBuilder {
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {
-        let reasons = request.decisions.filter { $0.requirement == requirement }.map { decision -> String in
+        func course(_ code: CourseCode) -> String {
+            let name = table.records.first { $0.code == code }?.name ?? plan.name(of: code)
+            return name.isEmpty ? code.rawValue : "\(code) \(name)"
+        }
+        let target = plan.nodeByID[requirement].map { node -> String in
+            let title = plan.nodes[node].title ?? courseTitle(plan.nodes[node]) ?? ""
+            return title.isEmpty || title == requirement ? requirement : "\(requirement) \(title)"
+        } ?? requirement
+        let parts = request.decisions.filter { $0.requirement == requirement }.map { decision -> LocalizedText in
             switch decision {
-            case .waive(_, let reason), .accept(_, _, let reason), .pin(_, _, let reason): reason
+            case .waive(_, let reason):
+                return .init(zh: "免除 \(target)（\(reason)）", en: "\(target) waived (\(reason))")
+            case .accept(let code, _, let reason):
+                return .init(zh: "同意以 \(course(code)) 计入 \(target)（\(reason)）", en: "\(course(code)) accepted for \(target) (\(reason))")
+            case .pin(let code, _, let reason):
+                return .init(zh: "指定 \(course(code)) 只计入 \(target)（\(reason)）", en: "\(course(code)) pinned to \(target) (\(reason))")
             }
-        }.joined(separator: "；")
-        return .init(zh: "县（市、区）自考部门决定：\(reasons)", en: "county office decision: \(reasons)")
+        }
+        return .init(zh: "县（市、区）自考部门决定：\(parts.map(\.zh).joined(separator: "；"))",
+                     en: "county office decision: \(parts.map(\.en).joined(separator: "; "))")
     }
 
     private mutating func trace(_ node: CompiledPlan.Node, _ message: LocalizedText) {

@@ -386,4 +386,25 @@ final class CompiledPlan: Sendable {
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
+
+    /// What a waived node counts toward the plan's totals: what it requires — a course its credits and course
+    /// weight, a pool its minimums, an all-of the sum of its children, a choice its cheapest options, alternatives
+    /// the cheapest alternative. (A waiver means the requirement is met; without its credits a plan whose total
+    /// equals the sum of its courses could never be completed.)
+    func waivedContribution(_ node: Int) -> (credits: Int, courses: Int) {
+        guard node >= 0, node < nodes.count else { return (0, 0) }
+        switch nodes[node].kind {
+        case .course:
+            return (nodes[node].credits, nodes[node].weight)
+        case .pool(_, let minCredits, let minCourses, _):
+            return (minCredits, minCourses)
+        case .all:
+            return nodes[node].children.map(waivedContribution).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        case .choose(let count):
+            let options = nodes[node].children.map(waivedContribution).sorted { ($0.credits, $0.courses) < ($1.credits, $1.courses) }
+            return options.prefix(count).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        case .alternatives:
+            return nodes[node].children.map(waivedContribution).min { ($0.credits, $0.courses) < ($1.credits, $1.courses) } ?? (0, 0)
+        }
+    }
 }

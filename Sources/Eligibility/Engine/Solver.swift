@@ -101,9 +101,13 @@ struct Solver {
             return
         }
         if waived[node] {
+            let counts = plan.nodeCounts[node]
+            let contribution = plan.waivedContribution(node)
+            if counts { countedCredits += contribution.credits; countedCourses += contribution.courses }
             steps.append(.waived(node: node))
             search(&stack)
             steps.removeLast()
+            if counts { countedCredits -= contribution.credits; countedCourses -= contribution.courses }
         } else {
             expand(node, &stack)
             if plan.hasSubstitution[node], let options = plan.substitutionMatchIDs[node] {

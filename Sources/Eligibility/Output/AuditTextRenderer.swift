@@ -119,8 +119,12 @@ public struct AuditTextRenderer: Sendable {
         if let record = node.records.first, node.kind == "course" {
             let score = record.score.map { "\($0)" } ?? "—"
             line += t("  成绩 \(score)", "  score \(score)")
+            // The result that stands for the course when it is another course (mapping, decision, equivalence…).
+            if record.standsFor != nil || node.records.count > 1 {
+                let by = node.records.map { self.label($0.code, $0.name) }
+                line += t("（由 \(by.joined(separator: "、")) 计入）", " (by \(by.joined(separator: ", ")))")
+            }
             if record.via != "direct" { line += " [\(record.via)\(record.rule.map { ": \($0)" } ?? "")]" }
-            if node.records.count > 1 { line += " + " + node.records.dropFirst().map(\.code.rawValue).joined(separator: ",") }
         } else if !node.records.isEmpty {
             line += "  [" + node.records.map { "\($0.code) \($0.score.map { "\($0)" } ?? "—")" }.joined(separator: ", ") + "]"
         }
