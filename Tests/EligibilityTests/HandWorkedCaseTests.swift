@@ -302,3 +302,26 @@ struct HandWorkedDecisionTests {
         #expect(plain.missing.credits == 13)
     }
 }
+
+@Suite("Hand-worked cases: why an old course did not map")
+struct HandWorkedMappingNoteTests {
+    /// 590206: 99031 and 00001 (both 序号1) count once → 12656 only; the missing 03706 says the rule needs 2 of the
+    /// five old political courses and 1 (00001/99031) was passed.
+    @Test func missingPoliticalCourseExplainsTheCountRule() throws {
+        let records = Support.passed(without(p.js2024Admin590206, "03706", "12656")) + [rec("99031", .points(70)), rec("00001", .points(65))]
+        let audit = try Support.engine.audit(request(records, major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(audit) == ["03706 2"])
+        #expect(audit.missing.items.first?.note?.en
+                == "mapping js-zhuanke-politics needs 2 of 00001/99031/99041/28006, 03707/00002/99032, 99042, 99043, 00003/99021/27702; 1 passed (00001/99031)")
+    }
+
+    /// 590206: 27015 创业教育 alone maps to 14355; 00163 管理心理学 5 is missing, and its note says the rule needs 2 of
+    /// 00043/00182/27015 with 1 passed.
+    @Test func oneOfThreeOldCoursesCovers14355Only() throws {
+        let records = Support.passed(without(p.js2024Admin590206, "00163", "14355")) + [rec("27015", .points(70))]
+        let audit = try Support.engine.audit(request(records, major: "590206", candidate: Support.candidate(diploma: nil)))
+        #expect(missing(audit) == ["00163 5"])
+        #expect(audit.totals.credits.earned == 72 && audit.totals.courses.earned == 14)
+        #expect(audit.missing.items.first?.note?.en == "mapping from-2021 needs 2 of 00043, 00182, 27015; 1 passed (27015)")
+    }
+}

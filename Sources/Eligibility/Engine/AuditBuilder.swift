@@ -294,7 +294,28 @@ struct AuditBuilder {
             }
         }
         missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: ref(code),
-                             alternatives: alternatives, credits: 0, note: nil))
+                             alternatives: alternatives, credits: 0, note: partialMappingNote(index)))
+    }
+
+    /// For a missing course that an old → new mapping rule could satisfy, when the candidate passed some but not
+    /// enough of the rule's old courses: which rule, what it needs and what was passed (e.g. the count-based
+    /// political-course rule), so the office sees why the old courses did not count.
+    private func partialMappingNote(_ index: Int) -> LocalizedText? {
+        let held = Set(table.records.map(\.codeID).filter { $0 >= 0 })
+        var notes: [LocalizedText] = []
+        for (rule, _) in plan.rulesForNode[index] {
+            let definition = plan.rules[rule]
+            let passedSlots = plan.ruleSlotIDs[rule].filter { slot in slot.contains { held.contains($0) } }
+            guard !passedSlots.isEmpty, passedSlots.count < definition.need else { continue }
+            // One old course may appear under several codes (a slot): they count once, shown as 00001/99031.
+            let passed = passedSlots.map { slot in slot.filter { held.contains($0) }.map { plan.codes[$0].rawValue }.joined(separator: "/") }
+            let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
+            notes.append(.init(
+                zh: "对照规则 \(definition.mappingID) 须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）",
+                en: "mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")); \(passedSlots.count) passed (\(passed.joined(separator: ", ")))"))
+        }
+        guard !notes.isEmpty else { return nil }
+        return .init(zh: notes.map(\.zh).joined(separator: "；"), en: notes.map(\.en).joined(separator: "; "))
     }
 
     private mutating func addResidual() {
