@@ -54,7 +54,7 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Province, when a major code exists in several.")
     var province: String?
 
-    @Option(help: "Plan id (default: the plan in force on --date).")
+    @Option(help: "Plan id (default: of the plans in force on --date, the one with the best verdict, the newest among equals).")
     var plan: String?
 
     @Option(help: "Application date YYYY-MM-DD (default: today).")

@@ -112,6 +112,15 @@ struct InputErrorTests {
         #expect(output.out.isEmpty)
     }
 
+    @Test func namedPlanOutsideItsPeriodIsRefused() throws {
+        // JS-2021-030101K ends on 2026-06-30 (transition window); it cannot be audited for a later application.
+        let output = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--plan", "JS-2021-030101K", "--province", "江苏",
+                                  "--date", "2026-07-01", "--lang", "en"])
+        #expect(output.exitCode == 2)
+        #expect(output.err == "plan JS-2021-030101K is not in force on the application date 2026-07-01 (in force … – 2026-06-30); nobody can graduate under it on that date\n")
+        #expect(output.out.isEmpty)
+    }
+
     @Test func olderPlanByID() throws {
         let output = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--plan", "JS-2021-030101K"] + jiangsu + ["--lang", "en"])
         #expect(output.exitCode == 1)
