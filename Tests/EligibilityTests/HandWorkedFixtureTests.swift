@@ -205,3 +205,66 @@ struct HandWorkedAdditionalCourseTests {
         #expect(result.totals.credits.earned == 22)
     }
 }
+
+@Suite("Hand-worked fixtures: 停考专业 course replacement (Shanxi 2024 报考简章)")
+struct HandWorkedStoppedMajorTests {
+    /// "仍有部分专业课程未取得合格成绩，可…选考相同、相近且不低于原学分的课程；如没有相同相近课程的，可选择不低于应考课程学分的
+    /// 任意课程". Plan (fixture): 00041 基础会计学 5, 00058 市场营销学 5, 00178 市场调查与预测 6 = 16 credits.
+    static func graph(status: String) -> CurriculumGraph {
+        Support.graph("""
+            province: 山西
+            provinces:
+              - name: 山西
+                stopped-major-rule:
+                  source: SRC
+                  note: 可选考相同、相近且不低于原学分的课程
+            sources:
+              - id: SRC
+                document: 测试来源
+            institutions:
+              - name: 山西财经大学
+            courses:
+              - {code: "00041", name: 基础会计学, credits: 5}
+              - {code: "00058", name: 市场营销学, credits: 5}
+              - {code: "00178", name: 市场调查与预测, credits: 6}
+              - {code: "00177", name: 消费心理学, credits: 5}
+              - {code: "00149", name: 国际贸易理论与实务, credits: 6}
+            majors:
+              - code: "960101"
+                name: 新闻学
+                level: 专科
+                institutions: [山西财经大学]
+                status: \(status)
+                plans:
+                  - id: P
+                    version: "1"
+                    sources: [SRC]
+                    total-credits: 16
+                    requirements: ["00041", "00058", "00178"]
+            """)
+    }
+
+    private func audit(_ graph: CurriculumGraph, _ codes: [String]) throws -> Audit {
+        try AuditEngine(graph: graph).audit(AuditRequest(candidate: Support.candidate(diploma: nil), records: Support.passed(codes),
+                                                         major: MajorKey(province: "山西", code: "960101"), planID: "P",
+                                                         applicationDate: Support.date))
+    }
+
+    /// Stopped major, 00178 (6) not passed, 00149 国际贸易理论与实务 6 passed: 6 ≥ 6, so 00149 may replace 00178 —
+    /// eligible pending review (the office confirms "相同、相近" or that no similar course exists); 16/16 credits.
+    /// 00177 消费心理学 5 < 6 cannot replace 00178: 00178 6 stays missing.
+    @Test func aCourseOfAtLeastTheCreditsReplacesAMissingCourse() throws {
+        let stopped = Self.graph(status: "stopped")
+        let replaced = try audit(stopped, ["00041", "00058", "00149"])
+        #expect(replaced.verdict == .eligiblePendingReview)
+        #expect(replaced.totals.credits.earned == 16)
+        #expect(replaced.applied.map { "\($0.kind) \($0.requirement ?? "") \($0.records.map(\.rawValue))" } == ["stopped-major-rule 00178 [\"00149\"]"])
+        #expect(replaced.review.map { "\($0.code) \($0.requirement)" } == ["00149 00178"])
+        let tooSmall = try audit(stopped, ["00041", "00058", "00177"])
+        #expect(tooSmall.verdict == .notEligible)
+        #expect(missing(tooSmall) == ["00178 6"])
+        // An open major has no such rule.
+        let open = try audit(Self.graph(status: "open"), ["00041", "00058", "00149"])
+        #expect(missing(open) == ["00178 6"])
+    }
+}
