@@ -359,7 +359,8 @@ struct AuditBuilder {
         let heldIDs = Set(table.records.map(\.codeID).filter { $0 >= 0 })
         for (index, rec) in table.records.enumerated() where !usedRecords.contains(index) {
             guard let score = rec.score else { continue }
-            result.append(.init(code: rec.code, name: rec.name, score: score, reason: unusedReason(rec, usedCodes: usedCodes, heldIDs: heldIDs)))
+            result.append(.init(code: rec.code, name: rec.name.isEmpty ? nil : rec.name, score: score,
+                                reason: unusedReason(rec, usedCodes: usedCodes, heldIDs: heldIDs)))
         }
         return result.sorted { ($0.code, $0.score.rank, $0.reason.en, $0.name ?? "") < ($1.code, $1.score.rank, $1.reason.en, $1.name ?? "") }
     }
