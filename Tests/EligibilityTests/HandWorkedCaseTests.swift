@@ -56,7 +56,12 @@ struct HandWorkedValidityTests {
                                                      candidate: Support.candidate(diploma: nil, certificates: [certificate])))
         #expect(audit.verdict == .notEligible)
         #expect(missing(audit) == ["00018 2", "00019 2"])
-        #expect(audit.missing.credits == 4)
+        // 00018 and its practice 00019 are one course of the plan (序号 4 of the 15): 4 credits, 1 course.
+        #expect(audit.missing.credits == 4 && audit.missing.courses == 1)
+        #expect(audit.reasons.first?.message.en.hasPrefix("1 course and 4 credits still missing") == true)
+        let summary = try Support.engine.evaluate(request(Support.passed(without(p.js2024Marketing530605, "00018", "00019")), major: "530605",
+                                                          candidate: Support.candidate(diploma: nil, certificates: [certificate])))
+        #expect(summary.missingCourses == 1 && summary.missingCredits == 4)
         #expect(audit.applied.isEmpty)
         #expect(audit.totals.credits.earned == 66 && audit.totals.courses.earned == 14)
         #expect(audit.trace.contains { $0.message.en.contains("after the application date 2025-06-01") })

@@ -43,7 +43,8 @@ struct AuditBuilder {
         addResidual()
         for note in table.certificateNotes { trace.append(.init(requirement: plan.plan.id, message: note)) }
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
-        let missingCourses = missing.filter { $0.course != nil }.count + residual.reduce(0) { $0 + $1.courses }
+        let missingCodes = missing.compactMap { $0.course?.code }
+        let missingCourses = missingCodes.count - plan.pairedPractices(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),
                                   courses: .init(earned: root.courses.earned, required: plan.plan.minCourses?.value))
         trace.append(.init(requirement: plan.plan.id, message: .init(

@@ -159,7 +159,8 @@ public struct AuditEngine: Sendable {
                 break
             }
         }
-        return Summary(planID: compiledPlan.plan.id, verdict: verdict, missingCredits: cost.credits, missingCourses: cost.courses, reviewCount: cost.review, blocking: blocking,
+        let missingCourses = cost.courses - compiledPlan.pairedPractices(in: missing.map(\.code))
+        return Summary(planID: compiledPlan.plan.id, verdict: verdict, missingCredits: cost.credits, missingCourses: missingCourses, reviewCount: cost.review, blocking: blocking,
                        missing: missing, unresolvedCredits: unresolved, review: review)
     }
 

@@ -387,6 +387,16 @@ final class CompiledPlan: Sendable {
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
 
+    /// How many of `codes` are practice components whose theory course is also in `codes`: such a pair is one
+    /// course (the plan's course count), so the number of missing courses counts it once.
+    func pairedPractices(in codes: [CourseCode]) -> Int {
+        let set = Set(codes)
+        return codes.filter { code in
+            guard let course = courseInfo[code], course.kind == .practice, let theory = course.theory?.value else { return false }
+            return set.contains(theory)
+        }.count
+    }
+
     /// What a waived node counts toward the plan's totals: what it requires — a course its credits and course
     /// weight, a pool its minimums, an all-of the sum of its children, a choice its cheapest options, alternatives
     /// the cheapest alternative. (A waiver means the requirement is met; without its credits a plan whose total
