@@ -122,6 +122,11 @@ public struct AuditEngine: Sendable {
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plans = try candidatePlans(for: request)
         if plans.count > 1 {
+            // The newest plan wins ties, so when it is eligible no other plan can be chosen (batch fast path).
+            if let newest = compiled[plans[0].id] {
+                let first = summary(request, compiled: newest)
+                if first.verdict == .eligible { return first }
+            }
             let (chosen, outcomes) = choose(request, among: plans)
             if let outcome = outcomes.first(where: { $0.0 === chosen }) { return outcome.1 }
         }
