@@ -268,3 +268,32 @@ struct HandWorkedStoppedMajorTests {
         #expect(missing(open) == ["00178 6"])
     }
 }
+
+@Suite("Hand-worked fixtures: pool with minimum credits and courses")
+struct HandWorkedPoolTests {
+    /// domain.md: "选考不少于3门课程，不少于14学分". Pool: 00321 5, 00152 4, 27332 4, 11002 4, 03409 6, 14033 5.
+    static let plan = graph("""
+                requirements:
+                  - "03708"
+                  - {id: electives, title: 选考课程, pool: ["00321", "00152", "27332", "11002", "03409", "14033"], min-courses: 3, min-credits: 14}
+        """)
+
+    /// 00152 4 + 27332 4 + 11002 4 = 12 credits, 3 courses: 2 credits short. Cheapest single course ≥ 2 credits not
+    /// passed: 00321 5 or 14033 5 (tie by code: 00321); alternatives by credits then code: 00321, 14033, 03409.
+    @Test func threeCoursesTwoCreditsShort() throws {
+        let result = try audit(Self.plan, ["03708", "00152", "27332", "11002"])
+        #expect(missing(result) == ["00321 5"])
+        #expect(result.missing.credits == 5 && result.missing.courses == 1)
+        #expect(result.missing.items.first?.alternatives.map(\.code) == ["00321", "14033", "03409"])
+        let pool = result.requirements.children.first { $0.id == "electives" }
+        #expect(pool?.credits.earned == 12 && pool?.courses.earned == 3 && pool?.status == .unsatisfied)
+    }
+
+    /// 03409 6 + 14033 5 = 11 credits, 2 courses: one more course and 3 more credits; the cheapest is a 4-credit
+    /// course, 00152 (ties 27332, 11002 broken by code).
+    @Test func twoCoursesOneCourseShort() throws {
+        let result = try audit(Self.plan, ["03708", "03409", "14033"])
+        #expect(missing(result) == ["00152 4"])
+        #expect(result.missing.credits == 4 && result.missing.courses == 1)
+    }
+}
