@@ -403,7 +403,7 @@ struct AuditBuilder {
         }
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
         return .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
-                     en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, is already met by other results; this one does not count")
+                     en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {
