@@ -98,7 +98,7 @@ struct RecordTable: Sendable {
                 continue
             }
             let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[record.code]?.credits ?? 0
-            let name = detailed ? (graph.courses[record.code]?.name ?? record.name ?? "") : ""
+            let name = detailed ? ((id >= 0 ? plan.catalogName[id] : graph.courses[record.code]?.name) ?? record.name ?? "") : ""
             add(UsableRecord(code: record.code, name: name, credits: credits, score: record.score,
                              source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index), codeID: id))
         }
