@@ -8,7 +8,9 @@ struct AuditBuilder {
     let request: AuditRequest
     let roots: [Int]
 
-    private var stepByNode: [Step?]
+    /// The best assignment's steps, and for each node the index of its step (-1: none).
+    private let steps: [Step]
+    private var stepOfNode: [Int]
     /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
     private var poolAdditions: [Int: [CourseCode]] = [:]
     private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
@@ -25,13 +27,15 @@ struct AuditBuilder {
         self.table = table
         self.request = request
         self.roots = roots
-        stepByNode = Array(repeating: nil, count: plan.nodes.count)
+        self.steps = steps
+        stepOfNode = Array(repeating: -1, count: plan.nodes.count)
         isUsed = Array(repeating: false, count: table.records.count)
-        for step in steps {
+        trace.reserveCapacity(plan.nodes.count + 1)
+        for (position, step) in steps.enumerated() {
             switch step {
             case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
-                stepByNode[node] = step
+                stepOfNode[node] = position
             case .completion(let added, let residual):
                 for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
                 self.residual = residual
@@ -83,7 +87,7 @@ struct AuditBuilder {
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
         let id = plan.nodes[index].id
-        let step = stepByNode[index]
+        let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
         var isActive = active
         if case .notChosen? = step { isActive = false }
         var result = Audit.NodeResult(id: id, title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
@@ -115,21 +119,25 @@ struct AuditBuilder {
             let children = plan.nodeChildren[index]
             var chosenCount = 0
             var met = true
-            result.children.reserveCapacity(children.count)
-            result.credits.required = 0
-            result.courses.required = 0
+            var credits = Audit.Progress(earned: 0, required: 0)
+            var courses = Audit.Progress(earned: 0, required: 0)
+            var results: [Audit.NodeResult] = []
+            results.reserveCapacity(children.count)
             for child in children {
-                let childResult = self.result(child, active: isActive)
-                if childResult.status != .notChosen {
-                    chosenCount += 1
-                    result.credits.earned += childResult.credits.earned
-                    result.credits.required = (result.credits.required ?? 0) + (childResult.credits.required ?? 0)
-                    result.courses.earned += childResult.courses.earned
-                    result.courses.required = (result.courses.required ?? 0) + (childResult.courses.required ?? 0)
-                    met = met && (childResult.status == .satisfied || childResult.status == .waived || childResult.status == .substituted)
-                }
-                result.children.append(childResult)
+                results.append(self.result(child, active: isActive))
+                let last = results.count - 1
+                let status = results[last].status
+                guard status != .notChosen else { continue }
+                chosenCount += 1
+                credits.earned += results[last].credits.earned
+                credits.required = (credits.required ?? 0) + (results[last].credits.required ?? 0)
+                courses.earned += results[last].courses.earned
+                courses.required = (courses.required ?? 0) + (results[last].courses.required ?? 0)
+                met = met && (status == .satisfied || status == .waived || status == .substituted)
             }
+            result.children = results
+            result.credits = credits
+            result.courses = courses
             guard isActive else { return result }
             result.status = met ? .satisfied : .unsatisfied
             if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != 1 {
@@ -147,48 +155,25 @@ struct AuditBuilder {
         switch step {
         case .record(_, let record, let via)?:
             isUsed[record] = true
-            let rec = table.records[record]
             var viaName = "direct"
             var rule: String?
-            switch via {
-            case .direct: break
-            case .equivalence:
-                viaName = "equivalence"
-                applied.append(.init(kind: "equivalence", id: "\(rec.code)=\(code)", requirement: id, records: [rec.code], message: .init(
-                    zh: "\(rec.code) \(rec.name) 与 \(code) 为同一课程（更名或等同）", en: "\(rec.code) \(rec.name) is the same course as \(code) (rename or equivalence)")))
-            case .decision(let decision):
-                viaName = "decision"
-                rule = "accept:\(decision)"
-                applied.append(.init(kind: "decision", id: "accept:\(decision)", requirement: id, records: [rec.code], message: decisionMessage(id)))
-            case .stoppedMajorRule:
-                viaName = "stopped-major-rule"
-                rule = "stopped-major-rule"
-                applied.append(.init(kind: "stopped-major-rule", id: "stopped-major-rule", requirement: id, records: [rec.code], message: .init(
-                    zh: "停考专业：以 \(rec.code) \(rec.name)（\(rec.credits) 学分）替代 \(code)（\(credits) 学分）", en: "stopped major: \(rec.code) \(rec.name) (\(rec.credits) credits) replaces \(code) (\(credits) credits)")))
-                review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: id, message: .init(
-                    zh: "须确认 \(rec.code) 与 \(code) 为相同或相近课程", en: "confirm that \(rec.code) is the same as or similar to \(code)")))
+            if via != .direct || table.records[record].certificate != nil {
+                (viaName, rule) = applyRule(record, via: via, requirement: id, code: code, credits: credits)
             }
-            if case .exemption(let exemption, _) = rec.origin {
-                viaName = via == .direct ? "exemption" : viaName
-                rule = exemption
-                applied.append(.init(kind: "exemption", id: exemption, requirement: id, records: [rec.code], message: .init(
-                    zh: "\(rec.evidence.zh) 免考 \(rec.code) \(rec.name)", en: "\(rec.evidence.en) exempts \(rec.code) \(rec.name)")))
-            }
-            result.records = [usedRecord(rec, via: viaName, standsFor: rec.code == code ? nil : code, rule: rule)]
-            addReview(rec, requirement: id)
+            let recordCode = table.records[record].code
+            result.records = [usedRecord(record, via: viaName, standsFor: recordCode == code ? nil : code, rule: rule)]
+            addReview(record, requirement: id)
             result.status = .satisfied
             result.credits.earned = credits
             result.courses.earned = weight
-            var certificate: String?
-            if case .exemption(_, let name) = rec.origin { certificate = name }
-            trace.append(.init(requirement: id, fact: .passed(code: rec.code, score: rec.score, passMark: plan.passMark,
-                                                                  evidence: rec.source, exemption: certificate)))
+            trace.append(.init(requirement: id, fact: .passed(code: recordCode, score: table.records[record].score, passMark: plan.passMark,
+                                                              evidence: table.records[record].source, exemption: table.records[record].certificate)))
         case .mapping(_, let rule, let records)?:
             let definition = plan.rules[rule]
             for record in records { isUsed[record] = true }
             let old = records.map { table.records[$0] }
-            result.records = old.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
-            for rec in old { addReview(rec, requirement: id) }
+            result.records = records.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
+            for record in records { addReview(record, requirement: id) }
             result.status = .satisfied
             result.credits.earned = credits
             result.courses.earned = weight
@@ -210,6 +195,39 @@ struct AuditBuilder {
         }
     }
 
+    /// The rule behind a record that does not stand for its own course directly (an equivalence, an office decision,
+    /// the stopped-major rule, an exemption): records it as applied (and for review) and returns `via` and `rule`.
+    private mutating func applyRule(_ record: Int, via: Via, requirement id: String, code: CourseCode, credits: Int) -> (via: String, rule: String?) {
+        let rec = table.records[record]
+        var viaName = "direct"
+        var rule: String?
+        switch via {
+        case .direct: break
+        case .equivalence:
+            viaName = "equivalence"
+            applied.append(.init(kind: "equivalence", id: "\(rec.code)=\(code)", requirement: id, records: [rec.code], message: .init(
+                zh: "\(rec.code) \(rec.name) 与 \(code) 为同一课程（更名或等同）", en: "\(rec.code) \(rec.name) is the same course as \(code) (rename or equivalence)")))
+        case .decision(let decision):
+            viaName = "decision"
+            rule = "accept:\(decision)"
+            applied.append(.init(kind: "decision", id: "accept:\(decision)", requirement: id, records: [rec.code], message: decisionMessage(id)))
+        case .stoppedMajorRule:
+            viaName = "stopped-major-rule"
+            rule = "stopped-major-rule"
+            applied.append(.init(kind: "stopped-major-rule", id: "stopped-major-rule", requirement: id, records: [rec.code], message: .init(
+                zh: "停考专业：以 \(rec.code) \(rec.name)（\(rec.credits) 学分）替代 \(code)（\(credits) 学分）", en: "stopped major: \(rec.code) \(rec.name) (\(rec.credits) credits) replaces \(code) (\(credits) credits)")))
+            review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: id, message: .init(
+                zh: "须确认 \(rec.code) 与 \(code) 为相同或相近课程", en: "confirm that \(rec.code) is the same as or similar to \(code)")))
+        }
+        if case .exemption(let exemption, _) = rec.origin {
+            viaName = via == .direct ? "exemption" : viaName
+            rule = exemption
+            applied.append(.init(kind: "exemption", id: exemption, requirement: id, records: [rec.code], message: .init(
+                zh: "\(rec.evidence.zh) 免考 \(rec.code) \(rec.name)", en: "\(rec.evidence.en) exempts \(rec.code) \(rec.name)")))
+        }
+        return (viaName, rule)
+    }
+
     private mutating func poolNode(_ index: Int, maxCredits: Int?, step: Step?, into result: inout Audit.NodeResult) {
         let id = plan.nodes[index].id
         guard case .pool(_, let records)? = step else { return }
@@ -217,11 +235,10 @@ struct AuditBuilder {
         var credits = 0
         for record in records {
             isUsed[record] = true
-            let rec = table.records[record]
-            result.records.append(usedRecord(rec, via: "direct", standsFor: nil, rule: nil))
-            addReview(rec, requirement: id)
-            credits += rec.credits
-            result.courses.earned += plan.poolProgressWeight(of: rec)
+            result.records.append(usedRecord(record, via: "direct", standsFor: nil, rule: nil))
+            addReview(record, requirement: id)
+            credits += table.records[record].credits
+            result.courses.earned += plan.poolProgressWeight(of: table.records[record])
         }
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
@@ -246,8 +263,8 @@ struct AuditBuilder {
         guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return result }
         let recs = records.map { table.records[$0] }
         for record in records { isUsed[record] = true }
-        result.records = recs.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
-        for rec in recs { addReview(rec, requirement: node.id) }
+        result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
+        for record in records { addReview(record, requirement: node.id) }
         result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
         result.courses = .init(earned: recs.count, required: definition.minCredits == nil ? definition.codes.count : nil)
         result.status = added.isEmpty ? .substituted : .unsatisfied
@@ -289,13 +306,16 @@ struct AuditBuilder {
 
     // MARK: records
 
-    private func usedRecord(_ rec: UsableRecord, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
-        .init(code: rec.code, name: rec.name, credits: rec.credits, score: rec.score, evidence: rec.evidenceKind,
-              via: via, standsFor: standsFor, rule: rule)
+    /// How record `record` of the table is used (records are read in place: no copy of the table's record).
+    private func usedRecord(_ record: Int, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
+        .init(code: table.records[record].code, name: table.records[record].name, credits: table.records[record].credits,
+              score: table.records[record].score, evidence: table.records[record].evidenceKind, via: via, standsFor: standsFor, rule: rule)
     }
 
-    private mutating func addReview(_ rec: UsableRecord, requirement: String) {
-        guard rec.needsReview, !review.contains(where: { $0.code == rec.code && $0.evidence == rec.evidenceKind }) else { return }
+    private mutating func addReview(_ record: Int, requirement: String) {
+        guard table.records[record].needsReview else { return }
+        let rec = table.records[record]
+        guard !review.contains(where: { $0.code == rec.code && $0.evidence == rec.evidenceKind }) else { return }
         review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: requirement, message: .init(
             zh: "\(rec.evidence.zh)：须交回原件由县（市、区）自考部门核验", en: "\(rec.evidence.en): the county office must check the original")))
     }
@@ -310,7 +330,13 @@ struct AuditBuilder {
                 : .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
             result.append(.init(code: rec.code, name: rec.name, score: score, reason: reason))
         }
-        return result.sorted { ($0.code, $0.score.rank, $0.reason.en, $0.name ?? "") < ($1.code, $1.score.rank, $1.reason.en, $1.name ?? "") }
+        // By (code, score rank, English reason, name), comparing the texts only on ties.
+        return result.sorted { a, b in
+            if a.code != b.code { return a.code < b.code }
+            if a.score.rank != b.score.rank { return a.score.rank < b.score.rank }
+            if a.reason.en != b.reason.en { return a.reason.en < b.reason.en }
+            return (a.name ?? "") < (b.name ?? "")
+        }
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {
@@ -324,5 +350,13 @@ struct AuditBuilder {
 
     private mutating func trace(_ requirement: String, _ message: LocalizedText) {
         trace.append(.init(requirement: requirement, message: message))
+    }
+}
+
+private extension UsableRecord {
+    /// The certificate's name when the record is an exemption.
+    var certificate: String? {
+        if case .exemption(_, let name) = origin { return name }
+        return nil
     }
 }
