@@ -101,7 +101,8 @@ struct AuditBuilder {
             return result
         }
         if case .substitution(_, let option, let records, let added)? = step, isActive {
-            return substituted(index, result, option: option, records: records, added: added)
+            substituted(index, option: option, records: records, added: added, into: &result)
+            return result
         }
         switch plan.nodes[index].kind {
         case .course(let code):
@@ -124,16 +125,17 @@ struct AuditBuilder {
             var results: [Audit.NodeResult] = []
             results.reserveCapacity(children.count)
             for child in children {
-                results.append(self.result(child, active: isActive))
-                let last = results.count - 1
-                let status = results[last].status
-                guard status != .notChosen else { continue }
-                chosenCount += 1
-                credits.earned += results[last].credits.earned
-                credits.required = (credits.required ?? 0) + (results[last].credits.required ?? 0)
-                courses.earned += results[last].courses.earned
-                courses.required = (courses.required ?? 0) + (results[last].courses.required ?? 0)
-                met = met && (status == .satisfied || status == .waived || status == .substituted)
+                let childResult = self.result(child, active: isActive)
+                let status = childResult.status
+                if status != .notChosen {
+                    chosenCount += 1
+                    credits.earned += childResult.credits.earned
+                    credits.required = (credits.required ?? 0) + (childResult.credits.required ?? 0)
+                    courses.earned += childResult.courses.earned
+                    courses.required = (courses.required ?? 0) + (childResult.courses.required ?? 0)
+                    met = met && (status == .satisfied || status == .waived || status == .substituted)
+                }
+                results.append(consume childResult)
             }
             result.children = results
             result.credits = credits
@@ -257,10 +259,9 @@ struct AuditBuilder {
                                                         maxCredits: maxCredits)))
     }
 
-    private mutating func substituted(_ index: Int, _ base: Audit.NodeResult, option: Int, records: [Int], added: [CourseCode]) -> Audit.NodeResult {
-        var result = base
+    private mutating func substituted(_ index: Int, option: Int, records: [Int], added: [CourseCode], into result: inout Audit.NodeResult) {
         let node = plan.nodes[index]
-        guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return result }
+        guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return }
         let recs = records.map { table.records[$0] }
         for record in records { isUsed[record] = true }
         result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
@@ -279,7 +280,6 @@ struct AuditBuilder {
                                  credits: 0, note: nil))
         }
         trace.append(.init(requirement: node.id, fact: .substitution(title: title, minCredits: definition.minCredits, credits: result.credits.earned)))
-        return result
     }
 
     // MARK: missing
