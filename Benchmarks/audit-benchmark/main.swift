@@ -56,15 +56,29 @@ func nanoseconds(_ body: () -> Void) -> UInt64 {
     return DispatchTime.now().uptimeNanoseconds - start
 }
 
-func medianMicroseconds(engine: AuditEngine, requests: [AuditRequest], rounds: Int, full: Bool = true) -> Double {
-    var samples: [UInt64] = []
+/// Median µs of one full audit and of one `evaluate`, measured alternately on the same requests (so both see the
+/// same noise), and the median of the per-request ratio full / evaluate.
+struct Medians {
+    var full: Double
+    var evaluate: Double
+    var ratio: Double
+}
+
+func medians(engine: AuditEngine, requests: [AuditRequest], rounds: Int) -> Medians {
+    var full: [UInt64] = []
+    var fast: [UInt64] = []
+    var ratios: [Double] = []
     for _ in 0..<rounds {
         for request in requests {
-            samples.append(nanoseconds { if full { _ = try? engine.audit(request) } else { _ = try? engine.evaluate(request) } })
+            let a = nanoseconds { _ = try? engine.audit(request) }
+            let b = nanoseconds { _ = try? engine.evaluate(request) }
+            full.append(a)
+            fast.append(b)
+            ratios.append(Double(a) / Double(max(1, b)))
         }
     }
-    samples.sort()
-    return Double(samples[samples.count / 2]) / 1000
+    func median<T: Comparable>(_ values: [T]) -> T? { values.isEmpty ? nil : values.sorted()[values.count / 2] }
+    return Medians(full: Double(median(full) ?? 0) / 1000, evaluate: Double(median(fast) ?? 0) / 1000, ratio: median(ratios) ?? 0)
 }
 
 func requests(engine: AuditEngine, graph: CurriculumGraph, plans: [Plan], perPlan: Int, seed: UInt64) -> [AuditRequest] {
@@ -96,36 +110,43 @@ if let profile = argument("--profile") {
     }
     exit(0)
 }
-print("Audit benchmark — \(realPlans.count) real plans from \(curriculaPath), \(jobs) worker thread(s)")
+print("Audit benchmark — \(realPlans.count) real plans from \(curriculaPath), up to \(jobs) worker thread(s)")
 print("")
-print("plan".padding(toLength: 22, withPad: " ", startingAt: 0) + "courses  median µs per audit, 1 core: full Audit | verdict+missing (evaluate)")
-var perPlanMedians: [Double] = []
+print("plan".padding(toLength: 22, withPad: " ", startingAt: 0) + "courses  median µs per audit, 1 core:  full Audit | evaluate | full/evaluate")
 for plan in realPlans {
     let sample = requests(engine: engine, graph: graph, plans: [plan], perPlan: 200, seed: 7)
-    _ = medianMicroseconds(engine: engine, requests: sample, rounds: 1)  // warm up
-    let median = medianMicroseconds(engine: engine, requests: sample, rounds: 5)
-    let fast = medianMicroseconds(engine: engine, requests: sample, rounds: 5, full: false)
-    perPlanMedians.append(median)
-    print(plan.id.padding(toLength: 22, withPad: " ", startingAt: 0) + String(Set(plan.requirements.courseCodes).count).padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%8.2f | %8.2f", median, fast))
+    _ = medians(engine: engine, requests: sample, rounds: 1)  // warm up
+    let m = medians(engine: engine, requests: sample, rounds: 5)
+    print(plan.id.padding(toLength: 22, withPad: " ", startingAt: 0) + String(Set(plan.requirements.courseCodes).count).padding(toLength: 9, withPad: " ", startingAt: 0)
+          + String(format: "%33.2f | %8.2f | %5.2f×", m.full, m.evaluate, m.ratio))
 }
 let overall = requests(engine: engine, graph: graph, plans: realPlans, perPlan: 200, seed: 11)
-print(String(format: "all real plans: median %.2f µs per full audit, %.2f µs per evaluate (target ≤ 20 µs)",
-             medianMicroseconds(engine: engine, requests: overall, rounds: 5), medianMicroseconds(engine: engine, requests: overall, rounds: 5, full: false)))
+let real = medians(engine: engine, requests: overall, rounds: 5)
 
 // MARK: synthetic
 
-if let synthetic = argument("--synthetic") {
+var synthetic: (id: String, nodes: Int, medians: Medians)?
+if let directory = argument("--synthetic") {
     let start = DispatchTime.now().uptimeNanoseconds
-    let big = CurriculumLoader().load(paths: [synthetic])
+    let big = CurriculumLoader().load(paths: [directory])
     let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let bigEngine = AuditEngine(graph: big.graph)
     func size(_ plan: Plan) -> Int { var count = 0; plan.requirements.forEachNode { _ in count += 1 }; return count + plan.substitutions.count }
     if let largest = big.graph.plans.values.max(by: { (size($0), $0.id) < (size($1), $1.id) }) {
         let sample = requests(engine: bigEngine, graph: big.graph, plans: [largest], perPlan: 500, seed: 13)
-        _ = medianMicroseconds(engine: bigEngine, requests: sample, rounds: 1)
-        print(String(format: "largest synthetic plan %@ (%d nodes, loaded in %.2f s): median %.2f µs per audit",
-                     largest.id, size(largest), loadSeconds, medianMicroseconds(engine: bigEngine, requests: sample, rounds: 3)))
+        _ = medians(engine: bigEngine, requests: sample, rounds: 1)
+        synthetic = (largest.id, size(largest), medians(engine: bigEngine, requests: sample, rounds: 3))
+        print(String(format: "(synthetic curriculum loaded in %.2f s)", loadSeconds))
     }
+}
+
+print("")
+print("median µs per audit, 1 core          full Audit |  evaluate | full/evaluate")
+print(String(format: "all real plans                      %10.2f | %9.2f | %5.2f×   (target: full ≤ 20 µs)", real.full, real.evaluate, real.ratio))
+if let synthetic {
+    print(String(format: "largest synthetic plan (%3d nodes)  %10.2f | %9.2f | %5.2f×", synthetic.nodes, synthetic.medians.full, synthetic.medians.evaluate, synthetic.medians.ratio)
+          + "   (\(synthetic.id))")
+    print(String(format: "synthetic / real                    %9.2f× | %8.2f× |", synthetic.medians.full / real.full, synthetic.medians.evaluate / real.evaluate))
 }
 
 // MARK: throughput
@@ -136,23 +157,37 @@ final class Counter: @unchecked Sendable {
     func add(_ n: Int) { lock.lock(); value += n; lock.unlock() }
     var total: Int { lock.lock(); defer { lock.unlock() }; return value }
 }
-let done = Counter()
-let eligible = Counter()
+
 let pool = requests(engine: engine, graph: graph, plans: realPlans, perPlan: 500, seed: 17)
-let elapsed = nanoseconds {
-    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-        var count = 0
-        var passed = 0
-        var index = worker
-        while index < transcriptCount {
-            if let summary = try? engine.evaluate(pool[index % pool.count]), summary.verdict != .notEligible { passed += 1 }
-            count += 1
-            index += jobs
+
+/// Audits per second over `transcriptCount` requests of the real plans on `threads` threads.
+func throughput(threads: Int, full: Bool) -> (perSecond: Double, eligible: Int) {
+    let done = Counter()
+    let eligible = Counter()
+    let elapsed = nanoseconds {
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            var count = 0
+            var passed = 0
+            var index = worker
+            while index < transcriptCount {
+                let request = pool[index % pool.count]
+                let verdict = full ? (try? engine.audit(request))?.verdict : (try? engine.evaluate(request))?.verdict
+                if let verdict, verdict != .notEligible { passed += 1 }
+                count += 1
+                index += threads
+            }
+            done.add(count)
+            eligible.add(passed)
         }
-        done.add(count)
-        eligible.add(passed)
     }
+    return (Double(done.total) / (Double(elapsed) / 1e9), eligible.total)
 }
-let seconds = Double(elapsed) / 1e9
-print(String(format: "throughput (evaluate): %d audits in %.2f s on %d threads = %.0f audits/s (target ≥ 100,000); %d eligible",
-             done.total, seconds, jobs, Double(done.total) / seconds, eligible.total))
+
+print("")
+print("throughput on the real plans, \(transcriptCount) audits per run (target ≥ 100,000 audits/s)")
+print("audits/s            1 thread | \(jobs) threads | scaling")
+for full in [false, true] {
+    let one = throughput(threads: 1, full: full)
+    let many = jobs > 1 ? throughput(threads: jobs, full: full) : one
+    print((full ? "full Audit " : "evaluate   ") + String(format: "%17.0f | %9.0f | %5.2f×   (%d eligible)", one.perSecond, many.perSecond, many.perSecond / one.perSecond, many.eligible))
+}

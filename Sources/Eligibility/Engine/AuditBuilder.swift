@@ -8,11 +8,14 @@ struct AuditBuilder {
     let request: AuditRequest
     let roots: [Int]
 
-    private var stepByNode: [Step?]
+    /// The best assignment's steps, and for each node the index of its step (-1: none).
+    private let steps: [Step]
+    private var stepOfNode: [Int]
     /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
     private var poolAdditions: [Int: [CourseCode]] = [:]
     private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
-    private var usedRecords: Set<Int> = []
+    /// Per record of the table: whether the audit uses it.
+    private var isUsed: [Bool]
     private var applied: [Audit.AppliedRule] = []
     private var review: [Audit.ReviewItem] = []
     private var missing: [Audit.MissingItem] = []
@@ -24,12 +27,15 @@ struct AuditBuilder {
         self.table = table
         self.request = request
         self.roots = roots
-        stepByNode = Array(repeating: nil, count: plan.nodes.count)
-        for step in steps {
+        self.steps = steps
+        stepOfNode = Array(repeating: -1, count: plan.nodes.count)
+        isUsed = Array(repeating: false, count: table.records.count)
+        trace.reserveCapacity(plan.nodes.count + 1)
+        for (position, step) in steps.enumerated() {
             switch step {
             case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
-                stepByNode[node] = step
+                stepOfNode[node] = position
             case .completion(let added, let residual):
                 for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
                 self.residual = residual
@@ -47,9 +53,7 @@ struct AuditBuilder {
         let missingCourses = missingCodes.count - plan.pairedPractices(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),
                                   courses: .init(earned: root.courses.earned, required: plan.plan.minCourses?.value))
-        trace.append(.init(requirement: plan.plan.id, message: .init(
-            zh: "总计：学分 \(totals.credits.earned)/\(totals.credits.required.map(String.init) ?? "—")，课程 \(totals.courses.earned)/\(totals.courses.required.map(String.init) ?? "—") 门",
-            en: "totals: credits \(totals.credits.earned)/\(totals.credits.required.map(String.init) ?? "—"), courses \(totals.courses.earned)/\(totals.courses.required.map(String.init) ?? "—")")))
+        trace.append(.init(requirement: plan.plan.id, fact: .totals(totals)))
 
         var reasons = blocking
         let verdict: Audit.Verdict
@@ -89,11 +93,11 @@ struct AuditBuilder {
     // MARK: nodes
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
-        let node = plan.nodes[index]
-        let step = stepByNode[index]
+        let id = plan.nodes[index].id
+        let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
         var isActive = active
         if case .notChosen? = step { isActive = false }
-        var result = Audit.NodeResult(id: node.id, title: node.title ?? courseTitle(node), kind: node.kindName,
+        var result = Audit.NodeResult(id: id, title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
                                       records: [], children: [])
@@ -102,156 +106,184 @@ struct AuditBuilder {
             let contribution = plan.waivedContribution(index)
             result.credits = .init(earned: contribution.credits, required: contribution.credits)
             result.courses = .init(earned: contribution.courses, required: contribution.courses)
-            applied.append(.init(kind: "decision", id: "waive:\(node.id)", requirement: node.id, records: [], message: decisionMessage(node.id)))
-            trace(node, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
+            applied.append(.init(kind: "decision", id: "waive:\(id)", requirement: id, records: [], message: decisionMessage(id)))
+            trace(id, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
             return result
         }
         if case .substitution(_, let option, let records, let added)? = step, isActive {
-            return substituted(node, result, option: option, records: records, added: added)
+            substituted(index, option: option, records: records, added: added, into: &result)
+            return result
         }
-        switch node.kind {
+        switch plan.nodes[index].kind {
         case .course(let code):
-            result.credits.required = node.credits
-            result.courses.required = node.weight
+            result.credits.required = plan.nodeCredits[index]
+            result.courses.required = plan.nodeWeight[index]
             guard isActive else { return result }
             courseLeaf(index, code: code, step: step, into: &result)
-        case .pool(let codes, let minCredits, let minCourses, let maxCredits):
+        case .pool(_, let minCredits, let minCourses, let maxCredits):
             result.credits.required = minCredits
             result.courses.required = minCourses
             guard isActive else { return result }
-            poolNode(index, codes: codes, maxCredits: maxCredits, step: step, into: &result)
+            poolNode(index, maxCredits: maxCredits, step: step, into: &result)
         case .all, .choose, .alternatives:
-            result.children = node.children.map { self.result($0, active: isActive) }
-            let chosen = result.children.filter { $0.status != .notChosen }
-            result.credits = .init(earned: chosen.reduce(0) { $0 + $1.credits.earned },
-                                   required: chosen.reduce(0) { $0 + ($1.credits.required ?? 0) })
-            result.courses = .init(earned: chosen.reduce(0) { $0 + $1.courses.earned },
-                                   required: chosen.reduce(0) { $0 + ($1.courses.required ?? 0) })
+            // Children's results and the sums over the chosen ones in one pass (no filtered copies).
+            let children = plan.nodeChildren[index]
+            var chosenCount = 0
+            var met = true
+            var credits = Audit.Progress(earned: 0, required: 0)
+            var courses = Audit.Progress(earned: 0, required: 0)
+            var results: [Audit.NodeResult] = []
+            results.reserveCapacity(children.count)
+            for child in children {
+                let childResult = self.result(child, active: isActive)
+                let status = childResult.status
+                if status != .notChosen {
+                    chosenCount += 1
+                    credits.earned += childResult.credits.earned
+                    credits.required = (credits.required ?? 0) + (childResult.credits.required ?? 0)
+                    courses.earned += childResult.courses.earned
+                    courses.required = (courses.required ?? 0) + (childResult.courses.required ?? 0)
+                    met = met && (status == .satisfied || status == .waived || status == .substituted)
+                }
+                results.append(consume childResult)
+            }
+            result.children = results
+            result.credits = credits
+            result.courses = courses
             guard isActive else { return result }
-            let met = chosen.allSatisfy { $0.status == .satisfied || $0.status == .waived || $0.status == .substituted }
             result.status = met ? .satisfied : .unsatisfied
-            if index != plan.root, node.children.count != chosen.count || { if case .all = node.kind { false } else { true } }() {
-                let picked = chosen.map(\.id).joined(separator: "、")
-                trace(node, met
-                    ? .init(zh: "已满足（选择：\(picked)）", en: "met (chosen: \(picked))")
-                    : .init(zh: "未满足（最省的选择：\(picked)）", en: "not met (cheapest choice: \(picked))"))
+            if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != 1 {
+                let picked = result.children.compactMap { $0.status != .notChosen ? $0.id : nil }
+                trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
             }
         }
         return result
     }
 
-    private func courseTitle(_ node: CompiledPlan.Node) -> String? {
-        if case .course(let code) = node.kind { return plan.name(of: code) }
-        return nil
-    }
-
     private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
-        let node = plan.nodes[index]
+        let id = plan.nodes[index].id
+        let credits = plan.nodeCredits[index]
+        let weight = plan.nodeWeight[index]
         switch step {
         case .record(_, let record, let via)?:
-            usedRecords.insert(record)
-            let rec = table.records[record]
+            isUsed[record] = true
             var viaName = "direct"
             var rule: String?
-            switch via {
-            case .direct: break
-            case .equivalence:
-                viaName = "equivalence"
-                applied.append(.init(kind: "equivalence", id: "\(rec.code)=\(code)", requirement: node.id, records: [rec.code], message: .init(
-                    zh: "\(rec.code) \(rec.name) 与 \(code) 为同一课程（更名或等同）", en: "\(rec.code) \(rec.name) is the same course as \(code) (rename or equivalence)")))
-            case .decision(let id):
-                viaName = "decision"
-                rule = "accept:\(id)"
-                applied.append(.init(kind: "decision", id: "accept:\(id)", requirement: node.id, records: [rec.code], message: decisionMessage(node.id)))
-            case .stoppedMajorRule:
-                viaName = "stopped-major-rule"
-                rule = "stopped-major-rule"
-                applied.append(.init(kind: "stopped-major-rule", id: "stopped-major-rule", requirement: node.id, records: [rec.code], message: .init(
-                    zh: "停考专业：以 \(rec.code) \(rec.name)（\(rec.credits) 学分）替代 \(code)（\(node.credits) 学分）", en: "stopped major: \(rec.code) \(rec.name) (\(rec.credits) credits) replaces \(code) (\(node.credits) credits)")))
-                review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: node.id, message: .init(
-                    zh: "须确认 \(rec.code) 与 \(code) 为相同或相近课程", en: "confirm that \(rec.code) is the same as or similar to \(code)")))
+            if via != .direct || table.records[record].certificate != nil {
+                (viaName, rule) = applyRule(record, via: via, requirement: id, code: code, credits: credits)
             }
-            if case .exemption(let id, _) = rec.origin {
-                viaName = via == .direct ? "exemption" : viaName
-                rule = id
-                applied.append(.init(kind: "exemption", id: id, requirement: node.id, records: [rec.code], message: .init(
-                    zh: "\(rec.evidence.zh) 免考 \(rec.code) \(rec.name)", en: "\(rec.evidence.en) exempts \(rec.code) \(rec.name)")))
-            }
-            result.records = [usedRecord(rec, via: viaName, standsFor: rec.code == code ? nil : code, rule: rule)]
-            addReview(rec, requirement: node.id)
+            let recordCode = table.records[record].code
+            result.records = [usedRecord(record, via: viaName, standsFor: recordCode == code ? nil : code, rule: rule)]
+            addReview(record, requirement: id)
             result.status = .satisfied
-            result.credits.earned = node.credits
-            result.courses.earned = node.weight
-            var certificate: String?
-            if case .exemption(_, let name) = rec.origin { certificate = name }
-            trace.append(.init(requirement: node.id, fact: .passed(code: rec.code, score: rec.score, passMark: plan.passMark,
-                                                                  evidence: rec.source, exemption: certificate)))
+            result.credits.earned = credits
+            result.courses.earned = weight
+            trace.append(.init(requirement: id, fact: .passed(code: recordCode, score: table.records[record].score, passMark: plan.passMark,
+                                                              evidence: table.records[record].source, exemption: table.records[record].certificate)))
         case .mapping(_, let rule, let records)?:
             let definition = plan.rules[rule]
-            for record in records { usedRecords.insert(record) }
+            for record in records { isUsed[record] = true }
             let old = records.map { table.records[$0] }
-            result.records = old.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
-            for rec in old { addReview(rec, requirement: node.id) }
+            result.records = records.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
+            for record in records { addReview(record, requirement: id) }
             result.status = .satisfied
-            result.credits.earned = node.credits
-            result.courses.earned = node.weight
+            result.credits.earned = credits
+            result.courses.earned = weight
             let names = old.map { $0.name.isEmpty ? $0.code.rawValue : "\($0.code) \($0.name)" }
             let list = LocalizedText(zh: names.joined(separator: "、"), en: names.joined(separator: ", "))
-            if !applied.contains(where: { $0.kind == "mapping" && $0.id == definition.mappingID && $0.records == old.map(\.code) && $0.requirement == node.id }) {
+            if !applied.contains(where: { $0.kind == "mapping" && $0.id == definition.mappingID && $0.records == old.map(\.code) && $0.requirement == id }) {
                 let target = plan.name(of: code).isEmpty ? code.rawValue : "\(code) \(plan.name(of: code))"
                 let count = definition.slots.count
                 let rule = count > 1 ? LocalizedText(zh: "（规则：所列 \(count) 门旧课程中通过 \(definition.need) 门）",
                                                      en: " (rule: \(definition.need) of \(count) listed old courses)") : .init(zh: "", en: "")
-                applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: node.id, records: old.map(\.code), message: .init(
+                applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: id, records: old.map(\.code), message: .init(
                     zh: "新旧计划对照：\(list.zh) 替代 \(target)\(rule.zh)",
                     en: "old → new mapping: \(list.en) \(old.count == 1 ? "stands" : "stand") for \(target)\(rule.en)")))
             }
-            trace(node, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
+            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
         case .missing(_, true)?:
             result.status = .unsatisfied
-            missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: nil, alternatives: [], credits: 0, note: .init(
+            missing.append(.init(requirement: id, title: plan.nodeTitle[index], course: nil, alternatives: [], credits: 0, note: .init(
                 zh: "\(code) 已通过但已计入其他要求，同一课程只能计入一次；须由自考部门处理", en: "\(code) is passed but already counts for another requirement, and a course counts once; the exam office must resolve this")))
-            trace(node, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
+            trace(id, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
         default:
             result.status = .unsatisfied
             addMissing(for: index, code: code)
-            trace.append(.init(requirement: node.id, fact: .missing(code: code, name: plan.name(of: code), credits: node.credits)))
+            trace.append(.init(requirement: id, fact: .missing(code: code, name: plan.nodeCourseRef[index]?.name ?? plan.name(of: code), credits: credits)))
         }
     }
 
-    private mutating func poolNode(_ index: Int, codes: [CourseCode], maxCredits: Int?, step: Step?,
-                                   into result: inout Audit.NodeResult) {
-        let node = plan.nodes[index]
+    /// The rule behind a record that does not stand for its own course directly (an equivalence, an office decision,
+    /// the stopped-major rule, an exemption): records it as applied (and for review) and returns `via` and `rule`.
+    private mutating func applyRule(_ record: Int, via: Via, requirement id: String, code: CourseCode, credits: Int) -> (via: String, rule: String?) {
+        let rec = table.records[record]
+        var viaName = "direct"
+        var rule: String?
+        switch via {
+        case .direct: break
+        case .equivalence:
+            viaName = "equivalence"
+            applied.append(.init(kind: "equivalence", id: "\(rec.code)=\(code)", requirement: id, records: [rec.code], message: .init(
+                zh: "\(rec.code) \(rec.name) 与 \(code) 为同一课程（更名或等同）", en: "\(rec.code) \(rec.name) is the same course as \(code) (rename or equivalence)")))
+        case .decision(let decision):
+            viaName = "decision"
+            rule = "accept:\(decision)"
+            applied.append(.init(kind: "decision", id: "accept:\(decision)", requirement: id, records: [rec.code], message: decisionMessage(id)))
+        case .stoppedMajorRule:
+            viaName = "stopped-major-rule"
+            rule = "stopped-major-rule"
+            applied.append(.init(kind: "stopped-major-rule", id: "stopped-major-rule", requirement: id, records: [rec.code], message: .init(
+                zh: "停考专业：以 \(rec.code) \(rec.name)（\(rec.credits) 学分）替代 \(code)（\(credits) 学分）", en: "stopped major: \(rec.code) \(rec.name) (\(rec.credits) credits) replaces \(code) (\(credits) credits)")))
+            review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: id, message: .init(
+                zh: "须确认 \(rec.code) 与 \(code) 为相同或相近课程", en: "confirm that \(rec.code) is the same as or similar to \(code)")))
+        }
+        if case .exemption(let exemption, _) = rec.origin {
+            viaName = via == .direct ? "exemption" : viaName
+            rule = exemption
+            applied.append(.init(kind: "exemption", id: exemption, requirement: id, records: [rec.code], message: .init(
+                zh: "\(rec.evidence.zh) 免考 \(rec.code) \(rec.name)", en: "\(rec.evidence.en) exempts \(rec.code) \(rec.name)")))
+        }
+        return (viaName, rule)
+    }
+
+    private mutating func poolNode(_ index: Int, maxCredits: Int?, step: Step?, into result: inout Audit.NodeResult) {
+        let id = plan.nodes[index].id
         guard case .pool(_, let records)? = step else { return }
-        let recs = records.map { table.records[$0] }
-        for record in records { usedRecords.insert(record) }
-        result.records = recs.map { usedRecord($0, via: "direct", standsFor: nil, rule: nil) }
-        for rec in recs { addReview(rec, requirement: node.id) }
-        let inPlan = Set(plan.nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
-        result.credits.earned = min(recs.reduce(0) { $0 + $1.credits }, maxCredits ?? Int.max)
-        result.courses.earned = recs.reduce(0) { $0 + CompiledPlanBuilder.weight(plan.courseInfo[$1.code], inPlan: inPlan) }
+        result.records.reserveCapacity(records.count)
+        var credits = 0
+        for record in records {
+            isUsed[record] = true
+            result.records.append(usedRecord(record, via: "direct", standsFor: nil, rule: nil))
+            addReview(record, requirement: id)
+            credits += table.records[record].credits
+            result.courses.earned += plan.poolProgressWeight(of: table.records[record])
+        }
+        result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
         let residualHere = residual.contains { $0.pool == index }
         result.status = ownMinimumMet && !residualHere ? .satisfied : .unsatisfied
-        let options = codes.filter { code in !recs.contains { $0.code == code } && !isPassed(code) }
-        for code in poolAdditions[index] ?? [] {
-            missing.append(.init(requirement: node.id, title: node.title, course: ref(code),
-                                 alternatives: options.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }, credits: 0,
-                                 note: ownMinimumMet ? .init(zh: "为达到计划总学分/门数", en: "to reach the plan's total credits / course count") : nil))
+        if let additions = poolAdditions[index] {
+            // The pool's courses the candidate neither uses here nor passed elsewhere, cheapest first.
+            let options = plan.poolOptionRefs[index].filter { option in
+                !records.contains { table.records[$0].code == option.code } && !isPassed(option.code)
+            }
+            for code in additions {
+                missing.append(.init(requirement: id, title: plan.nodes[index].title, course: ref(code), alternatives: options, credits: 0,
+                                     note: ownMinimumMet ? .init(zh: "为达到计划总学分/门数", en: "to reach the plan's total credits / course count") : nil))
+            }
         }
-        let cap = maxCredits.map { LocalizedText(zh: "，计入上限 \($0)", en: ", counted up to \($0)") } ?? .init(zh: "", en: "")
-        trace(node, .init(
-            zh: "课程池：已得 \(result.credits.earned)/\(result.credits.required ?? 0) 学分、\(result.courses.earned)/\(result.courses.required ?? 0) 门\(cap.zh)",
-            en: "pool: \(result.credits.earned)/\(result.credits.required ?? 0) credits, \(result.courses.earned)/\(result.courses.required ?? 0) courses\(cap.en)"))
+        trace.append(.init(requirement: id, fact: .pool(credits: result.credits.earned, requiredCredits: result.credits.required ?? 0,
+                                                        courses: result.courses.earned, requiredCourses: result.courses.required ?? 0,
+                                                        maxCredits: maxCredits)))
     }
 
-    private mutating func substituted(_ node: CompiledPlan.Node, _ base: Audit.NodeResult, option: Int, records: [Int], added: [CourseCode]) -> Audit.NodeResult {
-        var result = base
-        guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return result }
+    private mutating func substituted(_ index: Int, option: Int, records: [Int], added: [CourseCode], into result: inout Audit.NodeResult) {
+        let node = plan.nodes[index]
+        guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return }
         let recs = records.map { table.records[$0] }
-        for record in records { usedRecords.insert(record) }
-        result.records = recs.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
-        for rec in recs { addReview(rec, requirement: node.id) }
+        for record in records { isUsed[record] = true }
+        result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
+        for record in records { addReview(record, requirement: node.id) }
         result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
         result.courses = .init(earned: recs.count, required: definition.minCredits == nil ? definition.codes.count : nil)
         result.status = added.isEmpty ? .substituted : .unsatisfied
@@ -272,30 +304,14 @@ struct AuditBuilder {
                                  alternatives: definition.minCredits == nil ? [] : unpassed.map(ref).sorted { ($0.credits, $0.code) < ($1.credits, $1.code) },
                                  credits: 0, note: nil))
         }
-        let threshold = definition.minCredits.map { LocalizedText(zh: "（须不少于 \($0) 学分）", en: " (at least \($0) credits)") } ?? .init(zh: "", en: "")
-        trace(node, .init(zh: "\(title)\(threshold.zh)：已得 \(result.credits.earned) 学分", en: "\(title)\(threshold.en): \(result.credits.earned) credits"))
-        return result
+        trace.append(.init(requirement: node.id, fact: .substitution(title: title, minCredits: definition.minCredits, credits: result.credits.earned)))
     }
 
     // MARK: missing
 
     private mutating func addMissing(for index: Int, code: CourseCode) {
-        let node = plan.nodes[index]
-        var alternatives: [Audit.CourseRef] = []
-        if let parent = node.parent {
-            let parentNode = plan.nodes[parent]
-            var isChoice = false
-            if case .choose(let count) = parentNode.kind, count < parentNode.children.count { isChoice = true }
-            if case .alternatives = parentNode.kind { isChoice = true }
-            if isChoice {
-                alternatives = parentNode.children.compactMap { child -> Audit.CourseRef? in
-                    if case .course(let other) = plan.nodes[child].kind { return ref(other) }
-                    return nil
-                }.sorted { ($0.credits, $0.code) < ($1.credits, $1.code) }
-            }
-        }
-        missing.append(.init(requirement: node.id, title: node.title ?? plan.name(of: code), course: ref(code),
-                             alternatives: alternatives, credits: 0, note: partialMappingNote(index)))
+        missing.append(.init(requirement: plan.nodes[index].id, title: plan.nodeTitle[index], course: plan.nodeCourseRef[index] ?? ref(code),
+                             alternatives: plan.nodeAlternatives[index], credits: 0, note: partialMappingNote(index)))
     }
 
     /// For a missing course that an old → new mapping rule could satisfy, when the candidate passed some but not
@@ -338,32 +354,43 @@ struct AuditBuilder {
     }
 
     private func ref(_ code: CourseCode) -> Audit.CourseRef {
-        .init(code: code, name: plan.name(of: code), credits: plan.credits(of: code))
+        guard let course = plan.courseInfo[code] else { return .init(code: code, name: "", credits: 0) }
+        return .init(code: code, name: course.name, credits: course.credits)
     }
 
     // MARK: records
 
-    private func usedRecord(_ rec: UsableRecord, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
-        .init(code: rec.code, name: rec.name, credits: rec.credits, score: rec.score, evidence: rec.evidenceKind,
-              via: via, standsFor: standsFor, rule: rule)
+    /// How record `record` of the table is used (records are read in place: no copy of the table's record).
+    private func usedRecord(_ record: Int, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
+        .init(code: table.records[record].code, name: table.records[record].name, credits: table.records[record].credits,
+              score: table.records[record].score, evidence: table.records[record].evidenceKind, via: via, standsFor: standsFor, rule: rule)
     }
 
-    private mutating func addReview(_ rec: UsableRecord, requirement: String) {
-        guard rec.needsReview, !review.contains(where: { $0.code == rec.code && $0.evidence == rec.evidenceKind }) else { return }
+    private mutating func addReview(_ record: Int, requirement: String) {
+        guard table.records[record].needsReview else { return }
+        let rec = table.records[record]
+        guard !review.contains(where: { $0.code == rec.code && $0.evidence == rec.evidenceKind }) else { return }
         review.append(.init(code: rec.code, name: rec.name, evidence: rec.evidenceKind, requirement: requirement, message: .init(
             zh: "\(rec.evidence.zh)：须交回原件由县（市、区）自考部门核验", en: "\(rec.evidence.en): the county office must check the original")))
     }
 
     private func unused() -> [Audit.UnusedRecord] {
         var result = table.setAside
-        let usedCodes = Set(usedRecords.map { table.records[$0].code })
+        var usedCodes = Set<CourseCode>()
+        for index in table.records.indices where isUsed[index] { usedCodes.insert(table.records[index].code) }
         let heldIDs = Set(table.records.map(\.codeID).filter { $0 >= 0 })
-        for (index, rec) in table.records.enumerated() where !usedRecords.contains(index) {
+        for (index, rec) in table.records.enumerated() where !isUsed[index] {
             guard let score = rec.score else { continue }
             result.append(.init(code: rec.code, name: rec.name.isEmpty ? nil : rec.name, score: score,
                                 reason: unusedReason(rec, usedCodes: usedCodes, heldIDs: heldIDs)))
         }
-        return result.sorted { ($0.code, $0.score.rank, $0.reason.en, $0.name ?? "") < ($1.code, $1.score.rank, $1.reason.en, $1.name ?? "") }
+        // By (code, score rank, English reason, name), comparing the texts only on ties.
+        return result.sorted { a, b in
+            if a.code != b.code { return a.code < b.code }
+            if a.score.rank != b.score.rank { return a.score.rank < b.score.rank }
+            if a.reason.en != b.reason.en { return a.reason.en < b.reason.en }
+            return (a.name ?? "") < (b.name ?? "")
+        }
     }
 
     /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
@@ -406,6 +433,12 @@ struct AuditBuilder {
                      en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
     }
 
+    /// The catalog name of a course node's course (nil for other nodes).
+    private func courseTitle(_ node: CompiledPlan.Node) -> String? {
+        if case .course(let code) = node.kind { return plan.name(of: code) }
+        return nil
+    }
+
     private func decisionMessage(_ requirement: String) -> LocalizedText {
         func course(_ code: CourseCode) -> String {
             let name = table.records.first { $0.code == code }?.name ?? plan.name(of: code)
@@ -429,7 +462,15 @@ struct AuditBuilder {
                      en: "county office decision: \(parts.map(\.en).joined(separator: "; "))")
     }
 
-    private mutating func trace(_ node: CompiledPlan.Node, _ message: LocalizedText) {
-        trace.append(.init(requirement: node.id, message: message))
+    private mutating func trace(_ requirement: String, _ message: LocalizedText) {
+        trace.append(.init(requirement: requirement, message: message))
+    }
+}
+
+private extension UsableRecord {
+    /// The certificate's name when the record is an exemption.
+    var certificate: String? {
+        if case .exemption(_, let name) = origin { return name }
+        return nil
     }
 }

@@ -108,6 +108,24 @@ struct CompiledPlanBuilder {
     /// Whether a node has substitutions (checked on every search step, so an array, not a dictionary).
     var hasSubstitution: [Bool] = []
 
+    // MARK: tables for building the audit (plan-only text and references, computed once instead of per audit)
+
+    /// Per node: its title in the audit (the course name for a course node without a title) and its kind name.
+    var nodeTitle: [String?] = []
+    var nodeKindName: [String] = []
+    /// Course nodes: the course as a missing item names it, and the options when the parent is a choice
+    /// (cheapest first); empty otherwise.
+    var nodeCourseRef: [Audit.CourseRef?] = []
+    var nodeAlternatives: [[Audit.CourseRef]] = []
+    /// Pool nodes: every listed course, cheapest first (the options of a course to add).
+    var poolOptionRefs: [[Audit.CourseRef]] = []
+    /// Catalog name by code id (nil when the catalog lacks the code), for the records of a detailed table.
+    var catalogName: [String?] = []
+    /// Course-count weight by code id as a pool's progress counts it (practice components are 0 when their
+    /// theory course is anywhere in the node table), and the codes of every course node for codes without an id.
+    var poolProgressWeight: [Int] = []
+    var nodeCourseCodes: Set<CourseCode> = []
+
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
         self.major = major
@@ -154,6 +172,7 @@ struct CompiledPlanBuilder {
             }
         }
         buildTables(graph: graph)
+        buildAuditTables(graph: graph)
     }
 
     private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
@@ -247,6 +266,51 @@ struct CompiledPlanBuilder {
         codeWeight = codes.map { Self.weight(courseInfo[$0] ?? graph.courses[$0], inPlan: inPlan) }
     }
 
+    /// Fills the tables the audit builder reads (after `buildTables`, so every code has its id).
+    private mutating func buildAuditTables(graph: CurriculumGraph) {
+        func ref(_ code: CourseCode) -> Audit.CourseRef { .init(code: code, name: name(of: code), credits: credits(of: code)) }
+        func cheapestFirst(_ refs: [Audit.CourseRef]) -> [Audit.CourseRef] { refs.sorted { ($0.credits, $0.code) < ($1.credits, $1.code) } }
+        nodeCourseCodes = Set(nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
+        nodeKindName = nodes.map(\.kindName)
+        nodeTitle = []
+        nodeCourseRef = []
+        nodeAlternatives = []
+        poolOptionRefs = []
+        for node in nodes {
+            var title = node.title
+            var courseRef: Audit.CourseRef?
+            var alternatives: [Audit.CourseRef] = []
+            var options: [Audit.CourseRef] = []
+            switch node.kind {
+            case .course(let code):
+                title = title ?? name(of: code)
+                courseRef = ref(code)
+                if let parent = node.parent {
+                    let parentNode = nodes[parent]
+                    var isChoice = false
+                    if case .choose(let count) = parentNode.kind, count < parentNode.children.count { isChoice = true }
+                    if case .alternatives = parentNode.kind { isChoice = true }
+                    if isChoice {
+                        alternatives = cheapestFirst(parentNode.children.compactMap { child -> Audit.CourseRef? in
+                            if case .course(let other) = nodes[child].kind { return ref(other) }
+                            return nil
+                        })
+                    }
+                }
+            case .pool(let codes, _, _, _):
+                options = cheapestFirst(codes.map(ref))
+            case .all, .choose, .alternatives:
+                break
+            }
+            nodeTitle.append(title)
+            nodeCourseRef.append(courseRef)
+            nodeAlternatives.append(alternatives)
+            poolOptionRefs.append(options)
+        }
+        catalogName = codes.map { graph.courses[$0]?.name }
+        poolProgressWeight = codes.map { Self.weight(courseInfo[$0], inPlan: nodeCourseCodes) }
+    }
+
     private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
         let equivalents = graph.equivalenceClosure(of: code)
         closure[code] = equivalents
@@ -297,6 +361,11 @@ struct CompiledPlanBuilder {
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
+
+    /// Course-count weight of a record's code as a pool's progress counts it.
+    func poolProgressWeight(of record: UsableRecord) -> Int {
+        record.codeID >= 0 ? poolProgressWeight[record.codeID] : CompiledPlanBuilder.weight(courseInfo[record.code], inPlan: nodeCourseCodes)
+    }
 }
 
 /// A plan flattened for auditing, shared by every audit of the plan. A class with constant properties: audits pass
@@ -341,6 +410,14 @@ final class CompiledPlan: Sendable {
     let substitutionMatchIDs: [Int: [[[Int]]]]
     let substitutionCodeIDs: [Int: [[Int]]]
     let hasSubstitution: [Bool]
+    let nodeTitle: [String?]
+    let nodeKindName: [String]
+    let nodeCourseRef: [Audit.CourseRef?]
+    let nodeAlternatives: [[Audit.CourseRef]]
+    let poolOptionRefs: [[Audit.CourseRef]]
+    let catalogName: [String?]
+    let poolProgressWeight: [Int]
+    let nodeCourseCodes: Set<CourseCode>
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph)
@@ -382,6 +459,14 @@ final class CompiledPlan: Sendable {
         self.substitutionMatchIDs = builder.substitutionMatchIDs
         self.substitutionCodeIDs = builder.substitutionCodeIDs
         self.hasSubstitution = builder.hasSubstitution
+        self.nodeTitle = builder.nodeTitle
+        self.nodeKindName = builder.nodeKindName
+        self.nodeCourseRef = builder.nodeCourseRef
+        self.nodeAlternatives = builder.nodeAlternatives
+        self.poolOptionRefs = builder.poolOptionRefs
+        self.catalogName = builder.catalogName
+        self.poolProgressWeight = builder.poolProgressWeight
+        self.nodeCourseCodes = builder.nodeCourseCodes
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
@@ -416,5 +501,10 @@ final class CompiledPlan: Sendable {
         case .alternatives:
             return nodes[node].children.map(waivedContribution).min { ($0.credits, $0.courses) < ($1.credits, $1.courses) } ?? (0, 0)
         }
+    }
+
+    /// Course-count weight of a record's code as a pool's progress counts it.
+    func poolProgressWeight(of record: UsableRecord) -> Int {
+        record.codeID >= 0 ? poolProgressWeight[record.codeID] : CompiledPlanBuilder.weight(courseInfo[record.code], inPlan: nodeCourseCodes)
     }
 }

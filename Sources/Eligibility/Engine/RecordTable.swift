@@ -48,20 +48,23 @@ struct RecordTable: Sendable {
         var passedAnywhere: Set<CourseCode>?
         var eligible: [(index: Int, id: Int)] = []
         eligible.reserveCapacity(input.count)
-        for (index, record) in input.enumerated() {
-            let id = plan.codeID[record.code] ?? -1
+        // Records are read in place (`input[index].field`): copying a record costs a retain per text field.
+        for index in input.indices {
+            let id = plan.codeID[input[index].code] ?? -1
             if id < 0 && !keepAll { continue }
             // A result dated after the application date does not exist yet on that date (like a certificate or a
             // prior diploma obtained later): it is set aside, so it never hides an earlier attempt.
-            if let date = record.passDate, date > request.applicationDate {
+            if let date = input[index].passDate, date > request.applicationDate {
                 if detailed {
+                    let record = input[index]
                     setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
                                           reason: .init(zh: "合格时间 \(date) 晚于申请日期 \(request.applicationDate)，不计入",
                                                         en: "dated \(date), after the application date \(request.applicationDate); it does not count")))
                 }
                 continue
             }
-            if case .transfer(let province) = record.evidence, record.score.passes(at: passMark) {
+            if case .transfer(let province) = input[index].evidence, input[index].score.passes(at: passMark) {
+                let record = input[index]
                 let course = graph.courses[record.code]
                 if course?.kind == .thesis {
                     if detailed {
@@ -89,10 +92,9 @@ struct RecordTable: Sendable {
         var bestOfID = Array(repeating: -1, count: plan.codes.count)
         var bestOther: [CourseCode: Int] = [:]
         for (index, id) in eligible {
-            let record = input[index]
-            let current = id >= 0 ? bestOfID[id] : (bestOther[record.code] ?? -1)
-            if current < 0 || Self.isBetter(record, than: input[current], passMark: passMark) {
-                if id >= 0 { bestOfID[id] = index } else { bestOther[record.code] = index }
+            let current = id >= 0 ? bestOfID[id] : (bestOther[input[index].code] ?? -1)
+            if current < 0 || Self.isBetter(input[index], than: input[current], passMark: passMark) {
+                if id >= 0 { bestOfID[id] = index } else { bestOther[input[index].code] = index }
             }
         }
         var chosen: [(id: Int, index: Int)] = []
@@ -101,18 +103,19 @@ struct RecordTable: Sendable {
         for id in plan.codes.indices where bestOfID[id] >= 0 { chosen.append((id, bestOfID[id])) }
         for code in bestOther.keys.sorted() { if let index = bestOther[code] { chosen.append((-1, index)) } }
         for (id, index) in chosen {
-            let record = input[index]
-            guard record.score.passes(at: passMark) else {
+            guard input[index].score.passes(at: passMark) else {
                 if detailed {
+                    let record = input[index]
                     setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
                                           reason: Self.failed(record.score, passMark: passMark)))
                 }
                 continue
             }
-            let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[record.code]?.credits ?? 0
-            let name = detailed ? (graph.courses[record.code]?.name ?? record.name ?? "") : ""
-            add(UsableRecord(code: record.code, name: name, credits: credits, score: record.score,
-                             source: record.evidence, needsReview: record.evidence.needsReview, origin: .transcript(index), codeID: id))
+            let code = input[index].code
+            let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[code]?.credits ?? 0
+            let name = detailed ? ((id >= 0 ? plan.catalogName[id] : graph.courses[code]?.name) ?? input[index].name ?? "") : ""
+            add(UsableRecord(code: code, name: name, credits: credits, score: input[index].score,
+                             source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id))
         }
         if detailed {
             for (index, id) in eligible {

@@ -205,6 +205,11 @@ public struct Audit: Sendable, Hashable, Codable {
         case text(LocalizedText)
         case passed(code: CourseCode, score: Score?, passMark: Int, evidence: Evidence?, exemption: String?)
         case missing(code: CourseCode, name: String, credits: Int)
+        /// A choice node (not the root): whether the chosen children meet it, and their ids.
+        case choice(met: Bool, picked: [String])
+        case pool(credits: Int, requiredCredits: Int, courses: Int, requiredCourses: Int, maxCredits: Int?)
+        case substitution(title: String, minCredits: Int?, credits: Int)
+        case totals(Totals)
 
         var message: LocalizedText {
             switch self {
@@ -217,6 +222,21 @@ public struct Audit: Sendable, Hashable, Codable {
                              en: "passed: \(code) score \(scoreText) (pass mark \(passMark), \(label.en))")
             case .missing(let code, let name, let credits):
                 return .init(zh: "未通过：缺 \(code) \(name)（\(credits) 学分）", en: "not passed: \(code) \(name) (\(credits) credits) is missing")
+            case .choice(let met, let picked):
+                let list = picked.joined(separator: "、")
+                return met ? .init(zh: "已满足（选择：\(list)）", en: "met (chosen: \(list))")
+                    : .init(zh: "未满足（最省的选择：\(list)）", en: "not met (cheapest choice: \(list))")
+            case .pool(let credits, let requiredCredits, let courses, let requiredCourses, let maxCredits):
+                let cap = maxCredits.map { LocalizedText(zh: "，计入上限 \($0)", en: ", counted up to \($0)") } ?? .init(zh: "", en: "")
+                return .init(zh: "课程池：已得 \(credits)/\(requiredCredits) 学分、\(courses)/\(requiredCourses) 门\(cap.zh)",
+                             en: "pool: \(credits)/\(requiredCredits) credits, \(courses)/\(requiredCourses) courses\(cap.en)")
+            case .substitution(let title, let minCredits, let credits):
+                let threshold = minCredits.map { LocalizedText(zh: "（须不少于 \($0) 学分）", en: " (at least \($0) credits)") } ?? .init(zh: "", en: "")
+                return .init(zh: "\(title)\(threshold.zh)：已得 \(credits) 学分", en: "\(title)\(threshold.en): \(credits) credits")
+            case .totals(let totals):
+                let credits = "\(totals.credits.earned)/\(totals.credits.required.map(String.init) ?? "—")"
+                let courses = "\(totals.courses.earned)/\(totals.courses.required.map(String.init) ?? "—")"
+                return .init(zh: "总计：学分 \(credits)，课程 \(courses) 门", en: "totals: credits \(credits), courses \(courses)")
             }
         }
     }
