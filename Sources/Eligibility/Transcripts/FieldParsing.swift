@@ -24,6 +24,10 @@ enum FieldParsing {
 
     static func score(_ raw: String) -> Outcome<Score> {
         let text = raw.trimmingSpaces()
+        // Points first: by far the most common, and cheaper than the string matches below.
+        if !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), value <= 100 {
+            return .value(.points(value))
+        }
         if let grade = Grade(rawValue: text) { return .value(.grade(grade)) }
         switch text.lowercased() {
         case "excellent": return .value(.grade(.excellent))
@@ -32,9 +36,6 @@ enum FieldParsing {
         case "pass", "passed": return .value(.grade(.pass))
         case "fail", "failed": return .value(.grade(.fail))
         default: break
-        }
-        if !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), value <= 100 {
-            return .value(.points(value))
         }
         // Excel writes whole numbers as 60.0 or 60.00 when the column has a number format.
         if let dot = text.utf8.firstIndex(of: 0x2E) {
@@ -89,6 +90,7 @@ enum FieldParsing {
 
     static func evidence(_ raw: String, province: String?) -> Outcome<Evidence> {
         let text = raw.trimmingSpaces()
+        if text.isEmpty || text == "电子" { return .value(.electronic) }  // the common case, without lowercasing
         switch text.lowercased() {
         case "", "electronic", "电子", "电子成绩", "电子合格成绩", "合格成绩":
             return .value(.electronic)
@@ -121,6 +123,11 @@ extension String {
     func trimmingSpaces() -> String {
         // Fast path: nothing to trim when the first and last bytes are printable ASCII.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        // Also for CJK text: a space can only start with 0x20, 0x09, 0x0A, 0x0D, 0xE3 (U+3000) or 0xEF (U+FEFF), and
+        // end with those ASCII bytes, 0x80 (U+3000) or 0xBF (U+FEFF).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first != 0xE3, first != 0xEF, last > 0x20, last != 0x80, last != 0xBF {
+            return self
+        }
         if isEmpty { return self }
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
