@@ -163,6 +163,41 @@ struct RealExportTests {
         #expect(output.err.contains("\(file.path):2:3: warning: ID number 3.20***E+17 has 11 characters, expected 18 (the last may be X)"), "\(output.err)")
     }
 
+    /// YAML/JSON transcripts read scores like CSV files: `78.0` is 78, `缺考` a note, an empty score a warning.
+    @Test func yamlScoresLikeCSV() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("李四.yaml")
+        try Data("""
+            records:
+              - {code: "03706", score: 78.0, date: 2022-04-16}
+              - {code: "00058", score: 缺考, date: 2023-10}
+              - {code: "00177", score: "", date: 2023-10}
+
+            """.utf8).write(to: file)
+        let output = try CLI.run(["check", file.path] + target)
+        #expect(output.exitCode == 1, "not eligible; no rejected record:\n\(output.err)")
+        #expect(output.out.contains("✓ 03706 思想道德修养与法律基础  2/2  score 78"))
+        #expect(output.err.contains("\(file.path):3:28: note: '缺考': no result (absent from the exam), so the row does not count\n"))
+        #expect(output.err.contains("\(file.path):4:28: warning: the score is empty"))
+    }
+
+    /// An export sorted by course instead of by 准考证号: each candidate comes back; batch says so for every return.
+    @Test func rowsOfACandidateThatAreNotTogether() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("by-course.csv")
+        let other = "030122100124,王五,320102199803150330,男"
+        try Data([Self.header,
+                  "\(Self.person),03706,思想道德修养与法律基础,78,2022-04-16,电子", "\(other),03706,思想道德修养与法律基础,70,2022-04-16,电子",
+                  "\(Self.person),12656,毛泽东思想和中国特色社会主义理论体系概论,66,2022-04-16,电子", "\(other),12656,毛泽东思想和中国特色社会主义理论体系概论,61,2022-04-16,电子"]
+            .joined(separator: "\n").utf8).write(to: file)
+        let output = try CLI.run(["batch", file.path] + target)
+        #expect(output.err.contains("\(file.path):4:1: warning: the rows of admission number 030122100123 are not together (an earlier group starts at row 2); each group is audited as a candidate of its own — sort the export by 准考证号 (column 准考证号)"))
+        #expect(output.err.contains("\(file.path):5:1: warning: the rows of admission number 030122100124 are not together (an earlier group starts at row 3)"))
+        #expect(output.out.split(separator: "\n").count == 5, "four groups, as the warnings say")
+    }
+
     // MARK: majors without plan data
 
     @Test func batchOnAMajorWithoutPlanDataStopsBeforeReading() throws {

@@ -15,6 +15,11 @@ public struct CSVTranscriptReader {
     private var headers: [String] = []
     private var converter: GB18030Converter?
     private var fallbackConverter: GB18030Converter?
+    /// Admission numbers of the last candidates, with the row where each started (see `noteRecent`).
+    private var recentAdmissions: [String: Int] = [:]
+    private var recentOrder: [String] = []
+    private var recentStart = 0
+    static let recentWindow = 4096
     private var issues: [TranscriptIssue] = []
     private var pending: (row: Int, admission: String?, values: RowValues, line: Int)?
     private var finished = false
@@ -193,11 +198,33 @@ public struct CSVTranscriptReader {
             if transcript == nil {
                 transcript = Transcript(admissionNumber: row.admission, firstRow: row.line)
                 currentAdmission = row.admission
+                if let admission = row.admission { noteRecent(admission, row: row.line) }
                 transcript?.candidate = candidate(from: row.values, line: row.line)
             }
             if let record = record(from: row.values, line: row.line) { transcript?.records.append(record) }
         }
         return transcript
+    }
+
+    /// Remembers the admission numbers of the last `recentWindow` candidates (bounded memory) and warns when one comes
+    /// back: an export sorted by course instead of by 准考证号 would otherwise split every candidate into pieces.
+    private mutating func noteRecent(_ admission: String, row: Int) {
+        if let earlier = recentAdmissions[admission] {
+            issue(row, .admissionNumber, .warning, .init(
+                zh: "准考证号 \(admission) 的成绩行不连续（前面第 \(earlier) 行起已有一段）；每段按一名考生审核。请按准考证号排序后再导出",
+                en: "the rows of admission number \(admission) are not together (an earlier group starts at row \(earlier)); each group is audited as a candidate of its own — sort the export by 准考证号"))
+            return
+        }
+        recentAdmissions[admission] = row
+        recentOrder.append(admission)
+        if recentOrder.count - recentStart > Self.recentWindow {
+            recentAdmissions[recentOrder[recentStart]] = nil
+            recentStart += 1
+            if recentStart >= Self.recentWindow {
+                recentOrder.removeFirst(recentStart)
+                recentStart = 0
+            }
+        }
     }
 
     /// Decodes one data row; nil at the end. Rows that cannot be decoded are reported and skipped.
