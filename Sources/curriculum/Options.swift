@@ -70,8 +70,16 @@ struct TargetOptions: ParsableArguments {
 
     /// The one major meant by --major (with --province / --institution to disambiguate).
     func resolve(in graph: CurriculumGraph, language: Language) throws -> Major {
+        if let institution, graph.institutions[institution] == nil {
+            throw unknownInstitution(institution, in: graph, language: language)
+        }
         var majors = graph.majors(code: major)
+        let everywhere = majors
         if let province { majors = majors.filter { $0.province == province } }
+        if majors.isEmpty, let province, !everywhere.isEmpty {
+            let places = everywhere.map { "\($0.province) \($0.code) \($0.name)" }.joined(separator: language == .zh ? "；" : "; ")
+            throw CLIError(language, zh: "\(province)没有专业 \(major)；该代码属于：\(places)", en: "no major \(major) in \(province); the code belongs to: \(places)")
+        }
         let beforeInstitution = majors
         if let institution { majors = majors.filter { $0.institutions.contains { $0.value == institution } } }
         if majors.count == 1, let only = majors.first {

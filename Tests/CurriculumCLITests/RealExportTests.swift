@@ -238,6 +238,15 @@ struct RealExportTests {
         #expect(institution.err == "error: no institution 山西大; did you mean 山西大学?\n")
     }
 
+    @Test func unknownInstitutionOrProvinceOfAKnownMajor() throws {
+        let institution = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--institution", "南京大学", "--date", "2025-06-01", "--lang", "en"])
+        #expect(institution.exitCode == 2)
+        #expect(institution.err.hasPrefix("error: no institution 南京大学"), "not 'does not examine': \(institution.err)")
+        let province = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "630701", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
+        #expect(province.exitCode == 2)
+        #expect(province.err == "error: no major 630701 in 江苏; the code belongs to: 山西 530605 市场营销\n")
+    }
+
     @Test func whatIfOnAnUnknownInstitution() throws {
         let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大", "--date", "2025-06-01", "--lang", "en"])
         #expect(output.exitCode == 2)
