@@ -198,6 +198,15 @@ struct RealExportTests {
         #expect(output.out.split(separator: "\n").count == 5, "four groups, as the warnings say")
     }
 
+    @Test func admissionNumberInScientificNotation() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("sci.csv")
+        try Data([Self.header, "3.01221E+11,李四,320102199803150314,男,03706,思想道德修养与法律基础,78,2022-04-16,电子"].joined(separator: "\n").utf8).write(to: file)
+        let output = try CLI.run(["batch", file.path] + target)
+        #expect(output.err.contains("\(file.path):2:1: warning: admission number '3.01221E+11' is in Excel's scientific notation"))
+    }
+
     // MARK: majors without plan data
 
     @Test func batchOnAMajorWithoutPlanDataStopsBeforeReading() throws {

@@ -209,6 +209,11 @@ public struct CSVTranscriptReader {
     /// Remembers the admission numbers of the last `recentWindow` candidates (bounded memory) and warns when one comes
     /// back: an export sorted by course instead of by 准考证号 would otherwise split every candidate into pieces.
     private mutating func noteRecent(_ admission: String, row: Int) {
+        if admission.utf8.contains(0x2E), admission.contains("E+") || admission.contains("e+") {
+            issue(row, .admissionNumber, .warning, .init(
+                zh: "准考证号“\(admission)”是 Excel 的科学计数法，位数已丢失，不同考生可能被并成一人；请把该列设为文本后重新导出",
+                en: "admission number '\(admission)' is in Excel's scientific notation: digits are lost and different candidates may be merged into one; format the column as text and export again"))
+        }
         if let earlier = recentAdmissions[admission] {
             issue(row, .admissionNumber, .warning, .init(
                 zh: "准考证号 \(admission) 的成绩行不连续（前面第 \(earlier) 行起已有一段）；每段按一名考生审核。请按准考证号排序后再导出",
