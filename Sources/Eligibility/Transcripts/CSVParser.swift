@@ -29,6 +29,8 @@ public struct CSVParser {
     private var position = 0
     private var line = 1
     private var atEnd = false
+    /// The field count of the last row, so that the next row's array is allocated once.
+    private var fieldCountHint = 16
     /// Where to go on when a quoted field turns out unterminated: just after the first line break inside it.
     private var resume: (position: Int, line: Int)?
     private let descriptor: Int32?
@@ -113,7 +115,9 @@ public struct CSVParser {
             guard position < buffer.count else { return nil }
             let startLine = line
             var fields: [[UInt8]] = []
+            fields.reserveCapacity(fieldCountHint)
             var field: [UInt8] = []
+            field.reserveCapacity(48)
             var quoted = false
             var wasQuoted = false
             var quotedLines = 0
@@ -159,6 +163,7 @@ public struct CSVParser {
                 case separator:
                     fields.append(field)
                     field = []
+                    field.reserveCapacity(48)
                     wasQuoted = false
                 case 0x0D:
                     continue
@@ -166,6 +171,7 @@ public struct CSVParser {
                     line += 1
                     fields.append(field)
                     if fields.allSatisfy(\.isEmpty) { break }
+                    fieldCountHint = fields.count
                     return Row(line: startLine, fields: fields)
                 default:
                     field.append(byte)
