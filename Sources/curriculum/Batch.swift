@@ -25,6 +25,11 @@ struct Batch: ParsableCommand {
         let language = curricula.language
         let graph = try curricula.load()
         let major = try target.resolve(in: graph, language: language)
+        if target.plan == nil, graph.plans(of: major).isEmpty {
+            // Said once, before reading the file, rather than once per candidate.
+            let message = AuditError.noPlanData(major.key, name: major.name).message
+            throw CLIError(language, zh: message.zh, en: message.en)
+        }
         var reader: CSVTranscriptReader
         do {
             reader = try CSVTranscriptReader(path: candidates)
@@ -68,7 +73,7 @@ struct Batch: ParsableCommand {
         Terminal.error(language == .zh
             ? "共 \(summary.candidates) 名考生：符合 \(summary.eligible)，待人工审核 \(summary.pendingReview)，不符合 \(summary.notEligible)，无法审核 \(summary.notAudited)；输入问题 \(summary.issues) 个（错误 \(summary.errors)）；用时 \(String(format: "%.1f", seconds)) 秒\n"
             : "\(summary.candidates) candidate\(summary.candidates == 1 ? "" : "s"): \(summary.eligible) eligible, \(summary.pendingReview) pending review, \(summary.notEligible) not eligible, \(summary.notAudited) not audited; \(summary.issues) input issue\(summary.issues == 1 ? "" : "s") (\(summary.errors) error\(summary.errors == 1 ? "" : "s")); \(String(format: "%.1f", seconds)) s\n")
-        if summary.errors > 0 { throw ExitCode(2) }
+        if summary.errors > 0 || summary.notAudited > 0 { throw ExitCode(2) }
     }
 }
 

@@ -52,8 +52,7 @@ enum AuditCommand {
         do {
             audit = try AuditEngine(graph: graph).audit(request)
         } catch {
-            Terminal.error(error.message.text(in: language) + "\n")
-            throw ExitCode(2)
+            throw CLIError(language, zh: error.message.zh, en: error.message.en)
         }
         if json {
             print(try AuditJSON.encode(audit))

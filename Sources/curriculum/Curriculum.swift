@@ -1,4 +1,5 @@
 import ArgumentParser
+import Eligibility
 import Foundation
 
 @main
@@ -19,6 +20,9 @@ struct Curriculum: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -27,5 +31,15 @@ struct Curriculum: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+/// What the user asked for does not exist or cannot be done (unknown major or institution, no plan data, several
+/// candidates in one file): said plainly in the chosen language, exit 2, without the usage text of a mistyped option.
+struct CLIError: Error {
+    let message: String
+
+    init(_ language: Language, zh: String, en: String) {
+        message = language == .zh ? "错误：" + zh : "error: " + en
     }
 }

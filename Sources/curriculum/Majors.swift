@@ -1,6 +1,13 @@
 import ArgumentParser
 import Eligibility
 
+/// The error for an --institution that the curricula do not know, with the closest name.
+func unknownInstitution(_ institution: String, in graph: CurriculumGraph, language: Language) -> CLIError {
+    let suggestion = Suggestion.closest(to: institution, among: graph.institutions.keys)
+    return CLIError(language, zh: "没有主考院校 \(institution)" + (suggestion.map { "；是不是 \($0)？" } ?? "；curriculum majors 列出所有主考院校"),
+                    en: "no institution \(institution)" + (suggestion.map { "; did you mean \($0)?" } ?? "; curriculum majors lists every institution"))
+}
+
 /// `curriculum majors`: the catalog and the plans in force.
 struct Majors: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List institutions, majors and the plans in force. 专业与考试计划一览。")
@@ -19,8 +26,7 @@ struct Majors: ParsableCommand {
             return parsed
         } ?? Clock.today()
         if let institution, graph.institutions[institution] == nil {
-            let hint = Suggestion.closest(to: institution, among: graph.institutions.keys).map { language == .zh ? "；是不是 \($0)？" : "; did you mean \($0)?" } ?? ""
-            throw ValidationError(language == .zh ? "没有主考院校 \(institution)\(hint)" : "no institution \(institution)\(hint)")
+            throw unknownInstitution(institution, in: graph, language: language)
         }
         let majors = graph.majors.values
             .filter { province == nil || $0.province == province }

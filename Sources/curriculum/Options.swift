@@ -70,24 +70,40 @@ struct TargetOptions: ParsableArguments {
 
     /// The one major meant by --major (with --province / --institution to disambiguate).
     func resolve(in graph: CurriculumGraph, language: Language) throws -> Major {
+        if let institution, graph.institutions[institution] == nil {
+            throw unknownInstitution(institution, in: graph, language: language)
+        }
         var majors = graph.majors(code: major)
+        let everywhere = majors
         if let province { majors = majors.filter { $0.province == province } }
+        if majors.isEmpty, let province, !everywhere.isEmpty {
+            let places = everywhere.map { "\($0.province) \($0.code) \($0.name)" }.joined(separator: language == .zh ? "；" : "; ")
+            throw CLIError(language, zh: "\(province)没有专业 \(major)；该代码属于：\(places)", en: "no major \(major) in \(province); the code belongs to: \(places)")
+        }
         let beforeInstitution = majors
         if let institution { majors = majors.filter { $0.institutions.contains { $0.value == institution } } }
-        if majors.count == 1, let only = majors.first { return only }
+        if majors.count == 1, let only = majors.first {
+            if only.code != major, only.formerCodes.contains(where: { $0.value == major }) {
+                Terminal.error(language == .zh ? "提示：\(major) 是旧专业代码，现为 \(only.code) \(only.name)（\(only.province)）\n"
+                                               : "note: \(major) is a former code; the major is now \(only.code) \(only.name) (\(only.province))\n")
+            }
+            return only
+        }
         if majors.isEmpty, let institution, !beforeInstitution.isEmpty {
             let examiners = beforeInstitution.map { "\($0.institutions.map(\.value).joined(separator: "、"))（\($0.province)）" }.joined(separator: language == .zh ? "；" : "; ")
-            throw ValidationError(language == .zh ? "\(institution) 不主考专业 \(major)；主考院校为：\(examiners)" : "\(institution) does not examine major \(major); it is examined by: \(examiners)")
+            throw CLIError(language, zh: "\(institution) 不主考专业 \(major)；主考院校为：\(examiners)", en: "\(institution) does not examine major \(major); it is examined by: \(examiners)")
         }
         if majors.isEmpty {
             let codes = graph.majors.keys.map(\.code)
-            let hint = Suggestion.closest(to: major, among: codes).map { language == .zh ? "；是不是 \($0)？" : "; did you mean \($0)?" } ?? ""
+            let suggestion = Suggestion.closest(to: major, among: codes)
             let scope = [province, institution].compactMap { $0 }.joined(separator: " ")
-            throw ValidationError(language == .zh ? "没有专业 \(major)\(scope.isEmpty ? "" : "（\(scope)）")\(hint)" : "no major \(major)\(scope.isEmpty ? "" : " (\(scope))")\(hint)")
+            throw CLIError(language,
+                zh: "没有专业 \(major)\(scope.isEmpty ? "" : "（\(scope)）")" + (suggestion.map { "；是不是 \($0)？" } ?? "；curriculum majors 列出所有专业"),
+                en: "no major \(major)\(scope.isEmpty ? "" : " (\(scope))")" + (suggestion.map { "; did you mean \($0)?" } ?? "; curriculum majors lists every major"))
         }
         let options = majors.map { "\($0.province) \($0.code) \($0.name) (\($0.institutions.map(\.value).joined(separator: ", ")))" }
-        throw ValidationError((language == .zh ? "专业代码 \(major) 对应多个专业，请用 --province 或 --institution 指定：\n  " : "major code \(major) matches several majors; add --province or --institution:\n  ")
-            + options.joined(separator: "\n  "))
+        throw CLIError(language, zh: "专业代码 \(major) 对应多个专业，请用 --province 或 --institution 指定：\n  " + options.joined(separator: "\n  "),
+                       en: "major code \(major) matches several majors; add --province or --institution:\n  " + options.joined(separator: "\n  "))
     }
 }
 

@@ -18,8 +18,13 @@ struct PlanGraph: ParsableCommand {
         let target = try TargetOptions.parse(["--major", major] + (institution.map { ["--institution", $0] } ?? []) + (province.map { ["--province", $0] } ?? []))
         let resolved = try target.resolve(in: graph, language: language)
         let plans = graph.plans(of: resolved)
+        if plans.isEmpty {
+            let message = AuditError.noPlanData(resolved.key, name: resolved.name).message
+            throw CLIError(language, zh: message.zh, en: message.en)
+        }
         guard let chosen = plan.map({ id in plans.first { $0.id == id } }) ?? plans.max(by: { ($0.effectiveFrom ?? .distantPast) < ($1.effectiveFrom ?? .distantPast) }) else {
-            throw ValidationError(language == .zh ? "专业 \(resolved.code) 暂无考试计划数据" + (plan.map { "（或没有计划 \($0)）" } ?? "") : "no plan data for major \(resolved.code)" + (plan.map { " (or no plan \($0))" } ?? ""))
+            let ids = plans.map(\.id).joined(separator: ", ")
+            throw CLIError(language, zh: "专业 \(resolved.code) 没有计划 \(plan ?? "")；已有：\(ids)", en: "major \(resolved.code) has no plan \(plan ?? ""); its plans: \(ids)")
         }
         print(PlanDiagram.render(chosen, graph: graph, format: format), terminator: "")
     }

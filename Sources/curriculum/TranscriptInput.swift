@@ -33,15 +33,15 @@ struct TranscriptInput: ParsableArguments {
             chosen = transcripts[0]
         case 0:
             report(issues, language: language)
-            throw ValidationError(language == .zh
-                ? (admission.map { "成绩文件中没有准考证号 \($0)" } ?? "成绩文件中没有可用的成绩")
-                : (admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(transcript)"))
+            throw CLIError(language,
+                zh: admission.map { "成绩文件中没有准考证号 \($0)" } ?? "\(transcript) 中没有可用的成绩（见上）",
+                en: admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(transcript) (see above)")
         default:
             report(issues, language: language)
             let numbers = transcripts.compactMap(\.admissionNumber).prefix(10).joined(separator: ", ")
-            throw ValidationError(language == .zh
-                ? "成绩文件中有 \(transcripts.count) 名考生（\(numbers)…）；用 --admission 选择一名，或用 curriculum batch"
-                : "the transcript holds \(transcripts.count) candidates (\(numbers)…); pick one with --admission, or use curriculum batch")
+            throw CLIError(language,
+                zh: "成绩文件中有 \(transcripts.count) 名考生（\(numbers)…）；用 --admission 选择一名，或用 curriculum batch",
+                en: "the transcript holds \(transcripts.count) candidates (\(numbers)…); pick one with --admission, or use curriculum batch")
         }
         if let candidatePath = candidate {
             let extra = TranscriptFiles.read(path: candidatePath)

@@ -18,7 +18,14 @@ struct WhatIf: ParsableCommand {
     func run() throws {
         let language = curricula.language
         let graph = try curricula.load()
-        let (transcript, _) = try input.read(language: language)
+        if let institution, graph.institutions[institution] == nil {
+            throw unknownInstitution(institution, in: graph, language: language)
+        }
+        if let province, !graph.majors.values.contains(where: { $0.province == province }) {
+            let provinces = Set(graph.majors.values.map(\.province)).sorted().joined(separator: "、")
+            throw CLIError(language, zh: "没有省份 \(province) 的专业；已有：\(provinces)", en: "no majors of province \(province); the curricula have: \(provinces)")
+        }
+        let (transcript, hadErrors) = try input.read(language: language)
         let day = try date.map { text throws -> CivilDate in
             guard let parsed = CivilDate(text) else { throw ValidationError("--date must be YYYY-MM-DD") }
             return parsed
@@ -26,8 +33,30 @@ struct WhatIf: ParsableCommand {
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "")
         let ranking = AuditEngine(graph: graph).whatIf(candidate: candidate, records: transcript.records, on: day,
                                                        province: province, institution: institution, level: level)
+        // The majors these filters select that cannot be ranked because the curricula have no plan for them.
+        let withoutPlans = graph.majors.values
+            .filter { province == nil || $0.province == province }
+            .filter { institution == nil || $0.institutions.contains { $0.value == institution } }
+            .filter { major in level.map { $0 == major.level || ($0.isBachelor && major.level.isBachelor) } ?? true }
+            .filter { graph.plans(of: $0).isEmpty }
+            .sorted { ($0.province, $0.code) < ($1.province, $1.code) }
+        defer {
+            if hadErrors {
+                Terminal.error(language == .zh ? "成绩文件中有无法读取的行（见上），排名未包含这些行\n"
+                                               : "some transcript rows could not be read (see above); the ranking does not include them\n")
+            }
+        }
         if ranking.isEmpty {
-            print(language == .zh ? "没有符合条件且有考试计划数据的专业" : "no major with plan data matches")
+            if withoutPlans.isEmpty {
+                print(language == .zh ? "没有符合条件且有考试计划数据的专业" : "no major with plan data matches")
+            } else {
+                print(language == .zh ? "符合条件的 \(withoutPlans.count) 个专业都暂无考试计划数据（no plan data），无法排名："
+                                      : "the \(withoutPlans.count) matching major\(withoutPlans.count == 1 ? "" : "s") have no plan data (暂无考试计划数据) and cannot be ranked:")
+                for major in withoutPlans {
+                    print("  \(major.province) \(major.code) \(major.name)（\(major.level.rawValue)）")
+                }
+            }
+            if hadErrors { throw ExitCode(2) }
             return
         }
         print(language == .zh ? "排名  专业                          结论                   尚缺" : "rank  major                         verdict                missing")
@@ -36,10 +65,11 @@ struct WhatIf: ParsableCommand {
             let missing = language == .zh ? "\(row.missingCourses) 门 \(row.missingCredits) 学分" : "\(row.missingCourses) course\(row.missingCourses == 1 ? "" : "s"), \(row.missingCredits) credit\(row.missingCredits == 1 ? "" : "s")"
             print("\(String(index + 1).padding(5)) \(name.padding(30)) \(row.verdict.label.text(in: language).padding(22)) \(missing)")
         }
-        let withoutPlans = graph.majors.values.filter { $0.planIDs.isEmpty }.count
-        if withoutPlans > 0 {
-            print(language == .zh ? "（另有 \(withoutPlans) 个专业暂无考试计划数据，未参与排名）" : "(\(withoutPlans) majors have no plan data and are not ranked)")
+        if !withoutPlans.isEmpty {
+            print(language == .zh ? "（另有 \(withoutPlans.count) 个专业暂无考试计划数据，未参与排名；curriculum majors 列出它们）"
+                                  : "(\(withoutPlans.count) more major\(withoutPlans.count == 1 ? " has" : "s have") no plan data and \(withoutPlans.count == 1 ? "is" : "are") not ranked; curriculum majors lists them)")
         }
+        if hadErrors { throw ExitCode(2) }
     }
 }
 

@@ -45,8 +45,8 @@ struct CLIRegressionTests {
         let file = Example.liSiGB18030Broken
         let output = try CLI.run(["check", file] + jiangsu530605 + ["--lang", "en"])
         #expect(output.exitCode == 2)
-        #expect(output.err.contains("\(file):8:6: error: this cell is not valid GB18030; the row was skipped (column 课程名称)"))
-        #expect(output.err.contains("\(file):12:7: error: invalid score '缺考'"))
+        #expect(output.err.contains("\(file):8:6: error: this cell is not valid GB18030; the row was skipped — check the cell (it may be damaged), or save the file as CSV UTF-8 (column 课程名称)"))
+        #expect(output.err.contains("\(file):12:7: note: '缺考': no result"))
         #expect(output.out.contains("✗ 13125 高等数学（经管类）  0/6"))
         #expect(output.out.contains("✗ 00058 市场营销学  0/5"))
 

@@ -21,7 +21,7 @@ struct InputErrorTests {
         for place in ["\(file):1:10: warning: unknown column '备注'",
                       "\(file):3:7: error: invalid score '7O'",
                       "\(file):4:5: error: invalid course code '1300A'",
-                      "\(file):5:7: error: the row has 6 fields, the header 10; data is missing from this column on (column 成绩)",
+                      "\(file):5:7: error: the row has 6 fields, the header 10; data is missing from this column on",
                       "\(file):6:8: error: invalid date '2023-02-30'",
                       "\(file):8:6: error: unterminated quote"] {
             #expect(output.err.contains(place), "stderr lacks \(place)")
@@ -80,7 +80,7 @@ struct InputErrorTests {
         let output = try CLI.run(["check", Example.zhangSan, "--major", "120420"] + jiangsu)
         CLI.expect(output, matches: "usage-unknown-major")
         #expect(output.exitCode == 2)
-        #expect(output.err.contains("Error: no major 120420 (江苏); did you mean 120402?"))
+        #expect(output.err == "error: no major 120420 (江苏); did you mean 120402?\n", "said plainly, without usage text")
         #expect(output.out.isEmpty)
     }
 
@@ -108,7 +108,7 @@ struct InputErrorTests {
     @Test func noPlanInForceOnTheDate() throws {
         let output = try CLI.run(["check", Example.wangWuBOM, "--major", "590206", "--province", "江苏", "--date", "2024-01-01"])
         #expect(output.exitCode == 2)
-        #expect(output.err == "major 590206 has no plan in force on 2024-01-01 (plans: JS-2024-590206)\n")
+        #expect(output.err == "error: major 590206 has no plan in force on 2024-01-01 (plans: JS-2024-590206)\n")
         #expect(output.out.isEmpty)
     }
 
@@ -117,7 +117,7 @@ struct InputErrorTests {
         let output = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--plan", "JS-2021-030101K", "--province", "江苏",
                                   "--date", "2026-07-01", "--lang", "en"])
         #expect(output.exitCode == 2)
-        #expect(output.err == "plan JS-2021-030101K is not in force on the application date 2026-07-01 (in force … – 2026-06-30); nobody can graduate under it on that date\n")
+        #expect(output.err == "error: plan JS-2021-030101K is not in force on the application date 2026-07-01 (in force … – 2026-06-30); nobody can graduate under it on that date\n")
         #expect(output.out.isEmpty)
     }
 

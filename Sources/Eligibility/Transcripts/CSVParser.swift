@@ -14,15 +14,25 @@ public struct CSVParser {
     }
 
     public enum Failure: Error, Sendable, Equatable {
-        /// `field` is the 1-based field where the quote opened.
-        case unterminatedQuote(line: Int, field: Int)
+        /// `field` is the 1-based field where the quote opened. `resumed`: reading goes on at the line after the one
+        /// where the quote opened (the row is lost, the rest of the file is not); false when the quote ran to the end.
+        case unterminatedQuote(line: Int, field: Int, resumed: Bool)
         case unreadable(String)
     }
+
+    /// A quoted field longer than this (bytes or line breaks) is taken as an unterminated quote: real cells are short,
+    /// and a stray quote must not swallow the rest of a large file into memory.
+    static let maximumQuotedBytes = 1 << 20
+    static let maximumQuotedLines = 100
 
     private var buffer: [UInt8] = []
     private var position = 0
     private var line = 1
     private var atEnd = false
+    /// The field count of the last row, so that the next row's array is allocated once.
+    private var fieldCountHint = 16
+    /// Where to go on when a quoted field turns out unterminated: just after the first line break inside it.
+    private var resume: (position: Int, line: Int)?
     private let descriptor: Int32?
     private let ownsDescriptor: Bool
     public private(set) var separator: UInt8 = 0x2C
@@ -80,9 +90,11 @@ public struct CSVParser {
     /// Reads more bytes when fewer than 64 KiB remain unread.
     private mutating func fill() {
         guard !atEnd, let descriptor else { return }
-        if position > 0 {
-            buffer.removeSubrange(0..<position)
-            position = 0
+        let drop = min(position, resume?.position ?? position)
+        if drop > 0 {
+            buffer.removeSubrange(0..<drop)
+            position -= drop
+            if let kept = resume { resume = (kept.position - drop, kept.line) }
         }
         let chunk = 1 << 20
         let old = buffer.count
@@ -95,22 +107,28 @@ public struct CSVParser {
         if count <= 0 { atEnd = true }
     }
 
-    /// The next row, or nil at the end. Blank lines are skipped.
+    /// The next row, or nil at the end. Blank lines and rows of empty fields only (`,,,,` as Excel leaves below
+    /// the data) are skipped.
     public mutating func next() throws(Failure) -> Row? {
         while true {
             if buffer.count - position < 65_536 { fill() }
             guard position < buffer.count else { return nil }
             let startLine = line
             var fields: [[UInt8]] = []
+            fields.reserveCapacity(fieldCountHint)
             var field: [UInt8] = []
+            field.reserveCapacity(48)
             var quoted = false
             var wasQuoted = false
+            var quotedLines = 0
+            resume = nil
             while true {
                 if position >= buffer.count {
                     fill()
                     if position >= buffer.count {
-                        if quoted { throw .unterminatedQuote(line: startLine, field: fields.count + 1) }
+                        if quoted { throw unterminated(line: startLine, field: fields.count + 1) }
                         fields.append(field)
+                        if fields.allSatisfy(\.isEmpty) { return nil }
                         return Row(line: startLine, fields: fields)
                     }
                 }
@@ -126,8 +144,15 @@ public struct CSVParser {
                             quoted = false
                         }
                     } else {
-                        if byte == 0x0A { line += 1 }
+                        if byte == 0x0A {
+                            line += 1
+                            quotedLines += 1
+                            if resume == nil { resume = (position, line) }
+                        }
                         field.append(byte)
+                        if quotedLines > Self.maximumQuotedLines || field.count > Self.maximumQuotedBytes {
+                            throw unterminated(line: startLine, field: fields.count + 1)
+                        }
                     }
                     continue
                 }
@@ -138,13 +163,15 @@ public struct CSVParser {
                 case separator:
                     fields.append(field)
                     field = []
+                    field.reserveCapacity(48)
                     wasQuoted = false
                 case 0x0D:
                     continue
                 case 0x0A:
                     line += 1
                     fields.append(field)
-                    if fields.count == 1, fields[0].isEmpty { break }
+                    if fields.allSatisfy(\.isEmpty) { break }
+                    fieldCountHint = fields.count
                     return Row(line: startLine, fields: fields)
                 default:
                     field.append(byte)
@@ -152,6 +179,18 @@ public struct CSVParser {
                 if byte == 0x0A { break }
             }
         }
+    }
+}
+
+extension CSVParser {
+    /// The failure for a quote that does not close; reading resumes after the quote's first line when it spanned one.
+    private mutating func unterminated(line startLine: Int, field: Int) -> Failure {
+        guard let resume else { return .unterminatedQuote(line: startLine, field: field, resumed: false) }
+        position = resume.position
+        line = resume.line
+        self.resume = nil
+        // At the end of the input nothing follows the quote's line (its line break was the file's last).
+        return .unterminatedQuote(line: startLine, field: field, resumed: position < buffer.count)
     }
 }
 

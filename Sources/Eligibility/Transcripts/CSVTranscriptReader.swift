@@ -14,6 +14,12 @@ public struct CSVTranscriptReader {
     private var columnList: [(column: TranscriptColumn, index: Int)] = []
     private var headers: [String] = []
     private var converter: GB18030Converter?
+    private var fallbackConverter: GB18030Converter?
+    /// Admission numbers of the last candidates, with the row where each started (see `noteRecent`).
+    private var recentAdmissions: [String: Int] = [:]
+    private var recentOrder: [String] = []
+    private var recentStart = 0
+    static let recentWindow = 4096
     private var issues: [TranscriptIssue] = []
     private var pending: (row: Int, admission: String?, values: RowValues, line: Int)?
     private var finished = false
@@ -60,6 +66,9 @@ public struct CSVTranscriptReader {
 
     private mutating func readHeader() throws(OpenError) {
         let sample = Array(parser.sample)
+        if let problem = Self.notText(sample) {
+            throw .problem(TranscriptIssue(file: file, row: 1, severity: .error, message: problem))
+        }
         if String(validating: sample, as: UTF8.self) == nil && !Self.isTruncatedUTF8(sample) {
             // Decide line by line, so that one bad cell does not make the whole file unreadable: the encoding that
             // decodes more lines wins (UTF-8 on a tie); cells that still do not decode are reported one by one.
@@ -89,7 +98,11 @@ public struct CSVTranscriptReader {
             throw .problem(TranscriptIssue(file: file, row: 1, severity: .error, message: .init(zh: "文件为空", en: "the file is empty")))
         }
         for (index, raw) in row.fields.enumerated() {
-            let header = decode(raw) ?? ""
+            guard let header = decode(raw) ?? decodeOtherEncoding(raw) else {
+                throw .problem(TranscriptIssue(file: file, row: row.line, column: index + 1, severity: .error, message: .init(
+                    zh: "表头第 \(index + 1) 列既不是 UTF-8 也不是 GB18030 文本；请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”",
+                    en: "header cell \(index + 1) is neither UTF-8 nor GB18030 text; in Excel use Save As → CSV UTF-8 (comma delimited)")))
+            }
             headers.append(header)
             guard let column = TranscriptColumn.matching(header) else {
                 if !header.trimmingSpaces().isEmpty {
@@ -106,9 +119,25 @@ public struct CSVTranscriptReader {
         }
         for required in [TranscriptColumn.code, .score] where columns[required] == nil {
             throw .problem(TranscriptIssue(file: file, row: row.line, severity: .error, message: .init(
-                zh: "缺少必需的列“\(required.headers[0])”（或 \(required.headers[1])）；表头为：\(headers.joined(separator: ","))",
-                en: "missing the required column '\(required.headers[0])' (or '\(required.headers[1])'); the header is: \(headers.joined(separator: ","))")))
+                zh: "缺少必需的列“\(required.headers[0])”（或 \(required.headers[1])）；表头为：\(headers.joined(separator: ","))；请在第一行加上该列（列名见 docs/transcripts.md）",
+                en: "missing the required column '\(required.headers[0])' (or '\(required.headers[1])'); the header is: \(headers.joined(separator: ",")); add the column to the first row (column names: docs/transcripts.md)")))
         }
+    }
+
+    /// Why the sample is not a CSV text file (an Excel workbook, UTF-16 "Unicode text", other binary data), or nil.
+    static func notText(_ sample: [UInt8]) -> LocalizedText? {
+        let fix = LocalizedText(zh: "请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再读取", en: "in Excel use Save As → CSV UTF-8 (comma delimited) and read that file")
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) || sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return .init(zh: "这是 Excel 工作簿（.xlsx/.xls），不是 CSV 文本；" + fix.zh, en: "this is an Excel workbook (.xlsx/.xls), not CSV text; " + fix.en)
+        }
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
+            return .init(zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；" + fix.zh, en: "the file is UTF-16 (Excel's \"Unicode Text\"); " + fix.en)
+        }
+        if let zero = sample.firstIndex(of: 0) {
+            return .init(zh: "第 \(zero + 1) 字节是 NUL：这不是文本文件（可能是 UTF-16 或二进制文件）；" + fix.zh,
+                         en: "byte \(zero + 1) is NUL: this is not a text file (UTF-16 or binary data); " + fix.en)
+        }
+        return nil
     }
 
     private static func isTruncatedUTF8(_ bytes: [UInt8]) -> Bool {
@@ -125,8 +154,26 @@ public struct CSVTranscriptReader {
 
     private func decode(_ bytes: [UInt8]) -> String? {
         if let converter { return converter.decode(bytes[...]) }
-        return String(validating: bytes, as: UTF8.self)
+        return Self.utf8(bytes)
     }
+
+    /// The bytes as UTF-8 text, or nil when they are not valid UTF-8. Same result as `String(validating:as:)`, which
+    /// is generic and instantiates type metadata on every call (17 % of `batch`'s reading time): decoding with
+    /// repair changes the bytes exactly when they are invalid.
+    static func utf8(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    /// The cell in the other supported encoding (GB18030 in a UTF-8 file, UTF-8 in a GB18030 file), for files whose
+    /// rows were pasted together from exports in different encodings.
+    private mutating func decodeOtherEncoding(_ bytes: [UInt8]) -> String? {
+        if converter != nil { return Self.utf8(bytes) }
+        if fallbackConverter == nil { fallbackConverter = GB18030Converter() }
+        return fallbackConverter?.decode(bytes[...])
+    }
+
+    private var otherEncoding: String { encoding == .gb18030 ? "UTF-8" : "GB18030" }
 
     /// The next candidate's transcript, or nil at the end of the file.
     public mutating func next() -> Transcript? {
@@ -151,11 +198,38 @@ public struct CSVTranscriptReader {
             if transcript == nil {
                 transcript = Transcript(admissionNumber: row.admission, firstRow: row.line)
                 currentAdmission = row.admission
+                if let admission = row.admission { noteRecent(admission, row: row.line) }
                 transcript?.candidate = candidate(from: row.values, line: row.line)
             }
             if let record = record(from: row.values, line: row.line) { transcript?.records.append(record) }
         }
         return transcript
+    }
+
+    /// Remembers the admission numbers of the last `recentWindow` candidates (bounded memory) and warns when one comes
+    /// back: an export sorted by course instead of by 准考证号 would otherwise split every candidate into pieces.
+    private mutating func noteRecent(_ admission: String, row: Int) {
+        if admission.utf8.contains(0x2E), admission.contains("E+") || admission.contains("e+") {
+            issue(row, .admissionNumber, .warning, .init(
+                zh: "准考证号“\(admission)”是 Excel 的科学计数法，位数已丢失，不同考生可能被并成一人；请把该列设为文本后重新导出",
+                en: "admission number '\(admission)' is in Excel's scientific notation: digits are lost and different candidates may be merged into one; format the column as text and export again"))
+        }
+        if let earlier = recentAdmissions[admission] {
+            issue(row, .admissionNumber, .warning, .init(
+                zh: "准考证号 \(admission) 的成绩行不连续（前面第 \(earlier) 行起已有一段）；每段按一名考生审核。请按准考证号排序后再导出",
+                en: "the rows of admission number \(admission) are not together (an earlier group starts at row \(earlier)); each group is audited as a candidate of its own — sort the export by 准考证号"))
+            return
+        }
+        recentAdmissions[admission] = row
+        recentOrder.append(admission)
+        if recentOrder.count - recentStart > Self.recentWindow {
+            recentAdmissions[recentOrder[recentStart]] = nil
+            recentStart += 1
+            if recentStart >= Self.recentWindow {
+                recentOrder.removeFirst(recentStart)
+                recentStart = 0
+            }
+        }
     }
 
     /// Decodes one data row; nil at the end. Rows that cannot be decoded are reported and skipped.
@@ -165,9 +239,15 @@ public struct CSVTranscriptReader {
             do {
                 raw = try parser.next()
             } catch {
-                if case .unterminatedQuote(let line, let field) = error {
-                    issues.append(TranscriptIssue(file: file, row: line, column: field, field: field <= headers.count ? headers[field - 1] : nil, severity: .error, message: .init(
-                        zh: "引号未闭合，此行至文件末尾无法读取", en: "unterminated quote; the rest of the file cannot be read")))
+                switch error {
+                case .unterminatedQuote(let line, let field, let resumed):
+                    let fix = LocalizedText(zh: "请补上配对的引号，单元格内的引号要写成两个（\"\"）", en: "close the quote, and write a quote inside a quoted cell as two (\"\")")
+                    issues.append(TranscriptIssue(file: file, row: line, column: field, field: field <= headers.count ? headers[field - 1] : nil, severity: .error, message: resumed
+                        ? .init(zh: "引号未闭合，此行已跳过，从下一行继续读取；" + fix.zh, en: "unterminated quote; the row was skipped and reading goes on with the next line; " + fix.en)
+                        : .init(zh: "引号未闭合，此行已跳过；" + fix.zh, en: "unterminated quote; the row was skipped; " + fix.en)))
+                    if resumed { continue }
+                case .unreadable:
+                    issues.append(TranscriptIssue(file: file, row: 1, severity: .error, message: .init(zh: "无法读取文件", en: "cannot read the file")))
                 }
                 finished = true
                 return nil
@@ -179,23 +259,50 @@ public struct CSVTranscriptReader {
             var values = RowValues()
             var bad = false
             if columnList.isEmpty { columnList = columns.map { ($0.key, $0.value) }.sorted { $0.index < $1.index } }
+            var failed: [(column: TranscriptColumn, index: Int)] = []
             for (column, index) in columnList {
                 guard index < raw.fields.count else { continue }
                 guard let text = decode(raw.fields[index]) else {
-                    issues.append(TranscriptIssue(file: file, row: raw.line, column: index + 1, field: headers[index], severity: .error, message: .init(
-                        zh: "无法按 \(encoding.rawValue) 解码此单元格，整行已跳过", en: "this cell is not valid \(encoding.rawValue); the row was skipped")))
-                    bad = true
+                    failed.append((column, index))
                     continue
                 }
                 values[column] = text.trimmingSpaces()
+            }
+            if !failed.isEmpty {
+                // A row pasted in from an export in the other encoding: none of its non-ASCII cells is valid in the
+                // file's encoding and all of them are in the other. Anything less (one damaged cell) is an error.
+                let decodedNonASCII = columnList.contains { entry in
+                    entry.index < raw.fields.count && !failed.contains { $0.index == entry.index } && raw.fields[entry.index].contains { $0 >= 0x80 }
+                }
+                var other: [(TranscriptColumn, String)] = []
+                if !decodedNonASCII {
+                    for (column, index) in failed {
+                        guard let text = decodeOtherEncoding(raw.fields[index]) else { break }
+                        other.append((column, text.trimmingSpaces()))
+                    }
+                }
+                if !decodedNonASCII, other.count == failed.count {
+                    for (column, text) in other { values[column] = text }
+                    let sample = other.first { $0.0 == .name }?.1 ?? other.first?.1 ?? ""
+                    issues.append(TranscriptIssue(file: file, row: raw.line, severity: .warning, message: .init(
+                        zh: "此行是 \(otherEncoding) 编码（如“\(sample)”），而文件其余部分是 \(encoding.rawValue)；已按 \(otherEncoding) 读取，请核对。请把整个文件另存为同一种编码（CSV UTF-8）",
+                        en: "this row is \(otherEncoding) (e.g. '\(sample)') while the file is \(encoding.rawValue); it was read as \(otherEncoding) — check it, and save the whole file in one encoding (CSV UTF-8)")))
+                } else {
+                    for (_, index) in failed {
+                        issues.append(TranscriptIssue(file: file, row: raw.line, column: index + 1, field: headers[index], severity: .error, message: .init(
+                            zh: "无法按 \(encoding.rawValue) 解码此单元格，整行已跳过；请检查该单元格（可能已损坏），或把文件另存为 CSV UTF-8",
+                            en: "this cell is not valid \(encoding.rawValue); the row was skipped — check the cell (it may be damaged), or save the file as CSV UTF-8")))
+                    }
+                    bad = true
+                }
             }
             if raw.fields.count != headers.count {
                 let short = raw.fields.count < headers.count
                 let column = short ? raw.fields.count + 1 : headers.count + 1
                 issues.append(TranscriptIssue(file: file, row: raw.line, column: column, field: short ? headers[column - 1] : nil,
                                               severity: short ? .error : .warning, message: short
-                    ? .init(zh: "此行只有 \(raw.fields.count) 列，表头有 \(headers.count) 列；从这一列起缺少数据", en: "the row has \(raw.fields.count) fields, the header \(headers.count); data is missing from this column on")
-                    : .init(zh: "此行有 \(raw.fields.count) 列，多于表头的 \(headers.count) 列；多余的列已忽略", en: "the row has \(raw.fields.count) fields, more than the header's \(headers.count); the extra fields were ignored")))
+                    ? .init(zh: "此行只有 \(raw.fields.count) 列，表头有 \(headers.count) 列；从这一列起缺少数据，请补齐各列（或检查未加引号的逗号）", en: "the row has \(raw.fields.count) fields, the header \(headers.count); data is missing from this column on — fill in the missing cells (or look for a comma that needs quotes)")
+                    : .init(zh: "此行有 \(raw.fields.count) 列，多于表头的 \(headers.count) 列；多余的列已忽略（含逗号的单元格须加引号）", en: "the row has \(raw.fields.count) fields, more than the header's \(headers.count); the extra fields were ignored (a cell with a comma must be quoted)")))
                 if short, values[.code] == nil || values[.score] == nil { bad = true }
             }
             if bad { continue }
@@ -217,6 +324,11 @@ public struct CSVTranscriptReader {
         case .value(let value): code = value
         case .repaired(let value, let message): code = value; issue(line, .code, .warning, message)
         case .invalid(let message): issue(line, .code, .error, message)
+        }
+        if let (severity, message) = FieldParsing.noResult(scoreText) {
+            // 缺考 / an empty score: no result to count; said so, not an error in the file.
+            issue(line, .score, severity, message)
+            return nil
         }
         var score: Score?
         switch FieldParsing.score(scoreText) {
@@ -243,7 +355,10 @@ public struct CSVTranscriptReader {
     private mutating func candidate(from values: RowValues, line: Int) -> Candidate? {
         guard let name = values[.candidateName], !name.isEmpty, let id = values[.idNumber], !id.isEmpty else { return nil }
         if !IDNumber.isValid(id) {
-            issue(line, .idNumber, .warning, .init(zh: "身份证号 \(IDNumber.masked(id)) 校验位不符（GB 11643）", en: "ID number \(IDNumber.masked(id)) fails the GB 11643 check digit"))
+            issue(line, .idNumber, .warning, id.count == 18
+                ? .init(zh: "身份证号 \(IDNumber.masked(id)) 校验位不符（GB 11643）；请与身份证核对", en: "ID number \(IDNumber.masked(id)) fails the GB 11643 check digit; compare it with the ID card")
+                : .init(zh: "身份证号 \(IDNumber.masked(id)) 有 \(id.count) 位，应为 18 位（最后一位可为 X）；请与身份证核对（Excel 会把长数字改成科学计数法，请把该列设为文本）",
+                        en: "ID number \(IDNumber.masked(id)) has \(id.count) characters, expected 18 (the last may be X); compare it with the ID card (Excel turns long numbers into 3.2E+17 — format the column as text)"))
         }
         var gender: Gender?
         if let text = values[.gender], !text.isEmpty {

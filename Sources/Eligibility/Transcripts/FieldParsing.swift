@@ -24,6 +24,10 @@ enum FieldParsing {
 
     static func score(_ raw: String) -> Outcome<Score> {
         let text = raw.trimmingSpaces()
+        // Points first: by far the most common, and cheaper than the string matches below.
+        if !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), value <= 100 {
+            return .value(.points(value))
+        }
         if let grade = Grade(rawValue: text) { return .value(.grade(grade)) }
         switch text.lowercased() {
         case "excellent": return .value(.grade(.excellent))
@@ -33,18 +37,42 @@ enum FieldParsing {
         case "fail", "failed": return .value(.grade(.fail))
         default: break
         }
-        if !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), value <= 100 {
-            return .value(.points(value))
+        // Excel writes whole numbers as 60.0 or 60.00 when the column has a number format.
+        if let dot = text.utf8.firstIndex(of: 0x2E) {
+            let whole = String(text.utf8[..<dot]) ?? ""
+            let fraction = text.utf8[text.utf8.index(after: dot)...]
+            if !fraction.isEmpty, fraction.allSatisfy({ $0 == 0x30 }), !whole.isEmpty, whole.utf8.count <= 3,
+               whole.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(whole), value <= 100 {
+                return .value(.points(value))
+            }
         }
         return .invalid(.init(zh: "成绩“\(text)”无效：应为 0–100 的整数，或 优秀/良好/中等/合格/不合格",
                               en: "invalid score '\(text)': expected an integer 0–100 or 优秀/良好/中等/合格/不合格"))
+    }
+
+    /// A score cell that holds no result: 缺考 (absent) and the like, or nothing. The row has nothing to count; the
+    /// severity says how loudly to report it (a note for 缺考, a warning for an empty cell, which may be lost data).
+    static func noResult(_ raw: String) -> (Severity, LocalizedText)? {
+        let text = raw.trimmingSpaces()
+        switch text.lowercased() {
+        case "":
+            return (.warning, .init(zh: "成绩为空，此行不计入审核；如已考试，请填写成绩", en: "the score is empty, so the row does not count; fill in the score if the exam was taken"))
+        case "缺考", "缺席", "absent":
+            return (.note, .init(zh: "“\(text)”：没有成绩（未参加考试），此行不计入审核", en: "'\(text)': no result (absent from the exam), so the row does not count"))
+        case "违纪", "作弊", "取消成绩", "成绩无效":
+            return (.note, .init(zh: "“\(text)”：成绩无效，此行不计入审核", en: "'\(text)': the result was annulled, so the row does not count"))
+        default:
+            return nil
+        }
     }
 
     /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD`, `YYYYMMDD`, `YYYY年M月D日`; a month alone (`YYYY-MM`, `YYYYMM`) means its first day.
     static func date(_ raw: String) -> Outcome<CivilDate> {
         if let date = CivilDate(raw) { return .value(date) }  // the common YYYY-MM-DD, without splitting
         let text = raw.trimmingSpaces()
-        let invalid = Outcome<CivilDate>.invalid(.init(zh: "日期“\(text)”无效：应为 YYYY-MM-DD", en: "invalid date '\(text)': expected YYYY-MM-DD"))
+        let invalid = Outcome<CivilDate>.invalid(.init(
+            zh: "日期“\(text)”无效：应为存在的日期，写作 YYYY-MM-DD（也可 YYYY/M/D、YYYY.MM.DD、YYYYMMDD、YYYY年M月D日，或只写年月 YYYY-MM）",
+            en: "invalid date '\(text)': expected a real date as YYYY-MM-DD (or YYYY/M/D, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, or a month YYYY-MM)"))
         let bytes = Array(text.utf8)
         if bytes.count == 8 || bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             let year = Int(String(text.prefix(4))) ?? 0
@@ -62,6 +90,7 @@ enum FieldParsing {
 
     static func evidence(_ raw: String, province: String?) -> Outcome<Evidence> {
         let text = raw.trimmingSpaces()
+        if text.isEmpty || text == "电子" { return .value(.electronic) }  // the common case, without lowercasing
         switch text.lowercased() {
         case "", "electronic", "电子", "电子成绩", "电子合格成绩", "合格成绩":
             return .value(.electronic)
@@ -94,6 +123,11 @@ extension String {
     func trimmingSpaces() -> String {
         // Fast path: nothing to trim when the first and last bytes are printable ASCII.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        // Also for CJK text: a space can only start with 0x20, 0x09, 0x0A, 0x0D, 0xE3 (U+3000) or 0xEF (U+FEFF), and
+        // end with those ASCII bytes, 0x80 (U+3000) or 0xBF (U+FEFF).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first != 0xE3, first != 0xEF, last > 0x20, last != 0x80, last != 0xBF {
+            return self
+        }
         if isEmpty { return self }
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }

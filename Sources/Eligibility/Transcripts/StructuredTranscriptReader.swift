@@ -121,6 +121,12 @@ public enum StructuredTranscriptReader {
                 fail(node, .init(zh: "成绩记录须有 code 和 score", en: "a record needs 'code' and 'score'"))
                 return nil
             }
+            if let scoreNode = fields["score"], case .scalar(let scalar) = scoreNode, !scalar.isNull,
+               let (severity, message) = FieldParsing.noResult(scalar.text) {
+                // 缺考 or an empty score: no result, as in CSV files.
+                fail(scoreNode, message, severity: severity)
+                return nil
+            }
             let code = parse(fields["code"], "code", FieldParsing.courseCode)
             let score = parse(fields["score"], "score", FieldParsing.score)
             let date = parse(fields["date"], "date", FieldParsing.date)

@@ -40,6 +40,10 @@ public enum TranscriptFiles {
                     issues += reader.drainIssues()
                 }
                 issues += reader.drainIssues()
+                if transcripts.isEmpty, !issues.contains(where: { $0.severity == .error }) {
+                    issues.append(TranscriptIssue(file: path, row: 2, severity: .error, message: .init(
+                        zh: "表头下面没有成绩行；请导出含成绩的文件", en: "there are no result rows under the header; export the file with the results")))
+                }
                 return Contents(transcripts: transcripts, issues: issues, encoding: reader.encoding)
             } catch {
                 switch error {

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Eligibility
+
+/// The CSV layer under `curriculum check` and `batch`: blank rows, unterminated quotes, and the UTF-8 check.
+@Suite("CSV reading")
+struct TranscriptReadingTests {
+    private func rows(_ text: String) -> [(line: Int, fields: [String])] {
+        var parser = CSVParser(bytes: Array(text.utf8))
+        var result: [(line: Int, fields: [String])] = []
+        while true {
+            do {
+                guard let row = try parser.next() else { break }
+                result.append((row.line, row.fields.map { String(decoding: $0, as: UTF8.self) }))
+            } catch {
+                result.append((-1, ["\(error)"]))
+            }
+        }
+        return result
+    }
+
+    @Test func rowsOfEmptyCellsAreBlankLines() {
+        let parsed = rows("a,b\r\n1,2\r\n,\r\n\r\n,,\r\n3,4\r\n,")
+        #expect(parsed.map(\.line) == [1, 2, 6])
+        #expect(parsed.last?.fields == ["3", "4"])
+    }
+
+    @Test func unterminatedQuoteResumesOnTheNextLine() {
+        let parsed = rows("a,b\n1,\"x\n2,y\n3,z\n")
+        // The quote opened on line 2 never closes: that row is lost, lines 3 and 4 are read.
+        #expect(parsed.count == 4)
+        #expect(parsed[1].line == -1)
+        #expect(parsed[1].fields == ["unterminatedQuote(line: 2, field: 2, resumed: true)"])
+        #expect(parsed[2].line == 3 && parsed[2].fields == ["2", "y"])
+        #expect(parsed[3].line == 4 && parsed[3].fields == ["3", "z"])
+    }
+
+    @Test func unterminatedQuoteOnTheLastLine() {
+        let parsed = rows("a,b\n1,\"x\n")
+        #expect(parsed.count == 2)
+        #expect(parsed[1].fields == ["unterminatedQuote(line: 2, field: 2, resumed: false)"])
+    }
+
+    @Test func aQuotedCellOverTheLimitIsUnterminated() {
+        let body = (0..<(CSVParser.maximumQuotedLines + 50)).map { "\($0),v" }.joined(separator: "\n")
+        let parsed = rows("a,b\n1,\"x\n" + body + "\n")
+        #expect(parsed[1].fields == ["unterminatedQuote(line: 2, field: 2, resumed: true)"])
+        #expect(parsed.count == 2 + CSVParser.maximumQuotedLines + 50, "every line after the quote's is read")
+    }
+
+    @Test func quotedCellsOverSeveralLinesStillWork() {
+        let parsed = rows("a,b\n1,\"x\ny, \"\"z\"\"\"\n2,w\n")
+        #expect(parsed.map(\.line) == [1, 2, 4])
+        #expect(parsed[1].fields == ["1", "x\ny, \"z\""])
+    }
+
+    /// `CSVTranscriptReader.utf8` must accept and reject exactly what `String(validating:as:)` does.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var samples: [[UInt8]] = [[], Array("03706".utf8), Array("思想道德修养与法律基础".utf8), [0xEF, 0xBF, 0xBD], [0xC0, 0x80],
+                                  [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0x80], [0xFF], [0x41, 0x00, 0x42],
+                                  Array(Array("政治学原理".utf8).dropLast()), [0xC3, 0xA9, 0xE9]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 9) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = UInt8(truncatingIfNeeded: state >> 33)
+                bytes.append(state & 1 == 0 ? pick : [0xE4, 0xB8, 0xAD, 0x30, 0xC2, 0xA9, 0xF0, 0x9F, 0x98, 0x80][Int(pick) % 10])
+            }
+            samples.append(bytes)
+        }
+        for bytes in samples {
+            #expect(CSVTranscriptReader.utf8(bytes) == String(validating: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
+
+    @Test func trimmingAgreesWithTheSlowPath() {
+        for text in ["", " ", "\u{3000}", "李四", " 李四", "李四 ", "\u{3000}李四\u{3000}", "\u{FEFF}03706", "60\r", "\t合格\t", "a", "中\u{3000}文"] {
+            let scalars = text.unicodeScalars
+            let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
+            let expected = scalars.firstIndex(where: { !isSpace($0) }).flatMap { first in
+                scalars.lastIndex(where: { !isSpace($0) }).map { String(scalars[first...$0]) }
+            } ?? ""
+            #expect(text.trimmingSpaces() == expected, "\(text.debugDescription)")
+        }
+    }
+}
