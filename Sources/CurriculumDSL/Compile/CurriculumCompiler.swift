@@ -18,6 +18,8 @@ struct CurriculumCompiler {
     private var exemptions: [Exemption] = []
     /// Course codes written inside a larger scalar, for fix-its (see `CodeSpelling`).
     private var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions the decoder rejected (already reported): references to them are not unknown.
+    private var brokenCourses: Set<CourseCode> = []
     /// Keys in definition order (files in path order, then file order): the order of the checks, so that the
     /// diagnostics come out in the same order on every run without sorting the dictionaries.
     private var courseOrder: [CourseCode] = []
@@ -185,6 +187,7 @@ struct CurriculumCompiler {
             }
         }
         codeSpellings.merge(file.codeSpellings) { first, _ in first }
+        brokenCourses.formUnion(file.brokenCourses)
         renames += file.renames
         equivalences += file.equivalences
         mappings += file.mappings
@@ -194,7 +197,7 @@ struct CurriculumCompiler {
     // MARK: references
 
     mutating func requireCourse(_ code: Located<CourseCode>, context: LocalizedText? = nil) {
-        guard facts.number(of: code.value) < 0, courses.index(forKey: code.value) == nil else { return }
+        guard facts.number(of: code.value) < 0, courses.index(forKey: code.value) == nil, !brokenCourses.contains(code.value) else { return }
         diagnostics.append(DiagnosticMessages.unknown(.course, code.value.rawValue, candidates: courses.keys.lazy.map(\.rawValue),
                                                       at: code.location, context: context, spelling: codeSpellings[code.location]))
     }

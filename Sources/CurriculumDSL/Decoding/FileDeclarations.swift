@@ -13,6 +13,8 @@ struct FileDeclarations: Sendable {
     /// Where a course code is written inside a larger scalar (`03708 中国近现代史纲要`): how a fix-it writes a
     /// replacement code there. Codes not listed are standalone scalars, replaced by the quoted code.
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions that could not be decoded (see `NodeDecoder.brokenCourses`).
+    var brokenCourses: [CourseCode] = []
 
     static let topLevelKeys: KeySet = [
         .province, .provinces, .sources, .courses, .courseRenames, .equivalences,
@@ -44,6 +46,7 @@ extension NodeDecoder {
             result.plans.append(contentsOf: plans)
         }
         result.codeSpellings = codeSpellings
+        result.brokenCourses = brokenCourses
         return result
     }
 

@@ -9,6 +9,9 @@ struct NodeDecoder {
     var diagnostics: [Diagnostic] = []
     /// Course codes written inside a larger scalar, and how a fix-it writes a code there.
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions that could not be decoded (reported where they are written): the code as
+    /// written, or the padded code an invalid one is taken for (`160` → `00160`).
+    var brokenCourses: [CourseCode] = []
 
     init(file: String, document: YAMLDocument) {
         self.file = file
@@ -77,7 +80,9 @@ struct NodeDecoder {
             return
         }
         let keyNode = document[entry.key]
-        diagnostics.append(DiagnosticMessages.unknownKey(document.string(entry.key), in: what, allowed: allowed.names,
+        let name = document.string(entry.key)
+        if let meant = Suggestion.closest(to: name, among: allowed.names) { fields.misspelt.append(meant) }
+        diagnostics.append(DiagnosticMessages.unknownKey(name, in: what, allowed: allowed.names,
                                                          at: location(keyNode.start, keyNode.end)))
     }
 
@@ -92,6 +97,9 @@ struct NodeDecoder {
         var entries: [Entry] = []
         /// Every entry, unknown keys included.
         var count = 0
+        /// The keys that unknown keys were taken for ("did you mean"): a required key among them is not reported
+        /// missing, the misspelling is the mistake.
+        var misspelt: [String] = []
         let start: Mark
         let what: LocalizedText
 
@@ -124,6 +132,7 @@ struct NodeDecoder {
     /// The value of a required key, or a `schema.missing-key` diagnostic.
     mutating func required(_ fields: Fields, _ key: Key) -> Node? {
         if let node = fields[key] { return node }
+        guard !fields.misspelt.contains(key.name) else { return nil }
         diagnostics.append(DiagnosticMessages.missingKey(key.name, in: fields.what, at: location(fields.start)))
         return nil
     }
@@ -314,6 +323,17 @@ struct NodeDecoder {
             return nil
         }
         return Located(CourseCode(rawValue: text), at: location)
+    }
+
+    /// The course code an invalid `code:` value stands for: its digits padded to five (what the invalid-value
+    /// fix-it writes), or nil.
+    func intendedCourseCode(_ node: Node) -> CourseCode? {
+        let target = document.resolved(node)
+        guard document[target].kind == .scalar else { return nil }
+        let value = text(target)
+        guard !value.isEmpty, value.utf8.count < 5, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let padded = String(repeating: "0", count: 5 - value.utf8.count) + value
+        return CourseCode.isValid(padded) ? CourseCode(rawValue: padded) : nil
     }
 
     mutating func majorCode(_ node: Node, field: String) -> Located<String>? {

@@ -51,6 +51,12 @@ struct LintContext {
         loaderFindings.contains(Finding(rule, at: location))
     }
 
+    /// Whether the loader reported anything on the line of `location`, at or after its column (in the value that
+    /// starts there).
+    func loaderReported(onLineOf location: SourceLocation) -> Bool {
+        loaderFindings.contains { $0.file == location.file && $0.line == location.line && $0.column >= location.column }
+    }
+
     // MARK: lookups
 
     func course(_ code: CourseCode) -> Course? { graph.courses[code] }

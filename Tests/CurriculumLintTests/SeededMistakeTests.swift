@@ -1,0 +1,132 @@
+import Testing
+@testable import CurriculumDSL
+
+/// Mistakes seeded into realistic curriculum files by an independent check of the linter: each must be reported
+/// once, at its place, with its rule, and nothing may follow from it (no cascade of findings).
+@Suite struct SeededMistakeTests {
+    static func check(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let lint = try MarkedLint(text)
+        #expect(lint.found == lint.marked.expected, sourceLocation: sourceLocation)
+    }
+
+    // MARK: a course definition that cannot be decoded
+
+    @Test func aCourseWithInvalidCreditsIsNotAlsoAnUnknownReferenceNorAShortTotal() throws {
+        try Self.check("""
+        # expect: ① schema.type-mismatch
+        courses:
+          - {code: "00160", name: 审计学, credits: ①four}
+        """ + "\n" + .plan("""
+                total-credits: 17
+                requirements: ["03708", "03709", "00160", "13000"]
+        """))
+    }
+
+    @Test func aCourseCodeMissingItsLeadingZeroIsNotAlsoAnUnknownReference() throws {
+        try Self.check("""
+        # expect: ① schema.invalid-value
+        courses:
+          - {code: ①"0160", name: 审计学, credits: 4}
+        """ + "\n" + .plan("""
+                total-credits: 17
+                requirements: ["03708", "03709", "00160", "13000"]
+        """))
+    }
+
+    @Test func aMisspeltRequiredKeyIsOnlyTheUnknownKey() throws {
+        try Self.check("""
+        # expect: ① schema.unknown-key
+        courses:
+          - {code: "00160", name: 审计学, ①credit: 4}
+        """ + "\n" + .plan("""
+                total-credits: 17
+                requirements: ["03708", "03709", "00160", "13000"]
+        """))
+    }
+
+    @Test func aMissingRequiredKeyWithoutAMisspellingIsStillReported() throws {
+        try Self.check("""
+        # expect: ① schema.missing-key
+        courses:
+          - ①{code: "00160", name: 审计学, kind: theory}
+        """)
+    }
+
+    // MARK: plan arithmetic after another mistake
+
+    @Test func anUnknownCourseInAPlanDoesNotMakeItsTotalUnreachable() throws {
+        try Self.check("# expect: ① graph.unknown-reference\n" + .plan("""
+                total-credits: 17
+                requirements: ["03708", "03709", ①"00161", "13000"]
+        """))
+    }
+
+    @Test func aPracticeComponentWithoutItsTheoryCourseIsNotAlsoAShortTotal() throws {
+        try Self.check("# expect: ① graph.practice-without-theory\n" + .plan("""
+                total-credits: 17
+                min-courses: 4
+                requirements: ["03708", "03709", ①"00019", "13000"]
+        """))
+    }
+
+    @Test func aTotalShortEvenWithTheMissingTheoryCourseIsStillReported() throws {
+        try Self.check("# expect: ① graph.total-unreachable ② graph.practice-without-theory\n" + .plan("""
+                total-credits: ①30
+                requirements: ["03708", "03709", ②"00019", "13000"]
+        """))
+    }
+
+    @Test func aPracticeComponentWhoseTheoryCodeIsUnknownIsOnlyTheUnknownReference() throws {
+        try Self.check("""
+        # expect: ① graph.unknown-reference
+        courses:
+          - {code: "13753", name: 会计信息系统（实践）, credits: 2, kind: practice, theory: ①"13751"}
+        """ + "\n" + .plan("""
+                requirements: ["03708", "13753"]
+        """))
+    }
+
+    // MARK: catalog and versions after another mistake
+
+    @Test func anUndefinedAliasForTheInstitutionsIsNotAlsoAMajorWithoutInstitution() throws {
+        try Self.check("""
+        # expect: ① yaml.undefined-alias
+        province: 江苏
+        majors:
+          - {code: "120203K", name: 会计学, level: 专升本, institutions: ①*njue}
+        """)
+    }
+
+    @Test func anEmptyInstitutionListIsStillAMajorWithoutInstitution() throws {
+        try Self.check("""
+        # expect: ① lint.major-without-institution
+        province: 江苏
+        majors:
+          - {code: "120203K", name: 会计学, level: 专升本, institutions: ①[]}
+        """)
+    }
+
+    @Test func aMisspeltSupersedesIsNotAlsoAnOverlapOfThePlans() throws {
+        try Self.check("""
+        # expect: ① graph.unknown-reference
+        province: 江苏
+        majors:
+          - code: "030101K"
+            name: 法学
+            level: 专升本
+            institutions: [苏州大学]
+            plans:
+              - id: JS-2024-030101K
+                version: "2024"
+                effective-from: 2024-07-01
+                supersedes: ①JS-2012-030101K
+                sources: [JS2024-PLANS]
+                requirements: ["03708"]
+              - id: JS-2021-030101K
+                version: "2021"
+                effective-until: 2026-06-30
+                sources: [JS2024-PLANS]
+                requirements: ["03708"]
+        """)
+    }
+}
