@@ -145,6 +145,17 @@ enum DiagnosticMessages {
                           remedy: syntaxRemedy(problem))
     }
 
+    /// `key:` indented deeper than the `key: value` line above (libyaml: "mapping values are not allowed").
+    static func overIndentedKey(key: String, above: String, at location: SourceLocation, aboveAt: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.syntax",
+                   message: .init(zh: "YAML 语法错误：键“\(key)”比上一行的键“\(above)”缩进得更深，被读成了“\(above)”的值的延续",
+                                  en: "YAML syntax error: key '\(key)' is indented deeper than '\(above)' on the line above, so it reads as more of that value"),
+                   at: location,
+                   notes: [.init(.init(zh: "上一行的键在这里", en: "the key above is here"), at: aboveAt)],
+                   remedy: .init(zh: "让“\(key)”与“\(above)”左对齐（第 \(aboveAt.column) 列）",
+                                 en: "align '\(key)' with '\(above)' (column \(aboveAt.column))"))
+    }
+
     static func tabIndent(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.tab-indent",
                    message: .init(zh: "用制表符缩进；YAML 只允许空格缩进", en: "indented with a tab; YAML indents with spaces only"),

@@ -23,7 +23,6 @@ public struct SARIFReporter: Sendable {
                 .init("name", .string(LintTool.name)),
                 .init("version", .string(LintTool.version)),
                 .init("semanticVersion", .string(LintTool.version)),
-                .init("informationUri", .string(LintTool.informationURI)),
                 .init("rules", .array(rules.map(descriptor))),
             ]))])),
             .init("columnKind", "unicodeCodePoints"),
@@ -47,16 +46,16 @@ public struct SARIFReporter: Sendable {
     func descriptor(_ rule: Rule) -> JSONValue {
         let summary = rule.summary.text(in: language)
         let help = rule.help.text(in: language)
-        let helpURI = LintTool.rulesDocumentURI + "#" + LintTool.anchor(of: rule.id)
+        let reference = LintTool.rulesDocument + "#" + LintTool.anchor(of: rule.id)
+        let see = language == .zh ? "详见" : "See"
         return .object([
             .init("id", .string(rule.id.rawValue)),
             .init("name", .string(Self.name(of: rule.id))),
             .init("shortDescription", .object([.init("text", .string(summary))])),
             .init("fullDescription", .object([.init("text", .string(help))])),
-            .init("helpUri", .string(helpURI)),
             .init("help", .object([
-                .init("text", .string("\(help)\n\n\(helpURI)")),
-                .init("markdown", .string("**\(summary)** (`\(rule.id)`)\n\n\(help)\n\n[docs/lint-rules.md](\(helpURI))")),
+                .init("text", .string("\(help)\n\n\(see) \(reference)")),
+                .init("markdown", .string("**\(summary)** (`\(rule.id)`)\n\n\(help)\n\n\(see) `\(reference)`")),
             ])),
             .init("defaultConfiguration", .object([.init("level", .string(Self.level(rule.defaultSeverity)))])),
             .init("properties", .object([.init("tags", .array([.string(String(rule.id.rawValue.prefix { $0 != "." }))]))])),
