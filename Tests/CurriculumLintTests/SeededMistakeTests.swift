@@ -52,6 +52,17 @@ import Testing
         """)
     }
 
+    @Test func aListWrittenAsAKeyIsOnlyTheComplexKey() throws {
+        try Self.check("""
+        # expect: ① yaml.complex-key
+        courses:
+          - code: "00160"
+            name: 审计学
+            ? ①[credits]
+            : 4
+        """)
+    }
+
     // MARK: plan arithmetic after another mistake
 
     @Test func anUnknownCourseInAPlanDoesNotMakeItsTotalUnreachable() throws {

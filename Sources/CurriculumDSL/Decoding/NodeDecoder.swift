@@ -63,6 +63,7 @@ struct NodeDecoder {
             return nil
         }
         var fields = Fields(start: header.start, what: what)
+        fields.hasComplexKey = header.flags.contains(.hasComplexKey)
         if header.flags.contains(.hasMerges) {
             for entry in document.entries(of: mapping) { add(entry, to: &fields, allowed: allowed, what: what) }
         } else {
@@ -100,6 +101,8 @@ struct NodeDecoder {
         /// The keys that unknown keys were taken for ("did you mean"): a required key among them is not reported
         /// missing, the misspelling is the mistake.
         var misspelt: [String] = []
+        /// The mapping has a key that is a list or mapping (yaml.complex-key): no key is reported missing.
+        var hasComplexKey = false
         let start: Mark
         let what: LocalizedText
 
@@ -132,7 +135,7 @@ struct NodeDecoder {
     /// The value of a required key, or a `schema.missing-key` diagnostic.
     mutating func required(_ fields: Fields, _ key: Key) -> Node? {
         if let node = fields[key] { return node }
-        guard !fields.misspelt.contains(key.name) else { return nil }
+        guard !fields.misspelt.contains(key.name), !fields.hasComplexKey else { return nil }
         diagnostics.append(DiagnosticMessages.missingKey(key.name, in: fields.what, at: location(fields.start)))
         return nil
     }

@@ -156,6 +156,16 @@ enum DiagnosticMessages {
                                  en: "align '\(key)' with '\(above)' (column \(aboveAt.column))"))
     }
 
+    /// `key：value` with a full-width colon, which YAML does not take for the end of a key.
+    static func fullWidthColon(_ location: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.syntax",
+                   message: .init(zh: "YAML 语法错误：键后是全角冒号“：”，YAML 只认半角冒号“:”",
+                                  en: "YAML syntax error: the key ends with a full-width colon '：'; YAML needs the ASCII colon ':'"),
+                   at: location,
+                   remedy: .init(zh: "把“：”改成半角冒号加空格“: ”", en: "replace '：' with ': ' (ASCII colon and a space)"),
+                   fixIts: [.init(location: location, replacement: ": ")])
+    }
+
     static func tabIndent(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.tab-indent",
                    message: .init(zh: "用制表符缩进；YAML 只允许空格缩进", en: "indented with a tab; YAML indents with spaces only"),

@@ -25,6 +25,9 @@ struct YAMLDocument {
         static let mergeKey = Flags(rawValue: 1 << 3)
         /// A mapping with merge keys.
         static let hasMerges = Flags(rawValue: 1 << 4)
+        /// A mapping with a non-scalar key (reported): which key it stood for is unknown, so no key is reported
+        /// missing from it.
+        static let hasComplexKey = Flags(rawValue: 1 << 5)
     }
 
     struct Node {

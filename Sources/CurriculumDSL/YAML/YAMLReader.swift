@@ -264,6 +264,7 @@ private struct ParseRun {
             guard document[key].kind == .scalar else {
                 diagnostics.append(DiagnosticMessages.complexKey(location(document[key].start)))
                 document.nodes[Int(id)].flags.insert(.skippedKey)
+                document.nodes[Int(current.node)].flags.insert(.hasComplexKey)
                 current.pendingKey = -1
                 return
             }
@@ -354,6 +355,27 @@ private struct ParseRun {
     }
 
     /// Line and column (in Unicode scalars) of a byte offset, for reader errors, which carry only the offset.
+    /// The column of the first full-width colon `：` of line `line` before any comment, or nil.
+    static func fullWidthColon(line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var current = 1
+        var index = 0
+        while index < bytes.count, current < line {
+            if bytes[index] == 0x0A { current += 1 }
+            index += 1
+        }
+        guard current == line else { return nil }
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "#" { return nil }
+            if scalar == "\u{FF1A}" { return column }
+            column += 1
+        }
+        return nil
+    }
+
     /// A block `key: value` line indented deeper than the key of the content line above, which has a value of its
     /// own: what a stray space or two makes of `min-courses` under `total-credits: 70`. Nil for anything else.
     static func overIndentedKey(line: Int, in bytes: UnsafeBufferPointer<UInt8>)
@@ -453,6 +475,13 @@ private struct ParseRun {
                 key: over.key, above: over.above,
                 at: SourceLocation(file: file, line: line, column: over.column),
                 aboveAt: SourceLocation(file: file, line: over.aboveLine, column: over.aboveColumn)))
+            return
+        }
+        let keyLine = Int(mark(error.contextMark).line)
+        if problem.hasPrefix("could not find expected ':'"), let column = Self.fullWidthColon(line: keyLine, in: bytes) {
+            // `key：value`: a full-width colon (Chinese input) does not end a key.
+            diagnostics.append(DiagnosticMessages.fullWidthColon(SourceLocation(file: file, line: keyLine, column: column,
+                                                                                endColumn: column + 1)))
             return
         }
         var notes: [Diagnostic.Note] = []
