@@ -140,4 +140,52 @@ import Testing
                 requirements: ["03708"]
         """)
     }
+
+    // MARK: remedies
+
+    @Test func aYAML11BooleanGetsTheTrueOrFalseFix() throws {
+        let lint = try MarkedLint("# expect: ① schema.invalid-value\n" + .plan("""
+                requirements:
+                  - {id: fl, shared: ①yes, one-of: ["13000", "14970"]}
+        """))
+        #expect(lint.found == lint.marked.expected)
+        let diagnostic = try #require(lint.diagnostics("schema.invalid-value").first)
+        #expect(diagnostic.fixIts.map(\.replacement) == ["true"])
+        #expect(diagnostic.remedy?.zh == "是不是要写 true？")
+    }
+
+    @Test func aDateWrittenWithSlashesGetsTheISOFix() throws {
+        let lint = try MarkedLint("# expect: ① schema.invalid-value\n" + .plan("""
+                effective-from: ①2024/7/1
+                requirements: ["03708"]
+        """))
+        #expect(lint.found == lint.marked.expected)
+        #expect(lint.diagnostics("schema.invalid-value").first?.fixIts.map(\.replacement) == ["2024-07-01"])
+    }
+
+    @Test func anImpossibleDateGetsNoMadeUpFix() throws {
+        let lint = try MarkedLint("# expect: ① schema.invalid-value\n" + .plan("""
+                effective-from: ①2024-13-01
+                requirements: ["03708"]
+        """))
+        #expect(lint.found == lint.marked.expected)
+        #expect(lint.diagnostics("schema.invalid-value").first?.fixIts.isEmpty == true)
+    }
+
+    @Test func everyRuleTheSeededMistakesMetHasARemedyInBothLanguages() throws {
+        let lint = try MarkedLint("""
+        # expect: ① graph.practice-without-theory ② graph.pool-unreachable ③ graph.choose-too-many
+        """ + "\n" + .plan("""
+                requirements:
+                  - ①"00019"
+                  - {id: ②electives, pool: ["00226", "00227"], min-credits: 20}
+                  - {id: ③three, choose: 3, of: ["27016", "27017"]}
+        """))
+        #expect(lint.found == lint.marked.expected)
+        for diagnostic in lint.result.diagnostics {
+            #expect(diagnostic.remedy?.zh.isEmpty == false && diagnostic.remedy?.en.isEmpty == false, "\(diagnostic.rule)")
+        }
+        #expect(lint.diagnostics("graph.practice-without-theory").first?.remedy?.en
+            == "add the theory course 00018 to the plan (a practice component counts as one course with it)")
+    }
 }

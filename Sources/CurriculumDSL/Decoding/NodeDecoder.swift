@@ -231,8 +231,14 @@ struct NodeDecoder {
         case (.plain, "true"): return true
         case (.plain, "false"): return false
         default:
+            // YAML 1.1 booleans and quoted or capitalised ones: the fix is the plain true / false.
+            let meant: String? = switch value.lowercased() {
+            case "true", "yes", "y", "on": "true"
+            case "false", "no", "n", "off": "false"
+            default: nil
+            }
             diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.boolean,
-                                                               at: scalarLocation(scalar)))
+                                                               at: scalarLocation(scalar), suggestion: meant, fix: meant))
             return nil
         }
     }
@@ -240,11 +246,24 @@ struct NodeDecoder {
     mutating func date(_ node: Node, field: String) -> CivilDate? {
         guard let scalar = scalar(node, field: field, expected: Expected.date) else { return nil }
         guard let date = document.withBytes(scalar, { CivilDate(bytes: $0) }) else {
+            let meant = Self.intendedDate(text(scalar))
             diagnostics.append(DiagnosticMessages.invalidValue(field, value: text(scalar), expected: Expected.date,
-                                                               at: scalarLocation(scalar)))
+                                                               at: scalarLocation(scalar), suggestion: meant, fix: meant))
             return nil
         }
         return date
+    }
+
+    /// A date written another common way (`2024-7-1`, `2024/07/01`, `2024.7.1`, `2024年7月1日`) as YYYY-MM-DD, when
+    /// it is a real date; nil otherwise.
+    static func intendedDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { "-/.年月日 ".contains($0) })
+        guard parts.count == 3, parts[0].count == 4,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[1].count <= 2, parts[2].count <= 2, CivilDate(year: year, month: month, day: day) != nil
+        else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     mutating func optionalDate(_ fields: Fields, _ key: Key) -> CivilDate? {
