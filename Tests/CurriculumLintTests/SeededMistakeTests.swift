@@ -108,6 +108,15 @@ import Testing
         """)
     }
 
+    @Test func aMisspeltProvinceIsNotAlsoAProvinceMismatchOfItsInstitutions() throws {
+        try Self.check("""
+        # expect: ① graph.unknown-reference
+        province: ①江宁
+        majors:
+          - {code: "120203K", name: 会计学, level: 专升本, institutions: [苏州大学]}
+        """)
+    }
+
     @Test func anEmptyInstitutionListIsStillAMajorWithoutInstitution() throws {
         try Self.check("""
         # expect: ① lint.major-without-institution

@@ -275,7 +275,8 @@ struct CurriculumCompiler {
                     diagnostics.append(DiagnosticMessages.unknown(.institution, name.value, candidates: institutions.keys, at: name.location))
                     continue
                 }
-                if institution.province.value != major.province {
+                // A major whose province is unknown is reported there; comparing provinces would repeat it.
+                if institution.province.value != major.province, provinces[major.province] != nil {
                     diagnostics.append(DiagnosticMessages.institutionProvinceMismatch(
                         institution: name.value, institutionProvince: institution.province.value, major: major.key,
                         at: name.location, institutionAt: institution.location))
