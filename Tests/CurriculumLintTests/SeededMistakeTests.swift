@@ -72,6 +72,31 @@ import Testing
         """))
     }
 
+    @Test func aRequiredCodeMissingADigitIsNotAlsoAShortTotalOrCourseCount() throws {
+        try Self.check("# expect: ① schema.invalid-value\n" + .plan("""
+                total-credits: 13
+                min-courses: 3
+                requirements: ["03708", ①"3709", "13000"]
+        """))
+    }
+
+    @Test func anInvalidCodeInAPoolIsNotAlsoAPoolTooSmall() throws {
+        try Self.check("# expect: ① schema.invalid-value\n" + .plan("""
+                requirements:
+                  - {id: electives, pool: ["00226", ①"0227", "00230"], min-courses: 3}
+        """))
+    }
+
+    @Test func anInvalidCodeInASubstitutionIsNotAlsoANeverApplyingSubstitution() throws {
+        try Self.check("# expect: ① schema.invalid-value\n" + .plan("""
+                requirements:
+                  - "03708"
+                  - {id: foreign-language, one-of: ["00015"]}
+                substitutions:
+                  - {id: replace, replaces: foreign-language, min-credits: 14, from: ["00263", "05678", ①"0257", "00233"]}
+        """))
+    }
+
     @Test func aPracticeComponentWithoutItsTheoryCourseIsNotAlsoAShortTotal() throws {
         try Self.check("# expect: ① graph.practice-without-theory\n" + .plan("""
                 total-credits: 17

@@ -20,6 +20,8 @@ struct CurriculumCompiler {
     private var codeSpellings: [SourceLocation: CodeSpelling] = [:]
     /// Codes of course definitions the decoder rejected (already reported): references to them are not unknown.
     private var brokenCourses: Set<CourseCode> = []
+    /// Plans with a part the decoder could not read (reported): no pool or arithmetic checks.
+    var incompletePlans: Set<String> = []
     /// Keys in definition order (files in path order, then file order): the order of the checks, so that the
     /// diagnostics come out in the same order on every run without sorting the dictionaries.
     private var courseOrder: [CourseCode] = []
@@ -71,7 +73,8 @@ struct CurriculumCompiler {
         }
         return CurriculumGraph(provinces: provinces, sources: sources, courses: courses, institutions: institutions,
                                majors: majors, plans: plans, renames: renames, equivalences: equivalences,
-                               mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse)
+                               mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse,
+                               incompletePlans: incompletePlans)
     }
 
     /// Checks the plans `ids`, in that order. With several threads each takes a contiguous run of the ids and
@@ -188,6 +191,7 @@ struct CurriculumCompiler {
         }
         codeSpellings.merge(file.codeSpellings) { first, _ in first }
         brokenCourses.formUnion(file.brokenCourses)
+        incompletePlans.formUnion(file.incompletePlans)
         renames += file.renames
         equivalences += file.equivalences
         mappings += file.mappings

@@ -239,7 +239,8 @@ extension CurriculumCompiler {
         for index in scan.codes.indices { required.insert(scan.numbers[index], scan.codes[index]) }
         for index in scan.substitutes.codes.indices { required.insert(scan.substitutes.numbers[index], scan.substitutes.codes[index]) }
 
-        checkPools(plan, scan)
+        let complete = !incompletePlans.contains(plan.id)
+        if complete { checkPools(plan, scan) }
         let missingTheoryCredits = checkPracticeComponents(plan, scan)
 
         if plan.substitutions.count > 1 {
@@ -272,7 +273,7 @@ extension CurriculumCompiler {
         }
 
         checkCycles(plan, scan, provinceWide: provinceWide)
-        checkArithmetic(plan, scan, missingTheoryCredits: missingTheoryCredits)
+        if complete { checkArithmetic(plan, scan, missingTheoryCredits: missingTheoryCredits) }
         indexCourses(of: plan, scan)
         returnScan(scan)
     }

@@ -15,6 +15,8 @@ struct FileDeclarations: Sendable {
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
     /// Codes of course definitions that could not be decoded (see `NodeDecoder.brokenCourses`).
     var brokenCourses: [CourseCode] = []
+    /// Ids of plans with a part that could not be decoded (see `NodeDecoder.incompletePlans`).
+    var incompletePlans: [String] = []
 
     static let topLevelKeys: KeySet = [
         .province, .provinces, .sources, .courses, .courseRenames, .equivalences,
@@ -47,6 +49,7 @@ extension NodeDecoder {
         }
         result.codeSpellings = codeSpellings
         result.brokenCourses = brokenCourses
+        result.incompletePlans = incompletePlans
         return result
     }
 

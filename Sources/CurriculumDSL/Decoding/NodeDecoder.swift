@@ -12,6 +12,10 @@ struct NodeDecoder {
     /// Codes of course definitions that could not be decoded (reported where they are written): the code as
     /// written, or the padded code an invalid one is taken for (`160` → `00160`).
     var brokenCourses: [CourseCode] = []
+    /// Ids of plans with a requirement, substitution, mapping or additional course that could not be decoded.
+    var incompletePlans: [String] = []
+    /// List items (and lists) left out because they could not be decoded (each reported), counted.
+    var droppedItems = 0
 
     init(file: String, document: YAMLDocument) {
         self.file = file
@@ -402,14 +406,19 @@ struct NodeDecoder {
             var item = target + 1
             while item < header.next {
                 let next = document[item].next
-                if let value = transform(&self, item) { result.append(value) }
+                if let value = transform(&self, item) { result.append(value) } else { droppedItems += 1 }
                 item = next
             }
             return result
         case .scalar where !document.isNull(target):
-            return transform(&self, target).map { [$0] } ?? []
+            guard let value = transform(&self, target) else {
+                droppedItems += 1
+                return []
+            }
+            return [value]
         default:
             reportTypeMismatch(target, field: field, expected: Expected.list)
+            droppedItems += 1
             return nil
         }
     }

@@ -70,4 +70,8 @@ struct LintContext {
 
     /// Plans sorted by where they are written.
     var plans: [Plan] { graph.plans.values.sorted { $0.location < $1.location } }
+
+    /// The plans the loader decoded entirely, sorted by where they are written: the requirement and replacement
+    /// checks reason about a whole plan, and a part the loader reported as unreadable is missing from the others.
+    var completePlans: [Plan] { plans.filter { !graph.incompletePlans.contains($0.id) } }
 }

@@ -1,7 +1,7 @@
 // Substitutions and mappings that can never apply.
 enum ReplacementChecks {
     static func run(_ context: inout LintContext) {
-        for plan in context.plans {
+        for plan in context.completePlans {
             substitutions(plan, context: &context)
             planMappings(plan, context: &context)
         }

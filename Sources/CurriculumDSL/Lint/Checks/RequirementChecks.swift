@@ -5,7 +5,7 @@ enum RequirementChecks {
     static let coursesUnit = LocalizedText(zh: "门课程", en: "courses")
 
     static func run(_ context: inout LintContext) {
-        for plan in context.plans {
+        for plan in context.completePlans {
             var analysis = PlanAnalysis(plan: plan, courses: context.graph.courses)
             let satisfiable = analysis.diagnoseUnsatisfiable()
             for diagnostic in analysis.diagnostics { context.report(diagnostic) }
