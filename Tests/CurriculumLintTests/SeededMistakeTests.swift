@@ -97,6 +97,30 @@ import Testing
         """))
     }
 
+    @Test func requirementsPastedUnderSubstitutionsAreOneMistake() throws {
+        let lint = try MarkedLint("# expect: ① schema.type-mismatch\n" + .plan("""
+                total-credits: 20
+                requirements:
+                  - "03708"
+                substitutions:
+                  - ①"03709"
+                  - "13000"
+                  - "00230"
+                  - {id: s, replaces: "03708", all-of: ["00226"]}
+        """))
+        #expect(lint.found == lint.marked.expected)
+        let notes = lint.diagnostics("schema.type-mismatch").first?.notes.compactMap(\.location).map(\.line)
+        #expect(notes == [lint.marked.expected[0].line + 2])
+        #expect(lint.diagnostics("schema.type-mismatch").first?.notes.first?.message.en == "the next 2 items are the same, up to here")
+    }
+
+    @Test func differentMistakesInOneListAreEachReported() throws {
+        try Self.check("# expect: ① schema.type-mismatch ② schema.invalid-value\n" + .plan("""
+                requirements:
+                  - {id: electives, pool: ["00226", ①[], ②"0227"], min-courses: 1}
+        """))
+    }
+
     @Test func aPracticeComponentWithoutItsTheoryCourseIsNotAlsoAShortTotal() throws {
         try Self.check("# expect: ① graph.practice-without-theory\n" + .plan("""
                 total-credits: 17

@@ -404,11 +404,29 @@ struct NodeDecoder {
             var result: [T] = []
             result.reserveCapacity(Int(header.count))
             var item = target + 1
+            // A run of items that are all the same wrong type (a block of requirements pasted under
+            // `substitutions:`) is one mistake: reported at its first item, with a note at its last.
+            var run: (diagnostic: Int, count: Int, last: SourceLocation)?
             while item < header.next {
                 let next = document[item].next
+                let before = diagnostics.count
                 if let value = transform(&self, item) { result.append(value) } else { droppedItems += 1 }
+                if diagnostics.count == before + 1, let found = diagnostics.last, found.rule == "schema.type-mismatch",
+                   let location = found.location {
+                    if let current = run, diagnostics[current.diagnostic].message == found.message {
+                        diagnostics.removeLast()
+                        run = (current.diagnostic, current.count + 1, location)
+                    } else {
+                        closeRun(run)
+                        run = (before, 1, location)
+                    }
+                } else if diagnostics.count > before {
+                    closeRun(run)
+                    run = nil
+                }
                 item = next
             }
+            closeRun(run)
             return result
         case .scalar where !document.isNull(target):
             guard let value = transform(&self, target) else {
@@ -421,6 +439,15 @@ struct NodeDecoder {
             droppedItems += 1
             return nil
         }
+    }
+
+    /// Notes the extent of a run of same-typed wrong items on its first item's diagnostic (see `mapList`).
+    private mutating func closeRun(_ run: (diagnostic: Int, count: Int, last: SourceLocation)?) {
+        guard let run, run.count > 1, diagnostics.indices.contains(run.diagnostic) else { return }
+        let more = run.count - 1
+        diagnostics[run.diagnostic].notes.append(.init(
+            .init(zh: "其后 \(more) 项也是同样的错误，直到这里", en: "the next \(more) item\(more == 1 ? " is" : "s are") the same, up to here"),
+            at: run.last))
     }
 
     mutating func stringList(_ node: Node, field: String) -> [Located<String>] {
