@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CurriculumDSL
 
@@ -245,5 +246,23 @@ import Testing
         }
         #expect(lint.diagnostics("graph.practice-without-theory").first?.remedy?.en
             == "add the theory course 00018 to the plan (a practice component counts as one course with it)")
+    }
+
+    // MARK: formats
+
+    @Test func aFindingAboutAPathHasNoRegionInSARIFAndNoLineInGitHubAnnotations() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seeded-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = Linter(workingDirectory: directory.deletingLastPathComponent().path).lint(paths: [directory.path])
+        #expect(result.diagnostics.map(\.rule) == ["load.no-curriculum-files"])
+        let sarif = SARIFReporter(language: .en, workingDirectory: directory.deletingLastPathComponent().path).render(result)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((document["runs"] as? [[String: Any]])?.first)
+        let physical = try #require(((run["results"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect(physical["region"] == nil)
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == directory.lastPathComponent)
+        let github = GitHubReporter(language: .en, workingDirectory: directory.deletingLastPathComponent().path).render(result)
+        #expect(github.hasPrefix("::warning file=\(directory.lastPathComponent),title=load.no-curriculum-files::"))
     }
 }

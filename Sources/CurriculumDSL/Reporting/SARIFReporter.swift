@@ -75,7 +75,8 @@ public struct SARIFReporter: Sendable {
         members.append(.init("level", .string(Self.level(diagnostic.severity))))
         members.append(.init("message", .object([.init("text", .string(text))])))
         if let location = diagnostic.location {
-            members.append(.init("locations", .array([.object([.init("physicalLocation", physicalLocation(location))])])))
+            members.append(.init("locations", .array([.object([.init("physicalLocation",
+                                                                      physicalLocation(location, region: !diagnostic.isAboutAPath))])])))
         }
         let related = diagnostic.notes.compactMap { note in note.location.map { (note, $0) } }
         if !related.isEmpty {
@@ -90,7 +91,8 @@ public struct SARIFReporter: Sendable {
         return .object(members)
     }
 
-    func physicalLocation(_ location: SourceLocation) -> JSONValue {
+    /// The artifact and, unless `region` is false (a finding about a path, not about text in a file), the region.
+    func physicalLocation(_ location: SourceLocation, region hasRegion: Bool = true) -> JSONValue {
         var artifact: [JSONValue.Member]
         if let relative = PathURI.relative(location.file, to: workingDirectory) {
             artifact = [.init("uri", .string(PathURI.percentEncoded(relative))), .init("uriBaseId", "%SRCROOT%")]
@@ -101,6 +103,7 @@ public struct SARIFReporter: Sendable {
         if location.endLine > location.line || location.endColumn > location.column {
             region += [.init("endLine", .int(location.endLine)), .init("endColumn", .int(location.endColumn))]
         }
+        guard hasRegion else { return .object([.init("artifactLocation", .object(artifact))]) }
         return .object([
             .init("artifactLocation", .object(artifact)),
             .init("region", .object(region)),
