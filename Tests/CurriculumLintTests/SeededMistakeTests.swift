@@ -248,6 +248,57 @@ import Testing
             == "add the theory course 00018 to the plan (a practice component counts as one course with it)")
     }
 
+    // MARK: a file that cannot be read
+
+    static let catalog = """
+    province: 江苏
+    provinces: [{name: 江苏}]
+    sources: [{id: S, document: 计划}]
+    institutions: [{name: 苏州大学}]
+    courses:
+      - {code: "03708", name: 中国近现代史纲要, credits: 2}
+      - {code: "03709", name: 马克思主义基本原理概论, credits: 4
+    """
+
+    static let plans = """
+    province: 江苏
+    majors:
+      - code: "030101K"
+        name: 法学
+        level: 专升本
+        institutions: [苏州大学]
+        plans:
+          - {id: P, version: "2024", sources: [S], total-credits: 6, requirements: ["03708", "03709"]}
+    """
+
+    @Test func aCatalogThatCannotBeReadIsOneFindingNotAnUnknownReferenceAtEveryUse() throws {
+        let result = Linter(workingDirectory: "/work").lint(files: [
+            (path: "catalog.yaml", bytes: Array(Self.catalog.utf8)),
+            (path: "plans.yaml", bytes: Array((Self.plans + "\n  # curriculum-lint: disable-next-line lint.thesis-with-credits reason: x\n").utf8)),
+        ])
+        #expect(result.diagnostics.map(\.rule) == ["yaml.syntax"])
+        let note = try #require(result.diagnostics.first?.notes.last)
+        #expect(note.location == nil)
+        #expect(note.message.en == "until this file can be read, 5 references to courses, institutions, sources, plans or provinces in other files are not checked")
+        let sarif = SARIFReporter(language: .en, workingDirectory: "/work").render(result)
+        #expect(sarif.contains("note: until this file can be read"))
+    }
+
+    @Test func aListKeyWrittenTwiceKeepsBothLists() throws {
+        let lint = try MarkedLint("""
+        # expect: ① yaml.duplicate-key
+        province: 江苏
+        institutions: [{name: 南京大学}]
+        majors:
+          - {code: "120203K", name: 会计学, level: 专升本, institutions: [南京大学]}
+        ①institutions: [{name: 南京财经大学}]
+        majors:
+          - {code: "120202", name: 市场营销, level: 专升本, institutions: [南京财经大学]}
+        """)
+        #expect(lint.found.filter { $0.rule != "yaml.duplicate-key" } == [])
+        #expect(lint.result.diagnostics.filter { $0.rule == "yaml.duplicate-key" }.count == 2)
+    }
+
     // MARK: formats
 
     @Test func aFindingAboutAPathHasNoRegionInSARIFAndNoLineInGitHubAnnotations() throws {

@@ -69,6 +69,10 @@ public struct SARIFReporter: Sendable {
 
     func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> JSONValue {
         var text = diagnostic.message.text(in: language)
+        // Notes with a place become related locations; the others are part of the message.
+        for note in diagnostic.notes where note.location == nil {
+            text += "\n" + (language == .zh ? "附注" : "note") + ": " + note.message.text(in: language)
+        }
         if let remedy = diagnostic.remedy { text += "\n" + (language == .zh ? "修改建议" : "help") + ": " + remedy.text(in: language) }
         var members: [JSONValue.Member] = [.init("ruleId", .string(diagnostic.rule.rawValue))]
         if let ruleIndex { members.append(.init("ruleIndex", .int(ruleIndex))) }

@@ -171,6 +171,23 @@ struct YAMLDocument {
         }
     }
 
+    /// The entries of a mapping whose scalar key repeats an earlier key (yaml.duplicate-key, reported): not part
+    /// of the mapping, but a loader may still read them.
+    func duplicateEntries(of mapping: NodeID) -> [Entry] {
+        var result: [Entry] = []
+        let end = nodes[Int(mapping)].next
+        var key = mapping + 1
+        while key < end {
+            let keyNode = nodes[Int(key)]
+            let value = keyNode.next
+            if keyNode.flags.contains(.skippedKey), nodes[Int(resolved(key))].kind == .scalar {
+                result.append(Entry(key: resolved(key), value: value))
+            }
+            key = nodes[Int(value)].next
+        }
+        return result
+    }
+
     private func appendOwnEntries(of mapping: NodeID, to result: inout [Entry]) {
         forEachOwnEntry(of: mapping) { result.append($0) }
     }

@@ -34,6 +34,7 @@ enum CatalogChecks {
     /// An institution no major lists. When a major of its province lists none, that major is the root cause
     /// (reported there) and this finding is only a consequence: not shown, though it still uses up a suppression.
     static func institutionsWithoutMajor(_ context: inout LintContext) {
+        guard !context.graph.inputIncomplete else { return }   // the majors of an unreadable file are missing
         let provincesLacking = Set(context.graph.majors.values.filter(\.institutions.isEmpty).map(\.province))
         for institution in orphanInstitutions(context) {
             let diagnostic = DiagnosticMessages.institutionWithoutMajor(institution.name, at: institution.location)

@@ -5,7 +5,7 @@ enum ReplacementChecks {
             substitutions(plan, context: &context)
             planMappings(plan, context: &context)
         }
-        provinceMappings(&context)
+        if !context.graph.inputIncomplete { provinceMappings(&context) }
     }
 
     // MARK: substitutions
