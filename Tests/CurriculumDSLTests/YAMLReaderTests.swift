@@ -13,6 +13,8 @@ import Testing
     static let table: [DiagnosticExpectation] = [
         .init("yaml-syntax-missing-colon.yaml", "yaml.syntax", 6, 1),
         .init("yaml-syntax-bad-indent.yaml", "yaml.syntax", 5, 4),
+        .init("yaml-syntax-over-indent.yaml", "yaml.syntax", 5, 6),
+        .init("yaml-syntax-fullwidth-colon.yaml", "yaml.syntax", 5, 12),
         .init("yaml-syntax-unclosed-quote.yaml", "yaml.syntax", 6, 1),
         .init("yaml-empty-file.yaml", "yaml.empty-file", 1, 1),
         .init("yaml-comments-only.yaml", "yaml.empty-file", 1, 1),
@@ -33,6 +35,29 @@ import Testing
     @Test func missingColonHasNoteAtTheKey() throws {
         let diagnostic = try #require(Fixture.load("diagnostics/yaml-syntax-missing-colon.yaml").diagnostics.first)
         #expect(diagnostic.notes.compactMap(\.location).map { Found("note", $0.line, $0.column) } == [Found("note", 5, 5)])
+    }
+
+    @Test func keyIndentedUnderAValueAsksToAlignItWithTheKeyAbove() throws {
+        let diagnostic = try #require(Fixture.load("diagnostics/yaml-syntax-over-indent.yaml").diagnostics.first)
+        #expect(diagnostic.message.en == "YAML syntax error: key 'credits' is indented deeper than 'name' on the line above, so it reads as more of that value")
+        #expect(diagnostic.remedy?.en == "align 'credits' with 'name' (column 5)")
+        #expect(diagnostic.remedy?.zh == "让“credits”与“name”左对齐（第 5 列）")
+        #expect(diagnostic.notes.compactMap(\.location).map { Found("note", $0.line, $0.column) } == [Found("note", 4, 5)])
+    }
+
+    @Test func fullWidthColonAfterAKeyIsNamedWithItsFix() throws {
+        let diagnostic = try #require(Fixture.load("diagnostics/yaml-syntax-fullwidth-colon.yaml").diagnostics.first)
+        #expect(diagnostic.remedy?.en == "replace '：' with ': ' (ASCII colon and a space)")
+        #expect(diagnostic.message.zh == "YAML 语法错误：键后是全角冒号“：”，YAML 只认半角冒号“:”")
+        #expect(diagnostic.fixIts.map(\.replacement) == [": "])
+        #expect(diagnostic.fixIts.first.map { [$0.location.line, $0.location.column, $0.location.endColumn] } == [5, 12, 13])
+    }
+
+    @Test func aColonInAValueStillAsksForQuotes() throws {
+        let result = Fixture.load(bytes: Array("sources:\n  - id: A\n    document: see: annex 4\n".utf8))
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.rule == "yaml.syntax")
+        #expect(diagnostic.remedy?.en == "quote values that contain a colon, e.g. note: \"see: annex 4\"")
     }
 
     @Test func unclosedQuoteHasNoteAtTheOpeningQuote() throws {

@@ -25,7 +25,9 @@ import Testing
         let tool = try #require(try Self.run()["tool"] as? [String: Any])
         let driver = try #require(tool["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "curriculum-lint")
-        #expect((driver["informationUri"] as? String)?.hasPrefix("https://") == true)
+        // No made-up home page: the project publishes none, so no informationUri and no helpUri.
+        #expect(driver["informationUri"] == nil)
+        #expect(!(try ReporterTests.render(.sarif)).contains("https://github.com/"))
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["id"] as? String } == RuleCatalog.all.map(\.id.rawValue).sorted())
         for rule in rules {
@@ -34,6 +36,8 @@ import Testing
             #expect((rule["fullDescription"] as? [String: Any])?["text"] is String, "\(id) fullDescription")
             let help = rule["help"] as? [String: Any]
             #expect(help?["text"] is String && help?["markdown"] is String, "\(id) help")
+            #expect(rule["helpUri"] == nil, "\(id) helpUri")
+            #expect((help?["text"] as? String)?.hasSuffix("docs/lint-rules.md#" + LintTool.anchor(of: RuleID(rawValue: id))) == true, "\(id) help names its section")
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
             #expect(["error", "warning", "note"].contains(level ?? ""), "\(id) level")
         }

@@ -18,6 +18,14 @@ struct CurriculumCompiler {
     private var exemptions: [Exemption] = []
     /// Course codes written inside a larger scalar, for fix-its (see `CodeSpelling`).
     private var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions the decoder rejected (already reported): references to them are not unknown.
+    private var brokenCourses: Set<CourseCode> = []
+    /// Plans with a part the decoder could not read (reported): no pool or arithmetic checks.
+    var incompletePlans: Set<String> = []
+    /// Some file could not be read (reported): what it declares is missing, so references that find nothing are
+    /// not reported, only counted.
+    var inputIncomplete = false
+    private(set) var uncheckedReferences = 0
     /// Keys in definition order (files in path order, then file order): the order of the checks, so that the
     /// diagnostics come out in the same order on every run without sorting the dictionaries.
     private var courseOrder: [CourseCode] = []
@@ -69,7 +77,8 @@ struct CurriculumCompiler {
         }
         return CurriculumGraph(provinces: provinces, sources: sources, courses: courses, institutions: institutions,
                                majors: majors, plans: plans, renames: renames, equivalences: equivalences,
-                               mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse)
+                               mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse,
+                               incompletePlans: incompletePlans, inputIncomplete: inputIncomplete)
     }
 
     /// Checks the plans `ids`, in that order. With several threads each takes a contiguous run of the ids and
@@ -87,14 +96,16 @@ struct CurriculumCompiler {
             compiler.diagnostics = []
             compiler.plansByCourseNumber = [[String]](repeating: [], count: base.plansByCourseNumber.count)
             compiler.plansByUnknownCourse = [:]
+            compiler.uncheckedReferences = 0
             let start = ids.count * worker / workers
             let end = ids.count * (worker + 1) / workers
             for id in ids[start..<end] { if let plan = compiler.plans[id] { compiler.checkPlan(plan) } }
             return PlanCheckRun(diagnostics: compiler.diagnostics, plansByCourseNumber: compiler.plansByCourseNumber,
-                                plansByUnknownCourse: compiler.plansByUnknownCourse)
+                                plansByUnknownCourse: compiler.plansByUnknownCourse, uncheckedReferences: compiler.uncheckedReferences)
         }
         for run in runs {
             diagnostics += run.diagnostics
+            uncheckedReferences += run.uncheckedReferences
             for (number, list) in run.plansByCourseNumber.enumerated() where !list.isEmpty {
                 plansByCourseNumber[number] += list
             }
@@ -107,6 +118,7 @@ struct CurriculumCompiler {
         var diagnostics: [Diagnostic]
         var plansByCourseNumber: [[String]]
         var plansByUnknownCourse: [CourseCode: [String]]
+        var uncheckedReferences: Int
     }
 
     // MARK: definitions
@@ -185,6 +197,8 @@ struct CurriculumCompiler {
             }
         }
         codeSpellings.merge(file.codeSpellings) { first, _ in first }
+        brokenCourses.formUnion(file.brokenCourses)
+        incompletePlans.formUnion(file.incompletePlans)
         renames += file.renames
         equivalences += file.equivalences
         mappings += file.mappings
@@ -194,23 +208,39 @@ struct CurriculumCompiler {
     // MARK: references
 
     mutating func requireCourse(_ code: Located<CourseCode>, context: LocalizedText? = nil) {
-        guard facts.number(of: code.value) < 0, courses.index(forKey: code.value) == nil else { return }
+        guard facts.number(of: code.value) < 0, courses.index(forKey: code.value) == nil, !brokenCourses.contains(code.value) else { return }
+        if inputIncomplete {
+            uncheckedReferences += 1
+            return
+        }
         diagnostics.append(DiagnosticMessages.unknown(.course, code.value.rawValue, candidates: courses.keys.lazy.map(\.rawValue),
                                                       at: code.location, context: context, spelling: codeSpellings[code.location]))
     }
 
     mutating func requireProvince(_ name: Located<String>) {
         guard provinces[name.value] == nil else { return }
+        if inputIncomplete {
+            uncheckedReferences += 1
+            return
+        }
         diagnostics.append(DiagnosticMessages.unknown(.province, name.value, candidates: provinces.keys, at: name.location))
     }
 
     mutating func requireSource(_ id: Located<String>) {
         guard sources[id.value] == nil else { return }
+        if inputIncomplete {
+            uncheckedReferences += 1
+            return
+        }
         diagnostics.append(DiagnosticMessages.unknown(.source, id.value, candidates: sources.keys, at: id.location))
     }
 
     mutating func requirePlan(_ id: Located<String>) {
         guard plans[id.value] == nil else { return }
+        if inputIncomplete {
+            uncheckedReferences += 1
+            return
+        }
         diagnostics.append(DiagnosticMessages.unknown(.plan, id.value, candidates: plans.keys, at: id.location))
     }
 
@@ -269,10 +299,15 @@ struct CurriculumCompiler {
             if let source = major.source { requireSource(source) }
             for name in major.institutions {
                 guard let institution = institutions[name.value] else {
+                    if inputIncomplete {
+                        uncheckedReferences += 1
+                        continue
+                    }
                     diagnostics.append(DiagnosticMessages.unknown(.institution, name.value, candidates: institutions.keys, at: name.location))
                     continue
                 }
-                if institution.province.value != major.province {
+                // A major whose province is unknown is reported there; comparing provinces would repeat it.
+                if institution.province.value != major.province, provinces[major.province] != nil {
                     diagnostics.append(DiagnosticMessages.institutionProvinceMismatch(
                         institution: name.value, institutionProvince: institution.province.value, major: major.key,
                         at: name.location, institutionAt: institution.location))

@@ -239,8 +239,9 @@ extension CurriculumCompiler {
         for index in scan.codes.indices { required.insert(scan.numbers[index], scan.codes[index]) }
         for index in scan.substitutes.codes.indices { required.insert(scan.substitutes.numbers[index], scan.substitutes.codes[index]) }
 
-        checkPools(plan, scan)
-        checkPracticeComponents(plan, scan)
+        let complete = !incompletePlans.contains(plan.id)
+        if complete { checkPools(plan, scan) }
+        let missingTheoryCredits = checkPracticeComponents(plan, scan)
 
         if plan.substitutions.count > 1 {
             var substitutionIDs: [String: SourceLocation] = [:]
@@ -272,7 +273,7 @@ extension CurriculumCompiler {
         }
 
         checkCycles(plan, scan, provinceWide: provinceWide)
-        checkArithmetic(plan, scan)
+        if complete { checkArithmetic(plan, scan, missingTheoryCredits: missingTheoryCredits) }
         indexCourses(of: plan, scan)
         returnScan(scan)
     }
@@ -482,29 +483,33 @@ extension CurriculumCompiler {
         return (credits, courses, allKnown)
     }
 
-    /// A practice component counts with its theory course, so a plan that asks for one asks for both.
-    private mutating func checkPracticeComponents(_ plan: Plan, _ scan: PlanScan) {
+    /// A practice component counts with its theory course, so a plan that asks for one asks for both. Returns the
+    /// credits of the theory courses reported missing: the arithmetic counts them, as the fix adds them (the
+    /// missing theory course is the mistake, not the plan's total). A theory course not in the catalog is the
+    /// catalog's unknown reference, reported there.
+    private mutating func checkPracticeComponents(_ plan: Plan, _ scan: PlanScan) -> Int {
         var reported: [CourseCode] = []
+        var missingTheories: [CourseCode] = []
+        var missingCredits = 0
         for (number, node) in scan.nodes.enumerated() where node.kind == .course && node.count >= 0 {
             let courseNumber = scan.numbers[Int(node.codeStart)]
             guard courseNumber >= 0, facts.kind[Int(courseNumber)] == .practice else { continue }
             let theoryNumber = facts.theory[Int(courseNumber)]
-            let inPlan: Bool
-            if theoryNumber >= 0 {
-                inPlan = required.contains(theoryNumber)
-            } else if let theoryCode = facts.missingTheory[courseNumber] {
-                inPlan = required.contains(code: theoryCode)
-            } else {
-                continue  // no theory course named: reported with the catalog
-            }
+            // No theory course named, or one not in the catalog: reported with the catalog.
+            guard theoryNumber >= 0 else { continue }
             let code = scan.codes[Int(node.codeStart)]
-            guard !inPlan, !reported.contains(code), let requirement = self.node(Int32(number), of: plan),
+            guard !required.contains(theoryNumber), !reported.contains(code), let requirement = self.node(Int32(number), of: plan),
                   let theory = course(code)?.theory?.value
             else { continue }
             reported.append(code)
+            if !missingTheories.contains(theory) {
+                missingTheories.append(theory)
+                missingCredits += facts.credits[Int(theoryNumber)]
+            }
             report(DiagnosticMessages.practiceWithoutTheory(code, theory: theory, plan: plan.id, at: requirement.location,
                                                             theoryAt: course(theory)?.location))
         }
+        return missingCredits
     }
 
     /// Substitutes point at what they replace, old courses at new ones; a loop would let one result count twice.
@@ -599,7 +604,7 @@ extension CurriculumCompiler {
     }
 
     /// The most credits and courses the requirement tree can count must reach the plan's totals.
-    private mutating func checkArithmetic(_ plan: Plan, _ scan: PlanScan) {
+    private mutating func checkArithmetic(_ plan: Plan, _ scan: PlanScan, missingTheoryCredits: Int) {
         guard plan.totalCredits != nil || plan.minCourses != nil else { return }
         // What each substitution can count instead of the node it replaces.
         var replacementBound: [String: (credits: Int, courses: Int)] = [:]
@@ -669,8 +674,11 @@ extension CurriculumCompiler {
         if let replacement = replacementBound[plan.requirements.id] {
             total = (max(total.credits, replacement.credits), max(total.courses, replacement.courses))
         }
-        if let totalCredits = plan.totalCredits, total.credits < totalCredits.value {
-            report(DiagnosticMessages.totalUnreachable(plan: plan.id, total: totalCredits.value, reachable: total.credits, at: totalCredits.location))
+        // The credits of a course not in the catalog are unknown (the reference is reported), so is the bound.
+        let creditsKnown = !scan.numbers.contains(where: { $0 < 0 }) && !scan.substitutes.hasUnknown
+        if creditsKnown, let totalCredits = plan.totalCredits, total.credits + missingTheoryCredits < totalCredits.value {
+            report(DiagnosticMessages.totalUnreachable(plan: plan.id, total: totalCredits.value, reachable: total.credits + missingTheoryCredits,
+                                                       at: totalCredits.location))
         }
         if let minimum = plan.minCourses, total.courses < minimum.value {
             report(DiagnosticMessages.courseCountUnreachable(plan: plan.id, minimum: minimum.value, reachable: total.courses, at: minimum.location))

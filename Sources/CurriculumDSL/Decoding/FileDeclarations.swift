@@ -13,6 +13,10 @@ struct FileDeclarations: Sendable {
     /// Where a course code is written inside a larger scalar (`03708 中国近现代史纲要`): how a fix-it writes a
     /// replacement code there. Codes not listed are standalone scalars, replaced by the quoted code.
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions that could not be decoded (see `NodeDecoder.brokenCourses`).
+    var brokenCourses: [CourseCode] = []
+    /// Ids of plans with a part that could not be decoded (see `NodeDecoder.incompletePlans`).
+    var incompletePlans: [String] = []
 
     static let topLevelKeys: KeySet = [
         .province, .provinces, .sources, .courses, .courseRenames, .equivalences,
@@ -43,7 +47,34 @@ extension NodeDecoder {
             result.majors.append(major)
             result.plans.append(contentsOf: plans)
         }
+        // A list key written twice (`institutions:` again further down) is yaml.duplicate-key; its second list is
+        // read too, so that what it declares is not also reported missing everywhere it is used.
+        for entry in document.duplicateEntries(of: document.resolved(root)) {
+            guard let key = document.withBytes(entry.key, { Key.named($0) }) else { continue }
+            let value = entry.value
+            switch key {
+            case .provinces: result.provinces += mapList(value, field: key.name) { $0.province($1) } ?? []
+            case .sources: result.sources += mapList(value, field: key.name) { $0.source($1) } ?? []
+            case .courses: result.courses += mapList(value, field: key.name) { $0.course($1) } ?? []
+            case .courseRenames: result.renames += mapList(value, field: key.name) { $0.rename($1) } ?? []
+            case .equivalences: result.equivalences += mapList(value, field: key.name) { $0.equivalence($1) } ?? []
+            case .institutions:
+                result.institutions += mapList(value, field: key.name) { $0.institution($1, defaultProvince: defaultProvince) } ?? []
+            case .exemptions:
+                result.exemptions += mapList(value, field: key.name) { $0.exemption($1, defaultProvince: defaultProvince) } ?? []
+            case .mappings:
+                result.mappings += mapList(value, field: key.name) { $0.mapping($1, defaultProvince: defaultProvince, topLevel: true) } ?? []
+            case .majors:
+                for (major, plans) in mapList(value, field: key.name, { $0.major($1, defaultProvince: defaultProvince) }) ?? [] {
+                    result.majors.append(major)
+                    result.plans.append(contentsOf: plans)
+                }
+            default: continue
+            }
+        }
         result.codeSpellings = codeSpellings
+        result.brokenCourses = brokenCourses
+        result.incompletePlans = incompletePlans
         return result
     }
 

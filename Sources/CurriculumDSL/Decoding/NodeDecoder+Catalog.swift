@@ -47,7 +47,11 @@ extension NodeDecoder {
         let credits = required(f, .credits).flatMap { integer($0, field: "credits") }
         let kind = f[.kind].flatMap { enumeration($0, field: "kind", as: CourseKind.self) } ?? .theory
         let theory = f[.theory].flatMap { courseCode($0, field: "theory") }
-        guard let code, let name, let credits else { return nil }
+        guard let code, let name, let credits else {
+            // Reported above; references to the code are not reported again as unknown.
+            if let written = code?.value ?? f[.code].flatMap({ intendedCourseCode($0) }) { brokenCourses.append(written) }
+            return nil
+        }
         return Course(code: code.value, name: name, credits: credits, kind: kind, theory: theory,
                       formerNames: f[.formerNames].map { stringList($0, field: "former-names").map(\.value) } ?? [],
                       note: optionalString(f, .note), location: code.location)

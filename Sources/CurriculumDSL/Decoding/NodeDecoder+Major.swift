@@ -70,8 +70,15 @@ extension NodeDecoder {
         let requirementsNode = required(f, .requirements)
         guard let id, let version, let requirementsNode else { return nil }
 
+        // An item of the requirements, substitutions, mappings or additional courses that could not be decoded is
+        // missing from the plan.
+        let dropped = droppedItems
         var children: [Requirement] = []
         children = mapList(requirementsNode, field: "requirements") { $0.requirement($1) } ?? []
+        let substitutions = optionalList(f, .substitutions) { $0.substitution($1) }
+        let mappings = optionalList(f, .mappings) { $0.mapping($1, defaultProvince: nil, topLevel: false) }
+        let additionalCourses = optionalList(f, .additionalCourses) { $0.additionalCourses($1) }
+        if droppedItems > dropped { incompletePlans.append(id.value) }
         let root = Requirement(id: id.value, title: nil, note: nil, when: nil, shared: false,
                                shape: .allOf(children), location: startLocation(of: requirementsNode))
         var notes = f[.notes].map { stringList($0, field: "notes").map(\.value) } ?? []
@@ -89,9 +96,9 @@ extension NodeDecoder {
             confidence: f[.confidence].flatMap { enumeration($0, field: "confidence", as: Confidence.self) },
             notes: notes,
             requirements: root,
-            substitutions: optionalList(f, .substitutions) { $0.substitution($1) },
-            mappings: optionalList(f, .mappings) { $0.mapping($1, defaultProvince: nil, topLevel: false) },
-            additionalCourses: optionalList(f, .additionalCourses) { $0.additionalCourses($1) },
+            substitutions: substitutions,
+            mappings: mappings,
+            additionalCourses: additionalCourses,
             location: id.location)
     }
 

@@ -9,6 +9,13 @@ struct NodeDecoder {
     var diagnostics: [Diagnostic] = []
     /// Course codes written inside a larger scalar, and how a fix-it writes a code there.
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
+    /// Codes of course definitions that could not be decoded (reported where they are written): the code as
+    /// written, or the padded code an invalid one is taken for (`160` → `00160`).
+    var brokenCourses: [CourseCode] = []
+    /// Ids of plans with a requirement, substitution, mapping or additional course that could not be decoded.
+    var incompletePlans: [String] = []
+    /// List items (and lists) left out because they could not be decoded (each reported), counted.
+    var droppedItems = 0
 
     init(file: String, document: YAMLDocument) {
         self.file = file
@@ -60,6 +67,7 @@ struct NodeDecoder {
             return nil
         }
         var fields = Fields(start: header.start, what: what)
+        fields.hasComplexKey = header.flags.contains(.hasComplexKey)
         if header.flags.contains(.hasMerges) {
             for entry in document.entries(of: mapping) { add(entry, to: &fields, allowed: allowed, what: what) }
         } else {
@@ -77,7 +85,9 @@ struct NodeDecoder {
             return
         }
         let keyNode = document[entry.key]
-        diagnostics.append(DiagnosticMessages.unknownKey(document.string(entry.key), in: what, allowed: allowed.names,
+        let name = document.string(entry.key)
+        if let meant = Suggestion.closest(to: name, among: allowed.names) { fields.misspelt.append(meant) }
+        diagnostics.append(DiagnosticMessages.unknownKey(name, in: what, allowed: allowed.names,
                                                          at: location(keyNode.start, keyNode.end)))
     }
 
@@ -92,6 +102,11 @@ struct NodeDecoder {
         var entries: [Entry] = []
         /// Every entry, unknown keys included.
         var count = 0
+        /// The keys that unknown keys were taken for ("did you mean"): a required key among them is not reported
+        /// missing, the misspelling is the mistake.
+        var misspelt: [String] = []
+        /// The mapping has a key that is a list or mapping (yaml.complex-key): no key is reported missing.
+        var hasComplexKey = false
         let start: Mark
         let what: LocalizedText
 
@@ -124,6 +139,7 @@ struct NodeDecoder {
     /// The value of a required key, or a `schema.missing-key` diagnostic.
     mutating func required(_ fields: Fields, _ key: Key) -> Node? {
         if let node = fields[key] { return node }
+        guard !fields.misspelt.contains(key.name), !fields.hasComplexKey else { return nil }
         diagnostics.append(DiagnosticMessages.missingKey(key.name, in: fields.what, at: location(fields.start)))
         return nil
     }
@@ -219,8 +235,14 @@ struct NodeDecoder {
         case (.plain, "true"): return true
         case (.plain, "false"): return false
         default:
+            // YAML 1.1 booleans and quoted or capitalised ones: the fix is the plain true / false.
+            let meant: String? = switch value.lowercased() {
+            case "true", "yes", "y", "on": "true"
+            case "false", "no", "n", "off": "false"
+            default: nil
+            }
             diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.boolean,
-                                                               at: scalarLocation(scalar)))
+                                                               at: scalarLocation(scalar), suggestion: meant, fix: meant))
             return nil
         }
     }
@@ -228,11 +250,24 @@ struct NodeDecoder {
     mutating func date(_ node: Node, field: String) -> CivilDate? {
         guard let scalar = scalar(node, field: field, expected: Expected.date) else { return nil }
         guard let date = document.withBytes(scalar, { CivilDate(bytes: $0) }) else {
+            let meant = Self.intendedDate(text(scalar))
             diagnostics.append(DiagnosticMessages.invalidValue(field, value: text(scalar), expected: Expected.date,
-                                                               at: scalarLocation(scalar)))
+                                                               at: scalarLocation(scalar), suggestion: meant, fix: meant))
             return nil
         }
         return date
+    }
+
+    /// A date written another common way (`2024-7-1`, `2024/07/01`, `2024.7.1`, `2024年7月1日`) as YYYY-MM-DD, when
+    /// it is a real date; nil otherwise.
+    static func intendedDate(_ text: String) -> String? {
+        let parts = text.split(whereSeparator: { "-/.年月日 ".contains($0) })
+        guard parts.count == 3, parts[0].count == 4,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[1].count <= 2, parts[2].count <= 2, CivilDate(year: year, month: month, day: day) != nil
+        else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     mutating func optionalDate(_ fields: Fields, _ key: Key) -> CivilDate? {
@@ -316,6 +351,17 @@ struct NodeDecoder {
         return Located(CourseCode(rawValue: text), at: location)
     }
 
+    /// The course code an invalid `code:` value stands for: its digits padded to five (what the invalid-value
+    /// fix-it writes), or nil.
+    func intendedCourseCode(_ node: Node) -> CourseCode? {
+        let target = document.resolved(node)
+        guard document[target].kind == .scalar else { return nil }
+        let value = text(target)
+        guard !value.isEmpty, value.utf8.count < 5, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let padded = String(repeating: "0", count: 5 - value.utf8.count) + value
+        return CourseCode.isValid(padded) ? CourseCode(rawValue: padded) : nil
+    }
+
     mutating func majorCode(_ node: Node, field: String) -> Located<String>? {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
         let value = text(scalar)
@@ -358,18 +404,50 @@ struct NodeDecoder {
             var result: [T] = []
             result.reserveCapacity(Int(header.count))
             var item = target + 1
+            // A run of items that are all the same wrong type (a block of requirements pasted under
+            // `substitutions:`) is one mistake: reported at its first item, with a note at its last.
+            var run: (diagnostic: Int, count: Int, last: SourceLocation)?
             while item < header.next {
                 let next = document[item].next
-                if let value = transform(&self, item) { result.append(value) }
+                let before = diagnostics.count
+                if let value = transform(&self, item) { result.append(value) } else { droppedItems += 1 }
+                if diagnostics.count == before + 1, let found = diagnostics.last, found.rule == "schema.type-mismatch",
+                   let location = found.location {
+                    if let current = run, diagnostics[current.diagnostic].message == found.message {
+                        diagnostics.removeLast()
+                        run = (current.diagnostic, current.count + 1, location)
+                    } else {
+                        closeRun(run)
+                        run = (before, 1, location)
+                    }
+                } else if diagnostics.count > before {
+                    closeRun(run)
+                    run = nil
+                }
                 item = next
             }
+            closeRun(run)
             return result
         case .scalar where !document.isNull(target):
-            return transform(&self, target).map { [$0] } ?? []
+            guard let value = transform(&self, target) else {
+                droppedItems += 1
+                return []
+            }
+            return [value]
         default:
             reportTypeMismatch(target, field: field, expected: Expected.list)
+            droppedItems += 1
             return nil
         }
+    }
+
+    /// Notes the extent of a run of same-typed wrong items on its first item's diagnostic (see `mapList`).
+    private mutating func closeRun(_ run: (diagnostic: Int, count: Int, last: SourceLocation)?) {
+        guard let run, run.count > 1, diagnostics.indices.contains(run.diagnostic) else { return }
+        let more = run.count - 1
+        diagnostics[run.diagnostic].notes.append(.init(
+            .init(zh: "其后 \(more) 项也是同样的错误，直到这里", en: "the next \(more) item\(more == 1 ? " is" : "s are") the same, up to here"),
+            at: run.last))
     }
 
     mutating func stringList(_ node: Node, field: String) -> [Located<String>] {

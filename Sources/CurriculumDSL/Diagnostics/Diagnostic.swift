@@ -65,3 +65,10 @@ extension Diagnostic: Comparable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// A finding about a path (`load.*`: not found, a directory, no curriculum files, unreadable), not about text
+    /// at a line and column: SARIF gives it no region and GitHub annotations no line, as there is no text there to
+    /// point at.
+    var isAboutAPath: Bool { rule.rawValue.hasPrefix("load.") }
+}

@@ -22,7 +22,8 @@ extension DiagnosticMessages {
     static func chooseTooMany(id: String, count: Int, options: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "graph.choose-too-many",
                    message: .init(zh: "要求“\(id)”须选 \(count) 门，但只有 \(options) 个选项", en: "requirement '\(id)' chooses \(count) but has only \(options) options"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "把 choose 改为不超过 \(options)，或补上缺少的选项", en: "lower choose to at most \(options), or add the missing options"))
     }
 
     static func conflictingCredits(_ code: CourseCode, credits: Int, otherCredits: Int, at location: SourceLocation, firstAt: SourceLocation) -> Diagnostic {
@@ -68,13 +69,17 @@ extension DiagnosticMessages {
         Diagnostic(rule: "graph.institution-province-mismatch",
                    message: .init(zh: "\(major.province)的专业 \(major.code) 列出了\(institutionProvince)的院校“\(institution)”", en: "major \(major.code) of \(major.province) lists \(institution), an institution of \(institutionProvince)"),
                    at: location,
-                   notes: [.init(.init(zh: "院校定义在这里", en: "the institution is defined here"), at: institutionAt)])
+                   notes: [.init(.init(zh: "院校定义在这里", en: "the institution is defined here"), at: institutionAt)],
+                   remedy: .init(zh: "列出\(major.province)的主考院校，或改正专业或院校的 province",
+                                 en: "list an institution of \(major.province), or correct the province of the major or of the institution"))
     }
 
     static func invalidPeriod(plan: String, from: CivilDate, until: CivilDate, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "graph.invalid-period",
                    message: .init(zh: "计划 \(plan) 的 effective-until \(until) 早于 effective-from \(from)", en: "plan \(plan) has effective-until \(until) before effective-from \(from)"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "对照来源改正日期（effective-until 是最后生效的一天，不早于 effective-from）",
+                                 en: "correct the dates from the source (effective-until is the last day in force, not before effective-from)"))
     }
 
     static func planInstitutionNotExamining(plan: String, institution: String, major: MajorKey, at location: SourceLocation, majorAt: SourceLocation) -> Diagnostic {
@@ -95,7 +100,9 @@ extension DiagnosticMessages {
     static func poolUnreachable(id: String, what: LocalizedText, minimum: Int, available: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "graph.pool-unreachable",
                    message: .init(zh: "课程池“\(id)”要求至少 \(minimum) \(what.zh)，但全部课程合计只有 \(available)", en: "pool '\(id)' needs at least \(minimum) \(what.en) but all its courses give only \(available)"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "对照计划原文，补上池中缺少的课程，或把最低要求改为不超过 \(available)",
+                                 en: "check the plan's source: add the pool's missing courses, or lower the minimum to at most \(available)"))
     }
 
     static func practiceWithoutTheory(_ code: CourseCode, theory: CourseCode?, plan: String?, at location: SourceLocation, theoryAt: SourceLocation?) -> Diagnostic {
@@ -107,22 +114,34 @@ extension DiagnosticMessages {
         } else {
             message = .init(zh: "实践课程 \(code) 没有用 theory: 指明其理论课程", en: "practice course \(code) does not name its theory course with 'theory:'")
         }
+        let remedy: LocalizedText
+        if plan != nil, let theory {
+            remedy = .init(zh: "在计划中加入理论课程 \(theory)（实践课程与其理论课程合计为一门）",
+                           en: "add the theory course \(theory) to the plan (a practice component counts as one course with it)")
+        } else if let theory {
+            remedy = .init(zh: "theory: 应指向理论课程；检查代码 \(theory)", en: "'theory:' names a theory course; check the code \(theory)")
+        } else {
+            remedy = .init(zh: "写上 theory: \"理论课程代码\"", en: "add theory: \"THEORY-CODE\"")
+        }
         return Diagnostic(rule: "graph.practice-without-theory", message: message, at: location,
-                          notes: theoryAt.map { [.init(.init(zh: "理论课程定义在这里", en: "the theory course is defined here"), at: $0)] } ?? [])
+                          notes: theoryAt.map { [.init(.init(zh: "理论课程定义在这里", en: "the theory course is defined here"), at: $0)] } ?? [],
+                          remedy: remedy)
     }
 
     static func renameCycle(_ cycle: [CourseCode], at location: SourceLocation) -> Diagnostic {
         let path = cycle.map(\.rawValue).joined(separator: " → ")
         return Diagnostic(rule: "graph.rename-cycle",
                           message: .init(zh: "课程更名形成循环：\(path)", en: "course renames form a cycle: \(path)"),
-                          at: location)
+                          at: location,
+                          remedy: .init(zh: "删除循环中的一条更名（更名只从旧代码指向新代码）", en: "remove one rename of the cycle (a rename goes from the old code to the new one)"))
     }
 
     static func substitutionCycle(plan: String, cycle: [CourseCode], at location: SourceLocation) -> Diagnostic {
         let path = cycle.map(\.rawValue).joined(separator: " → ")
         return Diagnostic(rule: "graph.substitution-cycle",
                           message: .init(zh: "计划 \(plan) 的替代或对照关系形成循环：\(path)", en: "substitutions or mappings of plan \(plan) form a cycle: \(path)"),
-                          at: location)
+                          at: location,
+                          remedy: .init(zh: "删除循环中的一条替代或对照规则，使一门成绩只能计一次", en: "remove one substitution or rule of the cycle, so that a result counts once"))
     }
 
     static func totalUnreachable(plan: String, total: Int, reachable: Int, at location: SourceLocation) -> Diagnostic {

@@ -7,7 +7,8 @@ extension DiagnosticMessages {
         return Diagnostic(rule: "schema.conflicting-keys",
                           message: .init(zh: "\(what.zh)中的 \(list) 只能出现一个", en: "\(what.en) may have only one of \(listEN)"),
                           at: location,
-                          notes: [.init(.init(zh: "另一个在这里", en: "the other one is here"), at: firstAt)])
+                          notes: [.init(.init(zh: "另一个在这里", en: "the other one is here"), at: firstAt)],
+                          remedy: .init(zh: "只保留其中一个", en: "keep only one of them"))
     }
 
     static func invalidValue(_ field: String, value: String, expected: LocalizedText, at location: SourceLocation,

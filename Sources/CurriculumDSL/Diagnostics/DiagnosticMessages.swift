@@ -53,7 +53,8 @@ enum DiagnosticMessages {
     static func complexKey(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.complex-key",
                    message: .init(zh: "映射的键必须是字符串，这里是列表或映射", en: "a mapping key must be a string, not a list or mapping"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "把键写成普通字符串（去掉 ? 和 [ ] / { }）", en: "write the key as a plain string (without ? and [ ] / { })"))
     }
 
     /// A character YAML does not allow anywhere (C0/C1 controls other than tab and line ends, DEL, U+FFFE/U+FFFF).
@@ -85,7 +86,9 @@ enum DiagnosticMessages {
     static func emptyFile(file: String) -> Diagnostic {
         Diagnostic(rule: "yaml.empty-file",
                    message: .init(zh: "文件为空", en: "file is empty"),
-                   at: SourceLocation(file: file, line: 1, column: 1))
+                   at: SourceLocation(file: file, line: 1, column: 1),
+                   remedy: .init(zh: "写上内容（如 courses:、majors:），或删除此文件",
+                                 en: "write its content (such as courses: or majors:), or delete the file"))
     }
 
     /// A file whose top-level mapping is empty (`{}`): it declares nothing, like an empty file.
@@ -107,7 +110,8 @@ enum DiagnosticMessages {
     static func invalidMerge(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.invalid-merge",
                    message: .init(zh: "合并键 << 的值必须是映射或映射列表", en: "the value of merge key << must be a mapping or a list of mappings"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "合并一个带锚点的映射，例如 <<: *defaults", en: "merge an anchored mapping, e.g. <<: *defaults"))
     }
 
     static func invalidUTF8(_ location: SourceLocation, byte: UInt8, looksLikeGB18030: Bool) -> Diagnostic {
@@ -145,6 +149,27 @@ enum DiagnosticMessages {
                           remedy: syntaxRemedy(problem))
     }
 
+    /// `key:` indented deeper than the `key: value` line above (libyaml: "mapping values are not allowed").
+    static func overIndentedKey(key: String, above: String, at location: SourceLocation, aboveAt: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.syntax",
+                   message: .init(zh: "YAML 语法错误：键“\(key)”比上一行的键“\(above)”缩进得更深，被读成了“\(above)”的值的延续",
+                                  en: "YAML syntax error: key '\(key)' is indented deeper than '\(above)' on the line above, so it reads as more of that value"),
+                   at: location,
+                   notes: [.init(.init(zh: "上一行的键在这里", en: "the key above is here"), at: aboveAt)],
+                   remedy: .init(zh: "让“\(key)”与“\(above)”左对齐（第 \(aboveAt.column) 列）",
+                                 en: "align '\(key)' with '\(above)' (column \(aboveAt.column))"))
+    }
+
+    /// `key：value` with a full-width colon, which YAML does not take for the end of a key.
+    static func fullWidthColon(_ location: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.syntax",
+                   message: .init(zh: "YAML 语法错误：键后是全角冒号“：”，YAML 只认半角冒号“:”",
+                                  en: "YAML syntax error: the key ends with a full-width colon '：'; YAML needs the ASCII colon ':'"),
+                   at: location,
+                   remedy: .init(zh: "把“：”改成半角冒号加空格“: ”", en: "replace '：' with ': ' (ASCII colon and a space)"),
+                   fixIts: [.init(location: location, replacement: ": ")])
+    }
+
     static func tabIndent(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.tab-indent",
                    message: .init(zh: "用制表符缩进；YAML 只允许空格缩进", en: "indented with a tab; YAML indents with spaces only"),
@@ -155,13 +180,15 @@ enum DiagnosticMessages {
     static func tooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.too-deep",
                    message: .init(zh: "嵌套超过 \(limit) 层，停止读取此文件", en: "nesting deeper than \(limit) levels; stopped reading this file"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "检查括号是否成对；课程文件不需要这么深的嵌套", en: "check that brackets are balanced; curriculum files never nest this deep"))
     }
 
     static func undefinedAlias(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(rule: "yaml.undefined-alias",
                    message: .init(zh: "别名 *\(name) 没有对应的锚点 &\(name)", en: "alias *\(name) has no anchor &\(name)"),
-                   at: location)
+                   at: location,
+                   remedy: .init(zh: "在别名之前用 &\(name) 定义锚点（同一文件内），或直接写出值", en: "define &\(name) before the alias in the same file, or write the value out"))
     }
 
     static func utf16(file: String) -> Diagnostic {

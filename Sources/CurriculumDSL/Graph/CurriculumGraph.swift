@@ -18,11 +18,19 @@ public struct CurriculumGraph: Sendable {
     let plansByCourse: [CourseCode: [String]]
     let equivalenceClasses: [CourseCode: [CourseCode]]
     let renamedTo: [CourseCode: CourseCode]
+    /// Plans with a requirement, substitution or mapping the loader could not decode (reported): their arithmetic
+    /// and satisfiability are not checked, as a part of them is missing.
+    let incompletePlans: Set<String>
+    /// Some file could not be read (reported), so what it declares is missing: checks about absence (an
+    /// institution no major lists, a mapping no plan takes) are not made.
+    let inputIncomplete: Bool
 
     init(provinces: [String: Province], sources: [String: Source], courses: [CourseCode: Course],
          institutions: [String: Institution], majors: [MajorKey: Major], plans: [String: Plan],
          renames: [CourseRename], equivalences: [Equivalence], mappings: [Mapping], exemptions: [Exemption],
-         plansByCourse: [CourseCode: [String]]? = nil) {
+         plansByCourse: [CourseCode: [String]]? = nil, incompletePlans: Set<String> = [], inputIncomplete: Bool = false) {
+        self.incompletePlans = incompletePlans
+        self.inputIncomplete = inputIncomplete
         self.provinces = provinces
         self.sources = sources
         self.courses = courses

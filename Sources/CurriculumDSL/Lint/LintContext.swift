@@ -51,6 +51,12 @@ struct LintContext {
         loaderFindings.contains(Finding(rule, at: location))
     }
 
+    /// Whether the loader reported anything on the line of `location`, at or after its column (in the value that
+    /// starts there).
+    func loaderReported(onLineOf location: SourceLocation) -> Bool {
+        loaderFindings.contains { $0.file == location.file && $0.line == location.line && $0.column >= location.column }
+    }
+
     // MARK: lookups
 
     func course(_ code: CourseCode) -> Course? { graph.courses[code] }
@@ -64,4 +70,8 @@ struct LintContext {
 
     /// Plans sorted by where they are written.
     var plans: [Plan] { graph.plans.values.sorted { $0.location < $1.location } }
+
+    /// The plans the loader decoded entirely, sorted by where they are written: the requirement and replacement
+    /// checks reason about a whole plan, and a part the loader reported as unreadable is missing from the others.
+    var completePlans: [Plan] { plans.filter { !graph.incompletePlans.contains($0.id) } }
 }

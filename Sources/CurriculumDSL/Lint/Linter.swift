@@ -37,16 +37,17 @@ public struct Linter: Sendable {
 
     /// Load, check, suppress, configure.
     private func lint(files: [(path: String, bytes: [UInt8])], extraDiagnostics: [Diagnostic]) -> LintResult {
-        let loaded = CurriculumLoader(limits: limits).load(files: files)
+        let loaded = CurriculumLoader(limits: limits).load(files: files, extraDiagnostics: extraDiagnostics)
         let index = SourceIndex(files: files, limits: limits)
         var context = LintContext(graph: loaded.graph, index: index, loaderDiagnostics: loaded.diagnostics)
         LintChecks.run(&context)
         let replaced = context.replaced
-        let findings = extraDiagnostics + loaded.diagnostics.filter { diagnostic in
+        let findings = loaded.diagnostics.filter { diagnostic in
             guard let location = diagnostic.location else { return true }
             return !replaced.contains(LintContext.Finding(diagnostic.rule, at: location))
         } + context.diagnostics
-        let (kept, suppressed) = suppress(findings, in: files, index: index, consequences: context.consequences)
+        let (kept, suppressed) = suppress(findings, in: files, index: index, consequences: context.consequences,
+                                          reportUnused: !loaded.graph.inputIncomplete)
         var sources: [String: [UInt8]] = [:]
         for file in files { sources[file.path] = file.bytes }
         return LintResult(diagnostics: Self.ordered(Array(Set(configure(kept)))), suppressed: Self.ordered(suppressed),
@@ -56,8 +57,10 @@ public struct Linter: Sendable {
     /// Inline suppressions apply to every finding, before the configuration turns rules off. Consequences of
     /// other findings use up suppressions but are then dropped. Returns what is kept (with the suppressions'
     /// own findings) and what was suppressed.
+    /// With `reportUnused` false (a file could not be read, so some checks did not run), a suppression that
+    /// suppressed nothing is not reported.
     private func suppress(_ findings: [Diagnostic], in files: [(path: String, bytes: [UInt8])], index: SourceIndex,
-                          consequences: Set<LintContext.Finding>) -> (kept: [Diagnostic], suppressed: [Diagnostic]) {
+                          consequences: Set<LintContext.Finding>, reportUnused: Bool) -> (kept: [Diagnostic], suppressed: [Diagnostic]) {
         var scanner = SuppressionScanner()
         for file in files { scanner.scan(file: file.path, bytes: file.bytes, index: index) }
         var suppressions = scanner.suppressions
@@ -70,7 +73,8 @@ public struct Linter: Sendable {
                 kept.append(diagnostic)
             }
         }
-        return (kept + scanner.diagnostics + Suppressions.problems(suppressions), suppressed)
+        let problems = Suppressions.problems(suppressions).filter { reportUnused || $0.rule != "lint.suppression-unused" }
+        return (kept + scanner.diagnostics + problems, suppressed)
     }
 
     /// The configured severities (`off` drops the finding) and per-path ignores.

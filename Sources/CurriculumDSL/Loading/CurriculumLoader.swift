@@ -46,7 +46,8 @@ public struct CurriculumLoader: Sendable {
         load(files: [(path, Array(text.utf8))])
     }
 
-    private func load(files: [(path: String, bytes: [UInt8])], extraDiagnostics: [Diagnostic]) -> LoadResult {
+    /// Loads `files`; `extraDiagnostics` are the problems met finding and reading them (kept first).
+    func load(files: [(path: String, bytes: [UInt8])], extraDiagnostics: [Diagnostic]) -> LoadResult {
         var diagnostics = extraDiagnostics
         var declarations: [FileDeclarations] = []
         declarations.reserveCapacity(files.count)
@@ -56,14 +57,28 @@ public struct CurriculumLoader: Sendable {
         let decoded = Parallel.map(count: files.count, threads: threadCount(for: files)) { index in
             Self.decode(files[index], limits: limits)
         }
+        // The first error that kept a file (or all of it) from being read: what that file declares is missing, so
+        // references to it would all be unknown. They are not reported while it is so; this error says how many.
+        var unread: Int? = extraDiagnostics.firstIndex { $0.rule == "load.unreadable" || $0.rule == "yaml.file-too-large" }
         for file in decoded {
+            if file.declarations == nil, unread == nil, let error = file.diagnostics.firstIndex(where: { $0.severity == .error }) {
+                unread = diagnostics.count + error
+            }
             diagnostics += file.diagnostics
             if let fileDeclarations = file.declarations { declarations.append(fileDeclarations) }
         }
         var compiler = CurriculumCompiler()
         compiler.threads = threadCount(for: files)
+        compiler.inputIncomplete = unread != nil
         let graph = compiler.compile(declarations)
         diagnostics += compiler.diagnostics
+        if let unread, compiler.uncheckedReferences > 0, diagnostics.indices.contains(unread) {
+            let count = compiler.uncheckedReferences
+            diagnostics[unread].notes.append(.init(
+                .init(zh: "在此文件能读取之前，其他文件中有 \(count) 处引用（课程、院校、来源、计划、省份）未作检查",
+                      en: "until this file can be read, \(count) reference\(count == 1 ? "" : "s") to courses, institutions, sources, plans or provinces in other files \(count == 1 ? "is" : "are") not checked"),
+                at: nil))
+        }
         return LoadResult(graph: graph, diagnostics: diagnostics.sorted(), files: files.map(\.path))
     }
 }

@@ -29,6 +29,9 @@ public struct GitHubReporter: Sendable {
         var properties: [(String, String)] = []
         if let location = diagnostic.location {
             properties.append(("file", PathURI.display(location.file, workingDirectory: workingDirectory)))
+        }
+        // A finding about a path has no line to point at.
+        if let location = diagnostic.location, !diagnostic.isAboutAPath {
             properties.append(("line", String(location.line)))
             properties.append(("col", String(location.column)))
             properties.append(("endLine", String(location.endLine)))

@@ -1,11 +1,11 @@
-/// The linter's name, version and home, as SARIF and JSON output state them.
+/// The linter's name, version and rule reference, as SARIF and JSON output state them.
 public enum LintTool {
     public static let name = "curriculum-lint"
     public static let version = "0.2.0"
-    /// The project's home page (SARIF `informationUri`).
-    public static let informationURI = "https://github.com/zikao-curriculum/curriculum"
-    /// The rule reference, to which a rule's anchor is appended (SARIF `helpUri`).
-    public static let rulesDocumentURI = informationURI + "/blob/main/docs/lint-rules.md"
+    /// The rule reference, relative to the repository root, to which a rule's anchor is appended. The project
+    /// has no published home page, so SARIF carries no `informationUri` / `helpUri` (absolute URIs there would be
+    /// made up); the rule's help names this document instead.
+    public static let rulesDocument = "docs/lint-rules.md"
 
     /// The anchor of a rule's section in docs/lint-rules.md (GitHub's heading slugs: `lint.thesis-with-credits`
     /// → `lintthesis-with-credits`).

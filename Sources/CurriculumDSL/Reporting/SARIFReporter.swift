@@ -23,7 +23,6 @@ public struct SARIFReporter: Sendable {
                 .init("name", .string(LintTool.name)),
                 .init("version", .string(LintTool.version)),
                 .init("semanticVersion", .string(LintTool.version)),
-                .init("informationUri", .string(LintTool.informationURI)),
                 .init("rules", .array(rules.map(descriptor))),
             ]))])),
             .init("columnKind", "unicodeCodePoints"),
@@ -47,16 +46,16 @@ public struct SARIFReporter: Sendable {
     func descriptor(_ rule: Rule) -> JSONValue {
         let summary = rule.summary.text(in: language)
         let help = rule.help.text(in: language)
-        let helpURI = LintTool.rulesDocumentURI + "#" + LintTool.anchor(of: rule.id)
+        let reference = LintTool.rulesDocument + "#" + LintTool.anchor(of: rule.id)
+        let see = language == .zh ? "详见" : "See"
         return .object([
             .init("id", .string(rule.id.rawValue)),
             .init("name", .string(Self.name(of: rule.id))),
             .init("shortDescription", .object([.init("text", .string(summary))])),
             .init("fullDescription", .object([.init("text", .string(help))])),
-            .init("helpUri", .string(helpURI)),
             .init("help", .object([
-                .init("text", .string("\(help)\n\n\(helpURI)")),
-                .init("markdown", .string("**\(summary)** (`\(rule.id)`)\n\n\(help)\n\n[docs/lint-rules.md](\(helpURI))")),
+                .init("text", .string("\(help)\n\n\(see) \(reference)")),
+                .init("markdown", .string("**\(summary)** (`\(rule.id)`)\n\n\(help)\n\n\(see) `\(reference)`")),
             ])),
             .init("defaultConfiguration", .object([.init("level", .string(Self.level(rule.defaultSeverity)))])),
             .init("properties", .object([.init("tags", .array([.string(String(rule.id.rawValue.prefix { $0 != "." }))]))])),
@@ -70,13 +69,18 @@ public struct SARIFReporter: Sendable {
 
     func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> JSONValue {
         var text = diagnostic.message.text(in: language)
+        // Notes with a place become related locations; the others are part of the message.
+        for note in diagnostic.notes where note.location == nil {
+            text += "\n" + (language == .zh ? "附注" : "note") + ": " + note.message.text(in: language)
+        }
         if let remedy = diagnostic.remedy { text += "\n" + (language == .zh ? "修改建议" : "help") + ": " + remedy.text(in: language) }
         var members: [JSONValue.Member] = [.init("ruleId", .string(diagnostic.rule.rawValue))]
         if let ruleIndex { members.append(.init("ruleIndex", .int(ruleIndex))) }
         members.append(.init("level", .string(Self.level(diagnostic.severity))))
         members.append(.init("message", .object([.init("text", .string(text))])))
         if let location = diagnostic.location {
-            members.append(.init("locations", .array([.object([.init("physicalLocation", physicalLocation(location))])])))
+            members.append(.init("locations", .array([.object([.init("physicalLocation",
+                                                                      physicalLocation(location, region: !diagnostic.isAboutAPath))])])))
         }
         let related = diagnostic.notes.compactMap { note in note.location.map { (note, $0) } }
         if !related.isEmpty {
@@ -91,7 +95,8 @@ public struct SARIFReporter: Sendable {
         return .object(members)
     }
 
-    func physicalLocation(_ location: SourceLocation) -> JSONValue {
+    /// The artifact and, unless `region` is false (a finding about a path, not about text in a file), the region.
+    func physicalLocation(_ location: SourceLocation, region hasRegion: Bool = true) -> JSONValue {
         var artifact: [JSONValue.Member]
         if let relative = PathURI.relative(location.file, to: workingDirectory) {
             artifact = [.init("uri", .string(PathURI.percentEncoded(relative))), .init("uriBaseId", "%SRCROOT%")]
@@ -102,6 +107,7 @@ public struct SARIFReporter: Sendable {
         if location.endLine > location.line || location.endColumn > location.column {
             region += [.init("endLine", .int(location.endLine)), .init("endColumn", .int(location.endColumn))]
         }
+        guard hasRegion else { return .object([.init("artifactLocation", .object(artifact))]) }
         return .object([
             .init("artifactLocation", .object(artifact)),
             .init("region", .object(region)),

@@ -25,6 +25,9 @@ struct YAMLDocument {
         static let mergeKey = Flags(rawValue: 1 << 3)
         /// A mapping with merge keys.
         static let hasMerges = Flags(rawValue: 1 << 4)
+        /// A mapping with a non-scalar key (reported): which key it stood for is unknown, so no key is reported
+        /// missing from it.
+        static let hasComplexKey = Flags(rawValue: 1 << 5)
     }
 
     struct Node {
@@ -166,6 +169,23 @@ struct YAMLDocument {
             }
             key = nodes[Int(value)].next
         }
+    }
+
+    /// The entries of a mapping whose scalar key repeats an earlier key (yaml.duplicate-key, reported): not part
+    /// of the mapping, but a loader may still read them.
+    func duplicateEntries(of mapping: NodeID) -> [Entry] {
+        var result: [Entry] = []
+        let end = nodes[Int(mapping)].next
+        var key = mapping + 1
+        while key < end {
+            let keyNode = nodes[Int(key)]
+            let value = keyNode.next
+            if keyNode.flags.contains(.skippedKey), nodes[Int(resolved(key))].kind == .scalar {
+                result.append(Entry(key: resolved(key), value: value))
+            }
+            key = nodes[Int(value)].next
+        }
+        return result
     }
 
     private func appendOwnEntries(of mapping: NodeID, to result: inout [Entry]) {

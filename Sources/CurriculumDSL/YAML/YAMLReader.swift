@@ -264,6 +264,7 @@ private struct ParseRun {
             guard document[key].kind == .scalar else {
                 diagnostics.append(DiagnosticMessages.complexKey(location(document[key].start)))
                 document.nodes[Int(id)].flags.insert(.skippedKey)
+                document.nodes[Int(current.node)].flags.insert(.hasComplexKey)
                 current.pendingKey = -1
                 return
             }
@@ -354,6 +355,81 @@ private struct ParseRun {
     }
 
     /// Line and column (in Unicode scalars) of a byte offset, for reader errors, which carry only the offset.
+    /// The column of the first full-width colon `：` of line `line` before any comment, or nil.
+    static func fullWidthColon(line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var current = 1
+        var index = 0
+        while index < bytes.count, current < line {
+            if bytes[index] == 0x0A { current += 1 }
+            index += 1
+        }
+        guard current == line else { return nil }
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "#" { return nil }
+            if scalar == "\u{FF1A}" { return column }
+            column += 1
+        }
+        return nil
+    }
+
+    /// A block `key: value` line indented deeper than the key of the content line above, which has a value of its
+    /// own: what a stray space or two makes of `min-courses` under `total-credits: 70`. Nil for anything else.
+    static func overIndentedKey(line: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> (key: String, column: Int, above: String, aboveLine: Int, aboveColumn: Int)? {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x0A {
+            lines.append(ArraySlice(bytes[start..<index]))
+            start = index + 1
+            if lines.count >= line { break }
+        }
+        if lines.count < line, start <= bytes.count { lines.append(ArraySlice(bytes[start..<bytes.count])) }
+        guard line >= 2, lines.count >= line, let current = keyLine(lines[line - 1]), current.value != nil else { return nil }
+        var aboveLine = line - 1
+        while aboveLine >= 1 {
+            let text = lines[aboveLine - 1]
+            let content = text.drop { $0 == 0x20 || $0 == 0x0D }
+            if !content.isEmpty && content.first != UInt8(ascii: "#") { break }
+            aboveLine -= 1
+        }
+        guard aboveLine >= 1, let above = keyLine(lines[aboveLine - 1]), above.value?.isEmpty == false,
+              current.column > above.column
+        else { return nil }
+        return (current.key, current.column, above.key, aboveLine, above.column)
+    }
+
+    /// `[spaces][- ]key: value` with a plain ASCII-or-UTF-8 key: the key, its column (the line's indentation is
+    /// spaces, so bytes before it are columns), and the value after `: ` (empty when none; nil when the line
+    /// has no `: `).
+    private static func keyLine(_ text: ArraySlice<UInt8>) -> (key: String, column: Int, value: String?)? {
+        var index = text.startIndex
+        while index < text.endIndex, text[index] == 0x20 { index += 1 }
+        if index + 1 < text.endIndex, text[index] == UInt8(ascii: "-"), text[index + 1] == 0x20 {
+            index += 2
+            while index < text.endIndex, text[index] == 0x20 { index += 1 }
+        }
+        let column = index - text.startIndex + 1
+        guard index < text.endIndex else { return nil }
+        let first = text[index]
+        guard first != UInt8(ascii: "#"), first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != UInt8(ascii: "\""),
+              first != UInt8(ascii: "'"), first != UInt8(ascii: "-")
+        else { return nil }
+        var colon = index
+        while colon < text.endIndex, !(text[colon] == UInt8(ascii: ":") && (colon + 1 == text.endIndex || text[colon + 1] == 0x20 || text[colon + 1] == 0x0D)) {
+            colon += 1
+        }
+        guard colon < text.endIndex, colon > index, let key = String(validating: text[index..<colon], as: UTF8.self) else { return nil }
+        var rest = text[(colon + 1)...].drop { $0 == 0x20 }
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")), hash == rest.startIndex { rest = rest[rest.startIndex..<rest.startIndex] }
+        while let last = rest.last, last == 0x0D || last == 0x20 { rest = rest.dropLast() }
+        let value = String(decoding: rest, as: UTF8.self)
+        return (key, column, value)
+    }
+
     private static func mark(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
         var line: Int32 = 1
         var column: Int32 = 1
@@ -391,6 +467,21 @@ private struct ParseRun {
         }
         if error.kind == YAML_SCANNER_ERROR, let column = tabLines[line - 1] {
             diagnostics.append(DiagnosticMessages.tabIndent(SourceLocation(file: file, line: line - 1, column: column)))
+            return
+        }
+        if problem.hasPrefix("mapping values are not allowed"), let over = Self.overIndentedKey(line: line, in: bytes) {
+            // `key: value` indented deeper than the `key: value` above: YAML reads the line as more of that value.
+            diagnostics.append(DiagnosticMessages.overIndentedKey(
+                key: over.key, above: over.above,
+                at: SourceLocation(file: file, line: line, column: over.column),
+                aboveAt: SourceLocation(file: file, line: over.aboveLine, column: over.aboveColumn)))
+            return
+        }
+        let keyLine = Int(mark(error.contextMark).line)
+        if problem.hasPrefix("could not find expected ':'"), let column = Self.fullWidthColon(line: keyLine, in: bytes) {
+            // `key：value`: a full-width colon (Chinese input) does not end a key.
+            diagnostics.append(DiagnosticMessages.fullWidthColon(SourceLocation(file: file, line: keyLine, column: column,
+                                                                                endColumn: column + 1)))
             return
         }
         var notes: [Diagnostic.Note] = []

@@ -20,6 +20,8 @@ enum CatalogChecks {
         let orphans = orphanInstitutions(context)
         for major in context.majors where major.institutions.isEmpty {
             let at = context.index.location(of: "institutions", around: major.location) ?? major.location
+            // An `institutions` value the loader could not read (an undefined alias, a mapping) is reported there.
+            guard !context.loaderReported(onLineOf: at) else { continue }
             var diagnostic = DiagnosticMessages.majorWithoutInstitution(major.key, name: major.name, at: at)
             diagnostic.notes = orphans.filter { $0.province.value == major.province }.map { institution in
                 .init(.init(zh: "本省的主考院校“\(institution.name)”没有主考任何专业", en: "institution \(institution.name) of this province examines no major"),
@@ -32,6 +34,7 @@ enum CatalogChecks {
     /// An institution no major lists. When a major of its province lists none, that major is the root cause
     /// (reported there) and this finding is only a consequence: not shown, though it still uses up a suppression.
     static func institutionsWithoutMajor(_ context: inout LintContext) {
+        guard !context.graph.inputIncomplete else { return }   // the majors of an unreadable file are missing
         let provincesLacking = Set(context.graph.majors.values.filter(\.institutions.isEmpty).map(\.province))
         for institution in orphanInstitutions(context) {
             let diagnostic = DiagnosticMessages.institutionWithoutMajor(institution.name, at: institution.location)

@@ -1,11 +1,11 @@
 // Substitutions and mappings that can never apply.
 enum ReplacementChecks {
     static func run(_ context: inout LintContext) {
-        for plan in context.plans {
+        for plan in context.completePlans {
             substitutions(plan, context: &context)
             planMappings(plan, context: &context)
         }
-        provinceMappings(&context)
+        if !context.graph.inputIncomplete { provinceMappings(&context) }
     }
 
     // MARK: substitutions

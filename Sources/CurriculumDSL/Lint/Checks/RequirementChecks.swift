@@ -5,7 +5,7 @@ enum RequirementChecks {
     static let coursesUnit = LocalizedText(zh: "门课程", en: "courses")
 
     static func run(_ context: inout LintContext) {
-        for plan in context.plans {
+        for plan in context.completePlans {
             var analysis = PlanAnalysis(plan: plan, courses: context.graph.courses)
             let satisfiable = analysis.diagnoseUnsatisfiable()
             for diagnostic in analysis.diagnostics { context.report(diagnostic) }
@@ -20,7 +20,15 @@ enum RequirementChecks {
     static func totals(_ plan: Plan, analysis: inout PlanAnalysis, context: inout LintContext) {
         guard plan.totalCredits != nil || plan.minCourses != nil else { return }
         // Credits of unknown courses are unknown: the loader reports the reference.
-        guard plan.allCourseCodes.allSatisfy({ context.course($0) != nil }) else { return }
+        let codes = plan.allCourseCodes
+        guard codes.allSatisfy({ context.course($0) != nil }) else { return }
+        // A practice component without its theory course is graph.practice-without-theory; the totals are checked
+        // once the theory course is in the plan.
+        let practiceWithoutTheory = codes.contains { code in
+            guard let course = context.course(code), course.kind == .practice, let theory = course.theory?.value else { return false }
+            return context.course(theory) != nil && !codes.contains(theory)
+        }
+        guard !practiceWithoutTheory else { return }
         guard let options = analysis.options(0) else { return }
         var reachable: [(credits: Int, courses: Int)] = []
         for option in options {
