@@ -256,7 +256,7 @@ struct AuditBuilder {
             result.records.append(usedRecord(record, via: "direct", standsFor: nil, rule: nil))
             addReview(record, requirement: id)
             credits += table.records[record].credits
-            result.courses.earned += plan.poolProgressWeight(of: table.records[record])
+            result.courses.earned += plan.courseWeight(of: table.records[record])
         }
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)

@@ -318,8 +318,7 @@ struct Solver {
     }
 
     private func weight(of record: Int) -> Int {
-        let id = table.records[record].codeID
-        return id >= 0 ? plan.codeWeight[id] : 1
+        plan.courseWeight(of: table.records[record])
     }
 
     /// Courses among `ids` the candidate has not passed and that are not already added on this path.
@@ -479,7 +478,7 @@ enum Completion {
         for candidate in candidates {
             let pool = candidate.pools.first { needCredits[$0] > 0 || needCourses[$0] > 0 } ?? candidate.pools[0]
             needCredits[pool] = max(0, needCredits[pool] - candidate.credits)
-            needCourses[pool] = max(0, needCourses[pool] - 1)
+            needCourses[pool] = max(0, needCourses[pool] - candidate.weight)
             let counted = min(candidate.credits, room[pool] == Int.max ? candidate.credits : max(0, room[pool] - usedRoom[pool]))
             usedRoom[pool] += counted
             gainedCredits += counted
@@ -540,7 +539,7 @@ enum Completion {
                 let counted = room[pool] == Int.max ? candidate.credits : min(candidate.credits, max(0, room[pool] - usedRoom[pool]))
                 let before = (needCredits[pool], needCourses[pool], totalCredits, totalCourses)
                 needCredits[pool] -= candidate.credits
-                needCourses[pool] -= 1
+                needCourses[pool] -= candidate.weight
                 usedRoom[pool] += counted
                 totalCredits -= counted
                 totalCourses -= candidate.weight
