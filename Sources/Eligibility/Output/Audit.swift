@@ -252,9 +252,14 @@ public enum AuditError: Error, Sendable, Hashable {
     /// A plan named by id that is not in force on the application date (e.g. an old plan after its transition
     /// window): nobody can graduate under it on that date.
     case planNotInForce(String, date: CivilDate, from: CivilDate?, until: CivilDate?)
+    /// A declared choice (`AuditRequest.choices`) that names no `alternatives` requirement of the plan, or no option
+    /// of it (`AuditEngine.choiceProblems` lists every one, with what exists).
+    case invalidChoice(ChoiceProblem)
 
     public var message: LocalizedText {
         switch self {
+        case .invalidChoice(let problem):
+            return problem.message
         case .unknownMajor(let key, let suggestion):
             let hint = suggestion.map { LocalizedText(zh: "；是不是 \($0)？", en: "; did you mean \($0)?") } ?? LocalizedText(zh: "", en: "")
             return .init(zh: "\(key.province)没有专业 \(key.code)\(hint.zh)", en: "no major \(key.code) in \(key.province)\(hint.en)")

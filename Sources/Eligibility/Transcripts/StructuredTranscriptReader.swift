@@ -106,13 +106,38 @@ public enum StructuredTranscriptReader {
             transcript.admissionNumber = text(fields["admission-number"], "admission-number") ?? transcript.candidate?.admissionNumber
             transcript.records = list(fields["records"], "records").compactMap { record($0) }
             transcript.decisions = list(fields["decisions"], "decisions").compactMap { decision($0) }
-            if let choicesNode = fields["choices"], case .mapping(let entries, _, _) = choicesNode {
-                for entry in entries { if let value = text(entry.value, entry.key.text) { transcript.choices[entry.key.text] = value } }
-            }
+            if let choicesNode = fields["choices"] { choices(choicesNode, into: &transcript) }
             if fields["records"] == nil {
                 fail(node, .init(zh: "缺少 records（成绩列表）", en: "missing 'records' (the list of results)"))
             }
             return transcript
+        }
+
+        func place(_ node: YAMLNode) -> TranscriptPlace {
+            TranscriptPlace(file: file, row: Int(node.start.line), column: Int(node.start.column))
+        }
+
+        /// `choices: {REQUIREMENT: OPTION}` — the option each `alternatives` requirement takes, with the place of
+        /// each (the plan is checked when the audit runs: an unknown requirement or option is reported there).
+        mutating func choices(_ node: YAMLNode, into transcript: inout Transcript) {
+            guard case .mapping(let entries, _, _) = node else {
+                fail(node, .init(zh: "choices 应为映射，每项为“选择项要求编号: 选项编号”，如 language-track: without-fl",
+                                 en: "'choices' must be a mapping of REQUIREMENT: OPTION, e.g. language-track: without-fl"))
+                return
+            }
+            for entry in entries {
+                let key = entry.key.text
+                guard case .scalar(let scalar) = entry.value, !scalar.isNull, !scalar.text.isEmpty else {
+                    // An empty value has no place of its own: point at the requirement.
+                    var isEmpty = false
+                    if case .scalar(let scalar) = entry.value { isEmpty = scalar.isNull || scalar.text.isEmpty }
+                    fail(isEmpty ? .scalar(entry.key) : entry.value, .init(zh: "choices 中 \(key) 须写明所选选项的编号（如 \(key): without-fl）",
+                                            en: "choices: '\(key)' needs the id of the option taken (e.g. \(key): without-fl)"))
+                    continue
+                }
+                transcript.choices[key] = scalar.text
+                transcript.choicePlaces[key] = ChoicePlace(requirement: place(.scalar(entry.key)), option: place(entry.value))
+            }
         }
 
         mutating func record(_ node: YAMLNode) -> CourseRecord? {
