@@ -113,6 +113,12 @@ public enum StructuredTranscriptReader {
             return transcript
         }
 
+        /// A null or empty scalar (`date:`, `date: ~`, `date: ""`), like an empty CSV cell.
+        static func isEmpty(_ node: YAMLNode) -> Bool {
+            if case .scalar(let scalar) = node { return scalar.isNull || scalar.text.isEmpty }
+            return false
+        }
+
         func place(_ node: YAMLNode) -> TranscriptPlace {
             TranscriptPlace(file: file, row: Int(node.start.line), column: Int(node.start.column))
         }
@@ -154,10 +160,17 @@ public enum StructuredTranscriptReader {
             }
             let code = parse(fields["code"], "code", FieldParsing.courseCode)
             let score = parse(fields["score"], "score", FieldParsing.score)
-            let date = parse(fields["date"], "date", FieldParsing.date)
+            // As in CSV files: no date (absent, empty or null) is no date; a date that cannot be read rejects the record
+            // (reported with the expected formats) — a pass date decides whether a result counts on the application date.
+            var date: CivilDate?
+            var dateRejected = false
+            if let dateNode = fields["date"], !Self.isEmpty(dateNode) {
+                date = parse(dateNode, "date", FieldParsing.date)
+                dateRejected = date == nil
+            }
             let province = text(fields["from-province"], "from-province")
             let evidence = fields["evidence"] == nil ? .electronic : parse(fields["evidence"], "evidence") { FieldParsing.evidence($0, province: province) }
-            guard let code, let score, let evidence else { return nil }
+            guard let code, let score, let evidence, !dateRejected else { return nil }
             return CourseRecord(code: code, name: text(fields["name"], "name"), score: score, passDate: date, evidence: evidence)
         }
 
