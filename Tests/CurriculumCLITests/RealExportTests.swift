@@ -77,7 +77,7 @@ struct RealExportTests {
 
         let batch = try CLI.run(["batch", file.path] + target)
         #expect(batch.exitCode == 0)
-        #expect(batch.out.hasSuffix("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,\n"))
+        #expect(batch.out.hasSuffix("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,,JS-2024-530605\n"))
         #expect(CLI.normalize(batch.err).hasSuffix("1 candidate: 1 eligible, 0 pending review, 0 not eligible, 0 not audited; 4 input issues (0 errors); <seconds> s\n"))
     }
 
