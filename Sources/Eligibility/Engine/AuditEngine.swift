@@ -69,7 +69,7 @@ public struct AuditEngine: Sendable {
             }
             return [plan]
         }
-        guard !major.planIDs.isEmpty else { throw .noPlanData(request.major, name: major.name) }
+        guard !major.planIDs.isEmpty else { throw .noPlanData(MajorWithoutPlanData(major: major, graph: graph)) }
         let plans = graph.plansInForce(for: major, on: request.applicationDate, institution: request.institution)
         guard !plans.isEmpty else {
             throw .noPlanInForce(request.major, date: request.applicationDate, plans: major.planIDs)
