@@ -118,7 +118,8 @@ public struct AuditEngine: Sendable {
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
         let (table, solver, roots) = solve(request, compiled: plan, detailed: true)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
-        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
+        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
+                                   undeterminedGroups: solver.undeterminedGroups)
         return builder.build(blocking: blocking)
     }
 
@@ -170,6 +171,9 @@ public struct AuditEngine: Sendable {
         func reviewed(_ records: [Int]) { for record in records where table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
         for step in solver.best?.steps ?? [] {
             switch step {
+            case .missing(let node, false) where solver.isUndetermined(node):
+                // A 加考 course that may not apply (prior-diploma field unknown): for review, not missing.
+                if case .course(let code) = compiledPlan.nodes[node].kind { review.append("\(code) prior-field-unknown") }
             case .missing(let node, false):
                 if case .course(let code) = compiledPlan.nodes[node].kind { missing.append(ref(code)) }
             case .substitution(_, _, let records, let added):
@@ -210,12 +214,22 @@ public struct AuditEngine: Sendable {
                 }
             }
         }
+        // 加考 groups by the prior diploma's field. When the field is unknown (no diploma, or no field given) the audit does
+        // not guess whether the field is in the list: every group is kept, and a course of it not passed is an item
+        // for the county office to review (eligible pending review at best), never a missing course nor nothing.
         var roots = [plan.root]
-        if let diploma = request.candidate.priorDiploma {
-            roots += plan.additionalRoots.filter { $0.condition.applies(toPriorField: diploma.field) }.map(\.node)
+        var undetermined: Set<Int> = []
+        let field = request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
+        for (group, extra) in plan.additionalRoots.enumerated() {
+            if field.isEmpty {
+                roots.append(extra.node)
+                undetermined.insert(group)
+            } else if extra.condition.applies(toPriorField: field) {
+                roots.append(extra.node)
+            }
         }
         var solver = Solver(plan: plan, table: table, choices: request.choices,
-                            waived: waived, accepted: accepted, pinnedTo: pinnedTo)
+                            waived: waived, accepted: accepted, pinnedTo: pinnedTo, undeterminedGroups: undetermined)
         solver.run(roots: roots)
         return (table, solver, roots)
     }

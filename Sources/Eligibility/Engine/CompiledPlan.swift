@@ -108,6 +108,8 @@ struct CompiledPlanBuilder {
     var substitutionCodeIDs: [Int: [[Int]]] = [:]
     /// Whether a node has substitutions (checked on every search step, so an array, not a dictionary).
     var hasSubstitution: [Bool] = []
+    /// Per node: the 加考 group (index into `additionalRoots`) the node belongs to, -1 for the plan's own nodes.
+    var nodeAdditionalGroup: [Int] = []
 
     // MARK: tables for building the audit (plan-only text and references, computed once instead of per audit)
 
@@ -173,6 +175,15 @@ struct CompiledPlanBuilder {
         }
         buildTables(graph: graph)
         buildAuditTables(graph: graph)
+        nodeAdditionalGroup = Array(repeating: -1, count: nodes.count)
+        for (group, extra) in additionalRoots.enumerated() {
+            var stack = [extra.node]
+            while let node = stack.popLast() {
+                guard node >= 0, node < nodes.count else { continue }
+                nodeAdditionalGroup[node] = group
+                stack.append(contentsOf: nodes[node].children)
+            }
+        }
     }
 
     private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
@@ -416,6 +427,7 @@ final class CompiledPlan: Sendable {
     let substitutionMatchIDs: [Int: [[[Int]]]]
     let substitutionCodeIDs: [Int: [[Int]]]
     let hasSubstitution: [Bool]
+    let nodeAdditionalGroup: [Int]
     let nodeTitle: [String?]
     let nodeKindName: [String]
     let nodeCourseRef: [Audit.CourseRef?]
@@ -463,6 +475,7 @@ final class CompiledPlan: Sendable {
         self.substitutionMatchIDs = builder.substitutionMatchIDs
         self.substitutionCodeIDs = builder.substitutionCodeIDs
         self.hasSubstitution = builder.hasSubstitution
+        self.nodeAdditionalGroup = builder.nodeAdditionalGroup
         self.nodeTitle = builder.nodeTitle
         self.nodeKindName = builder.nodeKindName
         self.nodeCourseRef = builder.nodeCourseRef
