@@ -27,7 +27,7 @@ struct Batch: ParsableCommand {
         let major = try target.resolve(in: graph, language: language)
         if target.plan == nil, graph.plans(of: major).isEmpty {
             // Said once, before reading the file, rather than once per candidate.
-            let message = AuditError.noPlanData(major.key, name: major.name).message
+            let message = MajorWithoutPlanData(major: major, graph: graph).message
             throw CLIError(language, zh: message.zh, en: message.en)
         }
         var reader: CSVTranscriptReader

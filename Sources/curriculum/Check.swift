@@ -44,13 +44,24 @@ enum AuditCommand {
         let graph = try curricula.load()
         let major = try target.resolve(in: graph, language: language)
         let (transcript, hadErrors) = try input.read(language: language)
+        var unusableChoices = false
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
-        let request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
+        var request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
                                    planID: target.plan, applicationDate: try target.applicationDate(),
                                    decisions: transcript.decisions, choices: transcript.choices)
+        let engine = AuditEngine(graph: graph)
         let audit: Audit
         do {
-            audit = try AuditEngine(graph: graph).audit(request)
+            // A declared choice the plan cannot apply is an input error at its place; the audit runs without it
+            // (comparing every option), and the exit code is 2.
+            for problem in try engine.choiceProblems(request) {
+                let place = transcript.choicePlaces[problem.requirement].map { problem.isUnknownRequirement ? $0.requirement : $0.option }
+                    ?? TranscriptPlace(file: input.transcript, row: 1)
+                Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
+                request.choices[problem.requirement] = nil
+                unusableChoices = true
+            }
+            audit = try engine.audit(request)
         } catch {
             throw CLIError(language, zh: error.message.zh, en: error.message.en)
         }
@@ -67,8 +78,12 @@ enum AuditCommand {
         if hadErrors {
             Terminal.error(language == .zh ? "成绩文件中有无法读取的行（见上），审核结果未包含这些行\n"
                                            : "some transcript rows could not be read (see above); the audit does not include them\n")
-            throw ExitCode(2)
         }
+        if unusableChoices {
+            Terminal.error(language == .zh ? "成绩文件中的选择（choices）有无法采用的项（见上），审核时未采用这些项，已比较各选项\n"
+                                           : "some declared choices could not be used (see above); the audit compared every option instead\n")
+        }
+        if hadErrors || unusableChoices { throw ExitCode(2) }
         switch audit.verdict {
         case .eligible: return
         case .notEligible: throw ExitCode(1)

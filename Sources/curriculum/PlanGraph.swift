@@ -19,7 +19,7 @@ struct PlanGraph: ParsableCommand {
         let resolved = try target.resolve(in: graph, language: language)
         let plans = graph.plans(of: resolved)
         if plans.isEmpty {
-            let message = AuditError.noPlanData(resolved.key, name: resolved.name).message
+            let message = MajorWithoutPlanData(major: resolved, graph: graph).message
             throw CLIError(language, zh: message.zh, en: message.en)
         }
         guard let chosen = plan.map({ id in plans.first { $0.id == id } }) ?? plans.max(by: { ($0.effectiveFrom ?? .distantPast) < ($1.effectiveFrom ?? .distantPast) }) else {

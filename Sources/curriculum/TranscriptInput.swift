@@ -46,10 +46,38 @@ struct TranscriptInput: ParsableArguments {
         if let candidatePath = candidate {
             let extra = TranscriptFiles.read(path: candidatePath)
             issues += extra.issues.filter { !($0.severity == .error && $0.message.en.hasPrefix("missing 'records'")) }
-            if let person = extra.transcripts.first?.candidate { chosen.candidate = person }
+            if let extraTranscript = extra.transcripts.first {
+                if let person = extraTranscript.candidate { chosen.candidate = person }
+                issues += merge(choicesOf: extraTranscript, into: &chosen, from: candidatePath)
+                if !extraTranscript.records.isEmpty || !extraTranscript.decisions.isEmpty {
+                    // Results and office decisions belong in the transcript: never dropped without a word.
+                    issues.append(TranscriptIssue(file: candidatePath, row: extraTranscript.firstRow, severity: .error, message: .init(
+                        zh: "考生信息文件中的 records（成绩）和 decisions（决定）不会被读取；请把它们移到成绩文件 \(transcript) 中",
+                        en: "the candidate file's 'records' and 'decisions' are not read; move them into the transcript \(transcript)")))
+                }
+            }
         }
         report(issues, language: language)
         return (chosen, issues.contains { $0.severity == .error })
+    }
+
+    /// The candidate file's declared choices join the transcript's; the same requirement declared differently in
+    /// both is an error at the candidate file's entry (the transcript's choice is kept).
+    private func merge(choicesOf extra: Transcript, into chosen: inout Transcript, from path: String) -> [TranscriptIssue] {
+        var issues: [TranscriptIssue] = []
+        for (requirement, option) in extra.choices.sorted(by: { $0.key < $1.key }) {
+            let place = extra.choicePlaces[requirement]?.option ?? TranscriptPlace(file: path, row: extra.firstRow)
+            if let existing = chosen.choices[requirement] {
+                guard existing != option else { continue }
+                issues.append(place.issue(.error, .init(
+                    zh: "choices：\(requirement) 在成绩文件中为 \(existing)，在考生信息文件中为 \(option)，两者不一致；按成绩文件的 \(existing) 审核，请删去其中一处",
+                    en: "choices: \(requirement) is \(existing) in the transcript but \(option) in the candidate file; the transcript's \(existing) is used — remove one of them")))
+            } else {
+                chosen.choices[requirement] = option
+                if let places = extra.choicePlaces[requirement] { chosen.choicePlaces[requirement] = places }
+            }
+        }
+        return issues
     }
 
     func report(_ issues: [TranscriptIssue], language: Language) {

@@ -53,7 +53,10 @@ struct WhatIf: ParsableCommand {
                 print(language == .zh ? "符合条件的 \(withoutPlans.count) 个专业都暂无考试计划数据（no plan data），无法排名："
                                       : "the \(withoutPlans.count) matching major\(withoutPlans.count == 1 ? "" : "s") have no plan data (暂无考试计划数据) and cannot be ranked:")
                 for major in withoutPlans {
-                    print("  \(major.province) \(major.code) \(major.name)（\(major.level.rawValue)）")
+                    // As `majors` shows them: former codes and 停止新生报名, which may be why there is no plan.
+                    let status = major.status == .stopped ? (language == .zh ? " [停止新生报名]" : " [stopped enrolling]") : ""
+                    let former = major.formerCodes.isEmpty ? "" : (language == .zh ? "（原代码 " : " (formerly ") + major.formerCodes.map(\.value).joined(separator: ", ") + (language == .zh ? "）" : ")")
+                    print("  \(major.province) \(major.code) \(major.name)（\(major.level.rawValue)）\(former)\(status)")
                 }
             }
             if hadErrors { throw ExitCode(2) }

@@ -40,7 +40,7 @@ struct BatchTests {
         CLI.expect(output, matches: "batch-530605-csv")
         #expect(output.exitCode == 0, "缺考 is a note, not a rejected row")
         let lines = output.out.split(separator: "\n")
-        #expect(lines.first == "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error")
+        #expect(lines.first == "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error,plan_id")
         #expect(lines.count == 21, "one result row per candidate")
         #expect(output.err.contains("Examples/530605-batch-20.csv:159:7: note: '缺考': no result (absent from the exam), so the row does not count (column 成绩)"))
         #expect(CLI.normalize(output.err).hasSuffix("20 candidates: 11 eligible, 2 pending review, 7 not eligible, 0 not audited; 5 input issues (0 errors); <seconds> s\n"))
@@ -110,13 +110,49 @@ struct BatchTests {
         let output = try CLI.run(["batch", Example.liSiGB18030] + target + ["--lang", "en"])
         CLI.expect(output, matches: "batch-530605-lisi-gb18030")
         #expect(output.exitCode == 0, "warnings only")
-        #expect(output.out.contains("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,\n"))
+        #expect(output.out.contains("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,,JS-2024-530605\n"))
     }
 
     @Test func bomAndCRLF() throws {
         let output = try CLI.run(["batch", Example.wangWuBOM, "--major", "590206", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
         #expect(output.exitCode == 0, "not-eligible candidates do not make batch fail")
-        #expect(output.out.hasSuffix("\n2,020219200456,王五,3205**********024X,not-eligible,6,1,00288 社会调查方法 (6),,missing-courses,\n"))
+        #expect(output.out.hasSuffix("\n2,020219200456,王五,3205**********024X,not-eligible,6,1,00288 社会调查方法 (6),,missing-courses,,JS-2024-590206\n"))
+    }
+
+    /// 江苏 030101K on 2025-06-01 is in the 2021 → 2024 transition window. Row 2 passed the whole 2021 plan (as
+    /// Tests/HandWorkedTranscripts/030101K-completed-2021-plan.yaml): eligible under JS-2021-030101K, and 00247 short
+    /// under JS-2024-030101K. Row 18 passed 03708 only: not eligible under either, shown under the newest plan. Each
+    /// row says which plan its verdict is under; naming a plan (--plan) puts every row under it.
+    @Test func eachRowNamesItsPlan() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("curriculum-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let person = "张三,11010519491231002X,女,专科,行政管理,是,张三,11010519491231002X,女"
+        let codes = ["03708", "03709", "00227", "00230", "00169", "00246", "00258", "00262", "00226", "00167", "00228", "00249",
+                     "05680", "00259", "00015"]
+        var lines = ["准考证号,姓名,身份证号,性别,前置学历层次,前置学历专业,学信网验证,学信网姓名,学信网身份证号,学信网性别,课程代码,成绩,合格时间"]
+        lines += codes.map { "010000000001,\(person),\($0),75,2023-04-15" } + ["010000000001,\(person),55472,合格,2023-04-15"]
+        lines.append("010000000002,\(person),03708,75,2023-04-15")
+        let file = directory.appendingPathComponent("law.csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let law = ["--major", "030101K", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"]
+
+        let output = try CLI.run(["batch", file.path] + law)
+        #expect(output.exitCode == 0)
+        let rows = output.out.split(separator: "\n").map(String.init)
+        #expect(rows.count == 3)
+        #expect(rows.dropFirst().first?.hasPrefix("2,010000000001,张三,1101**********002X,eligible,0,0,,,all-requirements-met,,JS-2021-030101K") == true)
+        #expect(rows.last?.hasPrefix("18,010000000002,张三,1101**********002X,not-eligible,") == true)
+        #expect(rows.last?.hasSuffix(",missing-courses,,JS-2024-030101K") == true)
+
+        let json = try CLI.run(["batch", file.path, "--format", "jsonl"] + law)
+        let plans = json.out.split(separator: "\n").compactMap { (CLI.parseJSON(String($0)) as? [String: Any])?["planID"] as? String }
+        #expect(plans == ["JS-2021-030101K", "JS-2024-030101K"])
+
+        let named = try CLI.run(["batch", file.path, "--plan", "JS-2024-030101K"] + law)
+        let namedRows = named.out.split(separator: "\n").map(String.init)
+        #expect(namedRows.dropFirst().first?.contains(",not-eligible,6,1,00247 ") == true)
+        #expect(namedRows.dropFirst().allSatisfy { $0.hasSuffix(",JS-2024-030101K") })
     }
 
     @Test func missingFile() throws {

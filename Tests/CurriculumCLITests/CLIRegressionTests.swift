@@ -32,7 +32,7 @@ struct CLIRegressionTests {
         #expect(check.err.contains("note: the transcript has no candidate data"))
 
         let batch = try CLI.run(["batch", Example.batch] + jiangsu530605)
-        #expect(batch.out.contains("\n245,030122100217,,,eligible,0,0,,,all-requirements-met,\n"))
+        #expect(batch.out.contains("\n245,030122100217,,,eligible,0,0,,,all-requirements-met,,JS-2024-530605\n"))
 
         let bachelor = try CLI.run(["check", Example.coursesOnly, "--major", "030101K", "--province", "江苏", "--date", "2025-06-01", "--format", "json"])
         let audit = try #require(CLI.parseJSON(bachelor.out) as? [String: Any])

@@ -77,7 +77,7 @@ struct RealExportTests {
 
         let batch = try CLI.run(["batch", file.path] + target)
         #expect(batch.exitCode == 0)
-        #expect(batch.out.hasSuffix("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,\n"))
+        #expect(batch.out.hasSuffix("\n2,030122100123,李四,3201**********0314,eligible,0,0,,,all-requirements-met,,JS-2024-530605\n"))
         #expect(CLI.normalize(batch.err).hasSuffix("1 candidate: 1 eligible, 0 pending review, 0 not eligible, 0 not audited; 4 input issues (0 errors); <seconds> s\n"))
     }
 
@@ -216,7 +216,7 @@ struct RealExportTests {
         #expect(output.err == "error: no plan data for major 030101K 法学 (山西); it cannot be audited\n")
         let chinese = try CLI.run(["batch", Example.batch, "--major", "680503", "--date", "2025-06-01", "--lang", "zh"])
         #expect(chinese.exitCode == 2)
-        #expect(chinese.err == "提示：680503 是旧专业代码，现为 580401 法律事务（山西）\n错误：专业 580401 法律事务（山西）暂无考试计划数据，无法审核\n")
+        #expect(chinese.err == "提示：680503 是旧专业代码，现为 580401 法律事务（山西）\n错误：专业 580401 法律事务（山西，原代码 680503）暂无考试计划数据，无法审核\n")
     }
 
     @Test func batchWithCandidatesNotAuditedExitsWith2() throws {
@@ -231,9 +231,24 @@ struct RealExportTests {
         #expect(check.err == "error: no plan data for major 030101K 法学 (山西); it cannot be audited\n")
         let graph = try CLI.run(["graph", "--major", "580401", "--lang", "zh"])
         #expect(graph.exitCode == 2)
-        #expect(graph.err == "错误：专业 580401 法律事务（山西）暂无考试计划数据，无法审核\n", "plainly, without usage text")
+        #expect(graph.err == "错误：专业 580401 法律事务（山西，原代码 680503）暂无考试计划数据，无法审核\n", "plainly, without usage text")
         let renamed = try CLI.run(["graph", "--major", "680503", "--lang", "en"])
-        #expect(renamed.err == "note: 680503 is a former code; the major is now 580401 法律事务 (山西)\nerror: no plan data for major 580401 法律事务 (山西); it cannot be audited\n")
+        #expect(renamed.err == "note: 680503 is a former code; the major is now 580401 法律事务 (山西)\nerror: no plan data for major 580401 法律事务 (山西; formerly 680503); it cannot be audited\n")
+    }
+
+    /// 960101 新闻学 (山西) stopped enrolling (停止新生报名): "no plan data" says so, and what to do, in both languages.
+    @Test func noPlanDataForAStoppedMajorSaysItStopped() throws {
+        let english = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "960101", "--date", "2025-06-01", "--lang", "en"])
+        #expect(english.exitCode == 2)
+        #expect(english.err == "error: no plan data for major 960101 新闻学 (山西); it cannot be audited; the major has stopped enrolling new candidates "
+                + "(停止新生报名) but still graduates those registered: its plan must be added to the curricula (from the provincial exam office) "
+                + "before they can be audited\n")
+        let chinese = try CLI.run(["batch", Example.batch, "--major", "960101", "--date", "2025-06-01", "--lang", "zh"])
+        #expect(chinese.exitCode == 2)
+        #expect(chinese.err == "错误：专业 960101 新闻学（山西）暂无考试计划数据，无法审核；该专业已停止新生报名，仍为已报考的考生办理毕业："
+                + "须先在课程数据中补充其考试计划（向省自考办索取），才能审核\n")
+        let graph = try CLI.run(["graph", "--major", "960101", "--lang", "en"])
+        #expect(graph.err.contains("has stopped enrolling new candidates (停止新生报名)"))
     }
 
     @Test func unknownMajorAndInstitutionArePlain() throws {
@@ -267,7 +282,8 @@ struct RealExportTests {
         let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大学", "--date", "2025-06-01", "--lang", "en"])
         #expect(output.exitCode == 0)
         #expect(output.out.hasPrefix("the 10 matching majors have no plan data (暂无考试计划数据) and cannot be ranked:\n  山西 020101 经济学（专升本）\n"))
-        #expect(output.out.contains("  山西 580401 法律事务（专科）\n"))
+        #expect(output.out.contains("  山西 580401 法律事务（专科） (formerly 680503)\n"))
+        #expect(output.out.contains("  山西 960101 新闻学（专科） [stopped enrolling]\n"))
     }
 
     @Test func whatIfExitsWith2WhenRowsWereRejected() throws {

@@ -17,12 +17,17 @@ public struct BatchRow: Sendable, Hashable, Codable {
     public var reasons: [String]
     /// Why the candidate could not be audited at all.
     public var error: String?
+    /// The plan the verdict is under (nil when the candidate could not be audited). In a transition window, when
+    /// no plan was named, the plan with the best verdict (the newest among equals), as `check` chooses.
+    public var planID: String?
 
-    public static let csvHeader = "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error"
+    /// Columns are only ever added at the end, so programs that read them by position keep working.
+    public static let csvHeader = "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error,plan_id"
 
     public func csvLine() -> String {
         [String(row), admissionNumber ?? "", name ?? "", idNumber ?? "", verdict?.rawValue ?? "", String(missingCredits),
-         String(missingCourses), missing.joined(separator: "; "), review.joined(separator: "; "), reasons.joined(separator: "; "), error ?? ""]
+         String(missingCourses), missing.joined(separator: "; "), review.joined(separator: "; "), reasons.joined(separator: "; "), error ?? "",
+         planID ?? ""]
             .map(Self.quote).joined(separator: ",")
     }
 
@@ -149,13 +154,14 @@ public struct BatchRunner: Sendable {
         var row = BatchRow(row: transcript.firstRow, admissionNumber: transcript.admissionNumber,
                            name: transcript.candidate?.name,
                            idNumber: transcript.candidate.map { showIDs ? $0.idNumber : IDNumber.masked($0.idNumber) },
-                           verdict: nil, missingCredits: 0, missingCourses: 0, missing: [], review: [], reasons: [], error: nil)
+                           verdict: nil, missingCredits: 0, missingCourses: 0, missing: [], review: [], reasons: [], error: nil, planID: nil)
         let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
                                    planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
         do {
             // The verdict-only path: the same search without the explanation (`check` shows that).
             let summary = try engine.evaluate(request)
             row.verdict = summary.verdict
+            row.planID = summary.planID
             row.missingCredits = summary.missingCredits
             row.missingCourses = summary.missingCourses
             row.missing = summary.missing.map { "\($0.code) \($0.name) (\($0.credits))" }

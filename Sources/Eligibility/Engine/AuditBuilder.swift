@@ -7,6 +7,8 @@ struct AuditBuilder {
     let table: RecordTable
     let request: AuditRequest
     let roots: [Int]
+    /// 加考 groups whose condition cannot be decided (prior-diploma field unknown): see `Solver.undeterminedGroups`.
+    let undeterminedGroups: Set<Int>
 
     /// The best assignment's steps, and for each node the index of its step (-1: none).
     private let steps: [Step]
@@ -22,11 +24,12 @@ struct AuditBuilder {
     private var trace: [Audit.TraceLine] = []
     private var language = Language.zh
 
-    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int]) {
+    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int], undeterminedGroups: Set<Int> = []) {
         self.plan = plan
         self.table = table
         self.request = request
         self.roots = roots
+        self.undeterminedGroups = undeterminedGroups
         self.steps = steps
         stepOfNode = Array(repeating: -1, count: plan.nodes.count)
         isUsed = Array(repeating: false, count: table.records.count)
@@ -45,6 +48,7 @@ struct AuditBuilder {
 
     mutating func build(blocking: [Audit.Reason]) -> Audit {
         let root = result(plan.root, active: true)
+        for group in undeterminedGroups.sorted() { traceUndetermined(group) }
         let additional = roots.dropFirst().map { result($0, active: true) }
         addResidual()
         for note in table.certificateNotes { trace.append(.init(requirement: plan.plan.id, message: note)) }
@@ -71,9 +75,18 @@ struct AuditBuilder {
             verdict = .notEligible
         } else if !review.isEmpty {
             verdict = .eligiblePendingReview
-            reasons.append(.init(code: "manual-review", message: .init(
-                zh: "\(review.count) 项成绩依据纸质材料或特殊规则，须县（市、区）自考部门核验原件后方可确认",
-                en: "\(review.count) result\(review.count == 1 ? "" : "s") rest on paper evidence or a special rule; the county office must check the originals")))
+            let additional = review.filter { $0.evidence == Self.priorFieldUnknown }.count
+            let results = review.count - additional
+            var parts: [LocalizedText] = []
+            if results > 0 {
+                parts.append(.init(zh: "\(results) 项成绩依据纸质材料或特殊规则，须县（市、区）自考部门核验原件后方可确认",
+                                   en: "\(results) result\(results == 1 ? "" : "s") rest on paper evidence or a special rule; the county office must check the originals"))
+            }
+            if additional > 0 {
+                parts.append(.init(zh: "前置学历专业未知，\(additional) 门加考课程是否须考由县（市、区）自考部门核实前置学历专业后确定",
+                                   en: "the prior diploma's field is unknown: whether \(additional) additional (加考) course\(additional == 1 ? " is" : "s are") required is for the county office to decide from the diploma"))
+            }
+            reasons.append(.init(code: "manual-review", message: .init(zh: parts.map(\.zh).joined(separator: "；"), en: parts.map(\.en).joined(separator: "; "))))
         } else {
             verdict = .eligible
             reasons.append(.init(code: "all-requirements-met", message: .init(
@@ -206,6 +219,17 @@ struct AuditBuilder {
             missing.append(.init(requirement: id, title: plan.nodeTitle[index], course: nil, alternatives: [], credits: 0, note: .init(
                 zh: "\(code) 已通过但已计入其他要求，同一课程只能计入一次；须由自考部门处理", en: "\(code) is passed but already counts for another requirement, and a course counts once; the exam office must resolve this")))
             trace(id, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
+        case .missing(_, false)? where undeterminedGroups.contains(plan.nodeAdditionalGroup[index]):
+            // A 加考 course that applies only for some prior-diploma fields, and the field is unknown: not guessed.
+            result.status = .unsatisfied
+            let name = plan.nodeCourseRef[index]?.name ?? plan.name(of: code)
+            let group = plan.additionalRoots[plan.nodeAdditionalGroup[index]]
+            let condition = conditionText(group.condition)
+            review.append(.init(code: code, name: name.isEmpty ? nil : name, evidence: Self.priorFieldUnknown, requirement: group.id, message: .init(
+                zh: "前置学历专业未知：\(condition.zh)须加考 \(code) \(name)；须由县（市、区）自考部门核实前置学历专业后确定是否须考",
+                en: "prior diploma's field unknown: \(condition.en) must also pass \(code) \(name) (加考); the county office must check the diploma's field to decide")))
+            trace(id, .init(zh: "未通过；前置学历专业未知，是否须加考待核实（不计为缺考课程）",
+                            en: "not passed; the prior diploma's field is unknown, so whether it is required is left for review (not counted as missing)"))
         default:
             result.status = .unsatisfied
             addMissing(for: index, code: code)
@@ -256,7 +280,7 @@ struct AuditBuilder {
             result.records.append(usedRecord(record, via: "direct", standsFor: nil, rule: nil))
             addReview(record, requirement: id)
             credits += table.records[record].credits
-            result.courses.earned += plan.poolProgressWeight(of: table.records[record])
+            result.courses.earned += plan.courseWeight(of: table.records[record])
         }
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
@@ -305,6 +329,33 @@ struct AuditBuilder {
                                  credits: 0, note: nil))
         }
         trace.append(.init(requirement: node.id, fact: .substitution(title: title, minCredits: definition.minCredits, credits: result.credits.earned)))
+    }
+
+    /// The `evidence` of a review item for a 加考 course whose condition depends on an unknown prior-diploma field.
+    static let priorFieldUnknown = "prior-field-unknown"
+
+    /// Who a 加考 condition concerns, as the start of a sentence: "a candidate whose prior field is not A, B".
+    private func conditionText(_ condition: AdditionalCourses.Condition) -> LocalizedText {
+        switch condition {
+        case .priorFieldIn(let fields):
+            return .init(zh: "前置学历专业为 \(fields.joined(separator: "、")) 之一者", en: "a candidate whose prior field is one of \(fields.joined(separator: ", "))")
+        case .priorFieldNotIn(let fields):
+            return .init(zh: "前置学历专业不属于 \(fields.joined(separator: "、")) 者", en: "a candidate whose prior field is not \(fields.joined(separator: ", "))")
+        }
+    }
+
+    /// Why a 加考 group is audited without deciding whether it applies.
+    private mutating func traceUndetermined(_ group: Int) {
+        guard group >= 0, group < plan.additionalRoots.count else { return }
+        let extra = plan.additionalRoots[group]
+        let condition = conditionText(extra.condition)
+        let title = extra.title.map { "\(extra.id) \($0)" } ?? extra.id
+        let missingDiploma = request.candidate.priorDiploma == nil
+        let why = missingDiploma ? LocalizedText(zh: "没有前置学历信息", en: "there is no prior diploma")
+                                 : LocalizedText(zh: "前置学历专业未填写", en: "the prior diploma's field is not given")
+        trace(extra.id, .init(
+            zh: "加考 \(title)：\(why.zh)，无法判断是否适用（\(condition.zh)须加考），不作推测：已通过的加考课程照常列出，未通过的列为待县（市、区）自考部门核实的项目，结论至多为“符合条件，待人工审核”",
+            en: "加考 \(title): \(why.en), so whether it applies (\(condition.en) must pass it) cannot be decided and is not guessed: passed courses are shown, the others are items for the county office to review, and the verdict is at best eligible pending review"))
     }
 
     // MARK: missing

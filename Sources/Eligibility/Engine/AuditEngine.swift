@@ -1,5 +1,24 @@
 import CurriculumDSL
 
+/// A declared choice that cannot be applied (`AuditEngine.choiceProblems`): what was written and why it is wrong,
+/// with the requirements or options that exist and how to fix it.
+public struct ChoiceProblem: Sendable, Hashable {
+    /// The requirement id as written (the key of `choices`).
+    public var requirement: String
+    /// The option id as written.
+    public var option: String
+    /// The requirement itself is not an `alternatives` requirement of the plan (else: the option is unknown).
+    public var isUnknownRequirement: Bool
+    public var message: LocalizedText
+
+    public init(requirement: String, option: String, isUnknownRequirement: Bool, message: LocalizedText) {
+        self.requirement = requirement
+        self.option = option
+        self.isUnknownRequirement = isUnknownRequirement
+        self.message = message
+    }
+}
+
 /// Graduation audits over a curriculum graph. Immutable and `Sendable`: build one per graph and share it
 /// across threads.
 ///
@@ -50,7 +69,7 @@ public struct AuditEngine: Sendable {
             }
             return [plan]
         }
-        guard !major.planIDs.isEmpty else { throw .noPlanData(request.major, name: major.name) }
+        guard !major.planIDs.isEmpty else { throw .noPlanData(MajorWithoutPlanData(major: major, graph: graph)) }
         let plans = graph.plansInForce(for: major, on: request.applicationDate, institution: request.institution)
         guard !plans.isEmpty else {
             throw .noPlanInForce(request.major, date: request.applicationDate, plans: major.planIDs)
@@ -78,9 +97,11 @@ public struct AuditEngine: Sendable {
     }
 
     /// Audits one candidate against one plan: the named plan, or the best of the plans in force (the others'
-    /// outcomes are listed in `otherPlans`).
+    /// outcomes are listed in `otherPlans`). A declared choice the plan cannot apply is an error
+    /// (`AuditError.invalidChoice`), never ignored: check `choiceProblems(_:)` first to report them all.
     public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
         let plans = try candidatePlans(for: request)
+        try checkChoices(request, plans: plans)
         if plans.count == 1 {
             guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
             return audit(request, compiled: compiledPlan)
@@ -97,7 +118,8 @@ public struct AuditEngine: Sendable {
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
         let (table, solver, roots) = solve(request, compiled: plan, detailed: true)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
-        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots)
+        var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
+                                   undeterminedGroups: solver.undeterminedGroups)
         return builder.build(blocking: blocking)
     }
 
@@ -121,6 +143,7 @@ public struct AuditEngine: Sendable {
 
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plans = try candidatePlans(for: request)
+        try checkChoices(request, plans: plans)
         if plans.count > 1 {
             // The newest plan wins ties, so when it is eligible no other plan can be chosen (batch fast path).
             if let newest = compiled[plans[0].id] {
@@ -148,6 +171,9 @@ public struct AuditEngine: Sendable {
         func reviewed(_ records: [Int]) { for record in records where table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
         for step in solver.best?.steps ?? [] {
             switch step {
+            case .missing(let node, false) where solver.isUndetermined(node):
+                // A 加考 course that may not apply (prior-diploma field unknown): for review, not missing.
+                if case .course(let code) = compiledPlan.nodes[node].kind { review.append("\(code) prior-field-unknown") }
             case .missing(let node, false):
                 if case .course(let code) = compiledPlan.nodes[node].kind { missing.append(ref(code)) }
             case .substitution(_, _, let records, let added):
@@ -188,14 +214,93 @@ public struct AuditEngine: Sendable {
                 }
             }
         }
+        // 加考 groups by the prior diploma's field. When the field is unknown (no diploma, or no field given) the audit does
+        // not guess whether the field is in the list: every group is kept, and a course of it not passed is an item
+        // for the county office to review (eligible pending review at best), never a missing course nor nothing.
         var roots = [plan.root]
-        if let diploma = request.candidate.priorDiploma {
-            roots += plan.additionalRoots.filter { $0.condition.applies(toPriorField: diploma.field) }.map(\.node)
+        var undetermined: Set<Int> = []
+        let field = request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
+        for (group, extra) in plan.additionalRoots.enumerated() {
+            if field.isEmpty {
+                roots.append(extra.node)
+                undetermined.insert(group)
+            } else if extra.condition.applies(toPriorField: field) {
+                roots.append(extra.node)
+            }
         }
         var solver = Solver(plan: plan, table: table, choices: request.choices,
-                            waived: waived, accepted: accepted, pinnedTo: pinnedTo)
+                            waived: waived, accepted: accepted, pinnedTo: pinnedTo, undeterminedGroups: undetermined)
         solver.run(roots: roots)
         return (table, solver, roots)
+    }
+
+    // MARK: declared choices
+
+    /// Every declared choice of `request` that the plan(s) it would be audited against cannot apply: a requirement id
+    /// that is not an `alternatives` requirement of any of them, or an option that is not one of the requirement's
+    /// (in a transition window, in every plan that has the requirement). Each says what exists, the closest match and
+    /// how to fix it. Sorted by requirement id. Throws what `audit(_:)` throws when there is no plan to check against.
+    public func choiceProblems(_ request: AuditRequest) throws(AuditError) -> [ChoiceProblem] {
+        guard !request.choices.isEmpty else { return [] }
+        return choiceProblems(request, plans: try candidatePlans(for: request))
+    }
+
+    private func checkChoices(_ request: AuditRequest, plans: [Plan]) throws(AuditError) {
+        guard !request.choices.isEmpty else { return }
+        if let problem = choiceProblems(request, plans: plans).first { throw .invalidChoice(problem) }
+    }
+
+    private func choiceProblems(_ request: AuditRequest, plans: [Plan]) -> [ChoiceProblem] {
+        let compiledPlans = plans.compactMap { compiled[$0.id] }
+        let planNames = compiledPlans.map(\.plan.id)
+        /// Every `alternatives` requirement of the plans: id and options (id and `when`), first occurrence.
+        var alternatives: [(id: String, options: [(id: String, when: String?)])] = []
+        for plan in compiledPlans {
+            for index in plan.nodes.indices where plan.nodeTag[index] == 3 && !alternatives.contains(where: { $0.id == plan.nodes[index].id }) {
+                alternatives.append((plan.nodes[index].id, plan.nodeChildren[index].map { (plan.nodes[$0].id, plan.nodes[$0].when) }))
+            }
+        }
+        func describe(_ option: (id: String, when: String?)) -> String { option.when.map { "\(option.id)（\($0)）" } ?? option.id }
+        func describeEn(_ option: (id: String, when: String?)) -> String { option.when.map { "\(option.id) (\($0))" } ?? option.id }
+        let planList = LocalizedText(zh: planNames.joined(separator: "、"), en: planNames.joined(separator: ", "))
+        var problems: [ChoiceProblem] = []
+        for (requirement, option) in request.choices.sorted(by: { $0.key < $1.key }) {
+            var found: [(plan: CompiledPlan, node: Int)] = []
+            var otherKind: String?
+            for plan in compiledPlans {
+                for index in plan.nodes.indices where plan.nodes[index].id == requirement {
+                    if plan.nodeTag[index] == 3 { found.append((plan, index)) } else { otherKind = otherKind ?? plan.nodeKindName[index] }
+                }
+            }
+            guard !found.isEmpty else {
+                let existing = LocalizedText(
+                    zh: alternatives.isEmpty ? "考试计划 \(planList.zh) 没有可由考生声明的选择项（alternatives），请删去 choices 中的这一项"
+                        : "本计划的选择项：\(alternatives.map { "\($0.id)（选项：\($0.options.map(describe).joined(separator: "、"))）" }.joined(separator: "；"))；请改为其中之一，或删去这一项",
+                    en: alternatives.isEmpty ? "plan \(planList.en) has no alternatives a candidate can declare; remove this entry from 'choices'"
+                        : "the plan's alternatives: \(alternatives.map { "\($0.id) (options: \($0.options.map(describeEn).joined(separator: ", ")))" }.joined(separator: "; ")); write one of them, or remove this entry")
+                let hint = Suggestion.closest(to: requirement, among: alternatives.map(\.id))
+                let hintText = hint.map { LocalizedText(zh: "是不是 \($0)？", en: "did you mean '\($0)'? ") } ?? LocalizedText(zh: "", en: "")
+                let kind = otherKind.map { LocalizedText(zh: "是 \($0) 要求，不是由考生声明的选择项（alternatives；系统会自动选出最有利的课程）",
+                                                         en: "is a \($0) requirement, not alternatives a candidate declares (the audit picks the best courses itself)") }
+                    ?? LocalizedText(zh: "不是考试计划 \(planList.zh) 中的选择项（alternatives）要求", en: "is not an alternatives requirement of plan \(planList.en)")
+                problems.append(ChoiceProblem(requirement: requirement, option: option, isUnknownRequirement: true, message: .init(
+                    zh: "choices：\(requirement) \(kind.zh)；\(hintText.zh)\(existing.zh)",
+                    en: "choices: '\(requirement)' \(kind.en); \(hintText.en)\(existing.en)")))
+                continue
+            }
+            for (plan, node) in found {
+                let options = plan.nodeChildren[node].map { (id: plan.nodes[$0].id, when: plan.nodes[$0].when) }
+                guard !options.contains(where: { $0.id == option }) else { continue }
+                // Written as the plan words the situation (考外语者) instead of the option's id: name that option.
+                let hint = options.first { $0.when == option }?.id ?? Suggestion.closest(to: option, among: options.map(\.id))
+                let hintText = hint.map { LocalizedText(zh: "是不是 \($0)？", en: "did you mean '\($0)'? ") } ?? LocalizedText(zh: "", en: "")
+                problems.append(ChoiceProblem(requirement: requirement, option: option, isUnknownRequirement: false, message: .init(
+                    zh: "choices：“\(option)”不是选择项 \(requirement) 的选项（考试计划 \(plan.plan.id)）；\(hintText.zh)可选：\(options.map(describe).joined(separator: "、"))；请写选项编号，或删去这一项由系统比较各选项",
+                    en: "choices: '\(option)' is not an option of \(requirement) (plan \(plan.plan.id)); \(hintText.en)options: \(options.map(describeEn).joined(separator: ", ")); write the option's id, or remove the entry to let the audit compare every option")))
+                break
+            }
+        }
+        return problems
     }
 
     // MARK: what-if

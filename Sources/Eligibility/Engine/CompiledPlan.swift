@@ -22,7 +22,7 @@ struct CompiledPlanBuilder {
         var parent: Int?
         /// Catalog credits (course nodes).
         var credits: Int
-        /// What a course node adds to the course count (thesis 0; practice 0 when its theory course is in the plan).
+        /// What a course node adds to the course count (`CompiledPlanBuilder.courseWeight`).
         var weight: Int
         var countsTowardTotals: Bool
 
@@ -78,7 +78,8 @@ struct CompiledPlanBuilder {
     var codeID: [CourseCode: Int] = [:]
     /// Catalog credits by code id.
     var codeCredits: [Int] = []
-    /// Course-count weight by code id.
+    /// Course-count weight by code id (`courseWeight`): the one weight the search, the totals and the audit's
+    /// per-node progress all use.
     var codeWeight: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
@@ -107,6 +108,8 @@ struct CompiledPlanBuilder {
     var substitutionCodeIDs: [Int: [[Int]]] = [:]
     /// Whether a node has substitutions (checked on every search step, so an array, not a dictionary).
     var hasSubstitution: [Bool] = []
+    /// Per node: the 加考 group (index into `additionalRoots`) the node belongs to, -1 for the plan's own nodes.
+    var nodeAdditionalGroup: [Int] = []
 
     // MARK: tables for building the audit (plan-only text and references, computed once instead of per audit)
 
@@ -121,10 +124,9 @@ struct CompiledPlanBuilder {
     var poolOptionRefs: [[Audit.CourseRef]] = []
     /// Catalog name by code id (nil when the catalog lacks the code), for the records of a detailed table.
     var catalogName: [String?] = []
-    /// Course-count weight by code id as a pool's progress counts it (practice components are 0 when their
-    /// theory course is anywhere in the node table), and the codes of every course node for codes without an id.
-    var poolProgressWeight: [Int] = []
-    var nodeCourseCodes: Set<CourseCode> = []
+    /// The codes of the plan's requirement tree (course nodes and pools; not 加考, which never counts), the set
+    /// `courseWeight` decides a practice component's and an equivalent code's weight against.
+    let planCodes: Set<CourseCode>
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         self.plan = plan
@@ -134,8 +136,8 @@ struct CompiledPlanBuilder {
         var info: [CourseCode: Course] = [:]
         for code in plan.allCourseCodes { if let course = graph.courses[code] { info[code] = course } }
         courseInfo = info
-        let inPlan = Set(plan.requirements.courseCodes)
-        root = add(plan.requirements, parent: nil, graph: graph, inPlan: inPlan, counts: true)
+        planCodes = Set(plan.requirements.courseCodes)
+        root = add(plan.requirements, parent: nil, graph: graph, counts: true)
         for extra in plan.additionalCourses {
             let children = extra.courses.map {
                 Requirement(id: $0.value.rawValue, title: nil, note: nil, when: nil, shared: false,
@@ -143,7 +145,7 @@ struct CompiledPlanBuilder {
             }
             let node = Requirement(id: extra.id, title: extra.title, note: nil, when: nil, shared: false,
                                    shape: .allOf(children), location: extra.location)
-            additionalRoots.append((extra.id, extra.title, extra.condition, add(node, parent: nil, graph: graph, inPlan: inPlan, counts: false)))
+            additionalRoots.append((extra.id, extra.title, extra.condition, add(node, parent: nil, graph: graph, counts: false)))
         }
         for substitution in plan.substitutions {
             guard let node = nodeByID[substitution.replaces.value] else { continue }
@@ -173,6 +175,15 @@ struct CompiledPlanBuilder {
         }
         buildTables(graph: graph)
         buildAuditTables(graph: graph)
+        nodeAdditionalGroup = Array(repeating: -1, count: nodes.count)
+        for (group, extra) in additionalRoots.enumerated() {
+            var stack = [extra.node]
+            while let node = stack.popLast() {
+                guard node >= 0, node < nodes.count else { continue }
+                nodeAdditionalGroup[node] = group
+                stack.append(contentsOf: nodes[node].children)
+            }
+        }
     }
 
     private mutating func id(_ code: CourseCode, graph: CurriculumGraph) -> Int {
@@ -194,7 +205,6 @@ struct CompiledPlanBuilder {
 
     /// Fills the integer tables once the tree, substitutions and rules are known.
     private mutating func buildTables(graph: CurriculumGraph) {
-        let inPlan = Set(plan.requirements.courseCodes)
         let count = nodes.count
         nodeTag = Array(repeating: 0, count: count)
         nodeCredits = nodes.map(\.credits)
@@ -263,14 +273,13 @@ struct CompiledPlanBuilder {
             }
         }
         consumersOfCode = codes.indices.map { consumers[$0]?.count ?? 0 }
-        codeWeight = codes.map { Self.weight(courseInfo[$0] ?? graph.courses[$0], inPlan: inPlan) }
+        codeWeight = codes.map { Self.courseWeight(of: $0, graph: graph, planCodes: planCodes) }
     }
 
     /// Fills the tables the audit builder reads (after `buildTables`, so every code has its id).
     private mutating func buildAuditTables(graph: CurriculumGraph) {
         func ref(_ code: CourseCode) -> Audit.CourseRef { .init(code: code, name: name(of: code), credits: credits(of: code)) }
         func cheapestFirst(_ refs: [Audit.CourseRef]) -> [Audit.CourseRef] { refs.sorted { ($0.credits, $0.code) < ($1.credits, $1.code) } }
-        nodeCourseCodes = Set(nodes.compactMap { if case .course(let code) = $0.kind { code } else { nil } })
         nodeKindName = nodes.map(\.kindName)
         nodeTitle = []
         nodeCourseRef = []
@@ -308,7 +317,6 @@ struct CompiledPlanBuilder {
             poolOptionRefs.append(options)
         }
         catalogName = codes.map { graph.courses[$0]?.name }
-        poolProgressWeight = codes.map { Self.weight(courseInfo[$0], inPlan: nodeCourseCodes) }
     }
 
     private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
@@ -317,7 +325,7 @@ struct CompiledPlanBuilder {
         for equivalent in equivalents { relevantCodes.insert(equivalent) }
     }
 
-    private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, inPlan: Set<CourseCode>, counts: Bool) -> Int {
+    private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, counts: Bool) -> Int {
         let index = nodes.count
         let kind: Node.Kind
         var credits = 0
@@ -327,7 +335,7 @@ struct CompiledPlanBuilder {
             kind = .course(code)
             let course = graph.courses[code]
             credits = course?.credits ?? 0
-            weight = Self.weight(course, inPlan: inPlan)
+            weight = Self.courseWeight(of: code, graph: graph, planCodes: planCodes)
             addRelevant(code, graph: graph)
         case .allOf:
             kind = .all
@@ -344,28 +352,37 @@ struct CompiledPlanBuilder {
         if nodeByID[requirement.id] == nil { nodeByID[requirement.id] = index }
         var children: [Int] = []
         for child in requirement.children {
-            children.append(add(child, parent: index, graph: graph, inPlan: inPlan, counts: counts))
+            children.append(add(child, parent: index, graph: graph, counts: counts))
         }
         nodes[index].children = children
         return index
     }
 
-    static func weight(_ course: Course?, inPlan: Set<CourseCode>) -> Int {
-        guard let course else { return 1 }
+    /// What a passed (or missing) course of code `code` adds to a course count — the single definition used by the
+    /// search (course nodes, pools, completion, the plan's totals) and by the audit's progress of every node, so the
+    /// verdict and the displayed progress never disagree:
+    /// - a code counts as the plan's course it stands for: itself when the plan names it, else the plan's code it is
+    ///   equivalent to (a rename or an equivalence), else itself;
+    /// - a thesis counts 0 (the plan's course count is of courses; the thesis is a separate condition);
+    /// - a practice component counts 0 when its theory course (or a code equivalent to it) is a course of the plan's
+    ///   requirements — the theory course and its practice component together are one course, counted by the
+    ///   theory course —, else 1;
+    /// - any other course (and a code the catalog lacks) counts 1.
+    /// 加考 courses are not in `planCodes`: they never count toward the totals, so they carry no practice component's count.
+    static func courseWeight(of code: CourseCode, graph: CurriculumGraph, planCodes: Set<CourseCode>) -> Int {
+        let standsFor = planCodes.contains(code) ? code : graph.equivalenceClosure(of: code).filter { planCodes.contains($0) }.min() ?? code
+        guard let course = graph.courses[standsFor] ?? graph.courses[code] else { return 1 }
         switch course.kind {
         case .thesis: return 0
-        case .practice: return course.theory.map { inPlan.contains($0.value) ? 0 : 1 } ?? 1
         case .theory: return 1
+        case .practice:
+            guard let theory = course.theory?.value else { return 1 }
+            return graph.equivalenceClosure(of: theory).contains { planCodes.contains($0) } ? 0 : 1
         }
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
-
-    /// Course-count weight of a record's code as a pool's progress counts it.
-    func poolProgressWeight(of record: UsableRecord) -> Int {
-        record.codeID >= 0 ? poolProgressWeight[record.codeID] : CompiledPlanBuilder.weight(courseInfo[record.code], inPlan: nodeCourseCodes)
-    }
 }
 
 /// A plan flattened for auditing, shared by every audit of the plan. A class with constant properties: audits pass
@@ -410,14 +427,13 @@ final class CompiledPlan: Sendable {
     let substitutionMatchIDs: [Int: [[[Int]]]]
     let substitutionCodeIDs: [Int: [[Int]]]
     let hasSubstitution: [Bool]
+    let nodeAdditionalGroup: [Int]
     let nodeTitle: [String?]
     let nodeKindName: [String]
     let nodeCourseRef: [Audit.CourseRef?]
     let nodeAlternatives: [[Audit.CourseRef]]
     let poolOptionRefs: [[Audit.CourseRef]]
     let catalogName: [String?]
-    let poolProgressWeight: [Int]
-    let nodeCourseCodes: Set<CourseCode>
 
     init(plan: Plan, major: Major, graph: CurriculumGraph) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph)
@@ -459,14 +475,13 @@ final class CompiledPlan: Sendable {
         self.substitutionMatchIDs = builder.substitutionMatchIDs
         self.substitutionCodeIDs = builder.substitutionCodeIDs
         self.hasSubstitution = builder.hasSubstitution
+        self.nodeAdditionalGroup = builder.nodeAdditionalGroup
         self.nodeTitle = builder.nodeTitle
         self.nodeKindName = builder.nodeKindName
         self.nodeCourseRef = builder.nodeCourseRef
         self.nodeAlternatives = builder.nodeAlternatives
         self.poolOptionRefs = builder.poolOptionRefs
         self.catalogName = builder.catalogName
-        self.poolProgressWeight = builder.poolProgressWeight
-        self.nodeCourseCodes = builder.nodeCourseCodes
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
@@ -503,8 +518,10 @@ final class CompiledPlan: Sendable {
         }
     }
 
-    /// Course-count weight of a record's code as a pool's progress counts it.
-    func poolProgressWeight(of record: UsableRecord) -> Int {
-        record.codeID >= 0 ? poolProgressWeight[record.codeID] : CompiledPlanBuilder.weight(courseInfo[record.code], inPlan: nodeCourseCodes)
+    /// What a record adds to a course count (`CompiledPlanBuilder.courseWeight` of its code). A record whose code
+    /// the plan does not know (a course the county office accepted for a requirement) counts as one course. The
+    /// search and the audit's progress both read this, so they cannot disagree.
+    func courseWeight(of record: UsableRecord) -> Int {
+        record.codeID >= 0 && record.codeID < codeWeight.count ? codeWeight[record.codeID] : 1
     }
 }

@@ -49,6 +49,10 @@ struct Solver {
     let accepted: [Int: [Int]]
     /// A pinned record may be used only by its node.
     let pinnedTo: [Int: Int]
+    /// 加考 groups (indices into `plan.additionalRoots`) that may or may not apply because the candidate's prior-diploma
+    /// field is unknown: a course of theirs not passed is not a missing course but an item for the county office
+    /// to review (so it costs review, not credits).
+    let undeterminedGroups: Set<Int>
     /// How many places could use each record; 1 means uncontested.
     private var consumers: [Int]
 
@@ -65,8 +69,9 @@ struct Solver {
     private(set) var best: (cost: Cost, steps: [Step])?
 
     init(plan: CompiledPlan, table: RecordTable, choices: [String: String],
-         waived: Set<Int>, accepted: [Int: [Int]], pinnedTo: [Int: Int]) {
+         waived: Set<Int>, accepted: [Int: [Int]], pinnedTo: [Int: Int], undeterminedGroups: Set<Int> = []) {
         self.plan = plan
+        self.undeterminedGroups = undeterminedGroups
         self.table = table
         self.choices = choices
         var waivedFlags = Array(repeating: false, count: plan.nodeTag.count)
@@ -198,6 +203,15 @@ struct Solver {
         // taken for another requirement, since a course counts once.
         let conflict = added[leaf] || plan.leafMatches[node].contains { table.recordOfCode[$0] >= 0 }
         let counts = plan.nodeCounts[node]
+        if isUndetermined(node) {
+            // A 加考 course that may not be required (prior-diploma field unknown): for the county office to decide.
+            cost.review += 1
+            steps.append(.missing(node: node, conflict: false))
+            search(&stack)
+            steps.removeLast()
+            cost.review -= 1
+            return
+        }
         if conflict { cost.impossible += 1 } else { cost.credits += credits; cost.courses += 1 }
         if counts && !conflict { countedCredits += credits; countedCourses += weight }
         let wasAdded = added[leaf]
@@ -208,6 +222,11 @@ struct Solver {
         added[leaf] = wasAdded
         if counts && !conflict { countedCredits -= credits; countedCourses -= weight }
         if conflict { cost.impossible -= 1 } else { cost.credits -= credits; cost.courses -= 1 }
+    }
+
+    /// Whether `node` belongs to a 加考 group that may not apply (see `undeterminedGroups`).
+    func isUndetermined(_ node: Int) -> Bool {
+        !undeterminedGroups.isEmpty && node >= 0 && node < plan.nodeAdditionalGroup.count && undeterminedGroups.contains(plan.nodeAdditionalGroup[node])
     }
 
     private mutating func take(_ node: Int, record: Int, via: Via, credits: Int, weight: Int, _ stack: inout [Int], review: Bool = false) {
@@ -318,8 +337,7 @@ struct Solver {
     }
 
     private func weight(of record: Int) -> Int {
-        let id = table.records[record].codeID
-        return id >= 0 ? plan.codeWeight[id] : 1
+        plan.courseWeight(of: table.records[record])
     }
 
     /// Courses among `ids` the candidate has not passed and that are not already added on this path.
@@ -479,7 +497,7 @@ enum Completion {
         for candidate in candidates {
             let pool = candidate.pools.first { needCredits[$0] > 0 || needCourses[$0] > 0 } ?? candidate.pools[0]
             needCredits[pool] = max(0, needCredits[pool] - candidate.credits)
-            needCourses[pool] = max(0, needCourses[pool] - 1)
+            needCourses[pool] = max(0, needCourses[pool] - candidate.weight)
             let counted = min(candidate.credits, room[pool] == Int.max ? candidate.credits : max(0, room[pool] - usedRoom[pool]))
             usedRoom[pool] += counted
             gainedCredits += counted
@@ -540,7 +558,7 @@ enum Completion {
                 let counted = room[pool] == Int.max ? candidate.credits : min(candidate.credits, max(0, room[pool] - usedRoom[pool]))
                 let before = (needCredits[pool], needCourses[pool], totalCredits, totalCourses)
                 needCredits[pool] -= candidate.credits
-                needCourses[pool] -= 1
+                needCourses[pool] -= candidate.weight
                 usedRoom[pool] += counted
                 totalCredits -= counted
                 totalCourses -= candidate.weight

@@ -242,24 +242,85 @@ public struct Audit: Sendable, Hashable, Codable {
     }
 }
 
+/// A major the curricula list without any plan, and what the catalog says about it: whether it stopped enrolling
+/// new candidates (停止新生报名) and its renames — so "no plan data" says why there may be none.
+public struct MajorWithoutPlanData: Sendable, Hashable {
+    public var key: MajorKey
+    public var name: String
+    /// 停止新生报名: the major takes no new candidates but still graduates those registered.
+    public var stopped: Bool
+    public var stoppedSince: CivilDate?
+    /// The codes the major had in earlier catalogs (680503 for 580401 法律事务).
+    public var formerCodes: [String]
+    /// Majors of the same province that now carry this major's code as a former code: `code name` (renamed to).
+    public var renamedTo: [String]
+
+    public init(key: MajorKey, name: String, stopped: Bool = false, stoppedSince: CivilDate? = nil, formerCodes: [String] = [],
+                renamedTo: [String] = []) {
+        self.key = key
+        self.name = name
+        self.stopped = stopped
+        self.stoppedSince = stoppedSince
+        self.formerCodes = formerCodes
+        self.renamedTo = renamedTo
+    }
+
+    /// What `graph` says about `major`.
+    public init(major: Major, graph: CurriculumGraph) {
+        let successors = graph.majors.values
+            .filter { $0.key != major.key && $0.province == major.province && $0.formerCodes.contains { $0.value == major.code } }
+            .sorted { $0.code < $1.code }
+            .map { "\($0.code) \($0.name)" }
+        self.init(key: major.key, name: major.name, stopped: major.status == .stopped, stoppedSince: major.stoppedSince,
+                  formerCodes: major.formerCodes.map(\.value).filter { $0 != major.code }, renamedTo: successors)
+    }
+
+    /// "no plan data", with the major's former codes, whether it stopped enrolling (since when) and what it was
+    /// renamed to, and what to do.
+    public var message: LocalizedText {
+        let former = formerCodes.isEmpty ? LocalizedText(zh: "", en: "")
+            : .init(zh: "，原代码 \(formerCodes.joined(separator: "、"))", en: "; formerly \(formerCodes.joined(separator: ", "))")
+        var zh = "专业 \(key.code) \(name)（\(key.province)\(former.zh)）暂无考试计划数据，无法审核"
+        var en = "no plan data for major \(key.code) \(name) (\(key.province)\(former.en)); it cannot be audited"
+        if !renamedTo.isEmpty {
+            zh += "；该专业已更名为 \(renamedTo.joined(separator: "、"))，请按新专业代码审核"
+            en += "; the major has been renamed to \(renamedTo.joined(separator: ", ")): audit under the new code"
+        }
+        if stopped {
+            let sinceZh = stoppedSince.map { "（自 \($0) 起）" } ?? ""
+            let sinceEn = stoppedSince.map { " since \($0)" } ?? ""
+            zh += "；该专业已停止新生报名\(sinceZh)，仍为已报考的考生办理毕业：须先在课程数据中补充其考试计划（向省自考办索取），才能审核"
+            en += "; the major has stopped enrolling new candidates (停止新生报名)\(sinceEn) but still graduates those registered: "
+                + "its plan must be added to the curricula (from the provincial exam office) before they can be audited"
+        }
+        return .init(zh: zh, en: en)
+    }
+}
+
 /// A request the engine could not audit at all (no such major, no plan data, no plan in force).
 public enum AuditError: Error, Sendable, Hashable {
     case unknownMajor(MajorKey, suggestion: String?)
-    case noPlanData(MajorKey, name: String)
+    /// The major has no plan at all (a catalog entry); says whether it stopped enrolling or was renamed.
+    case noPlanData(MajorWithoutPlanData)
     case noPlanInForce(MajorKey, date: CivilDate, plans: [String])
     case unknownPlan(String)
     case institutionDoesNotExamine(institution: String, major: MajorKey)
     /// A plan named by id that is not in force on the application date (e.g. an old plan after its transition
     /// window): nobody can graduate under it on that date.
     case planNotInForce(String, date: CivilDate, from: CivilDate?, until: CivilDate?)
+    /// A declared choice (`AuditRequest.choices`) that names no `alternatives` requirement of the plan, or no option
+    /// of it (`AuditEngine.choiceProblems` lists every one, with what exists).
+    case invalidChoice(ChoiceProblem)
 
     public var message: LocalizedText {
         switch self {
+        case .invalidChoice(let problem):
+            return problem.message
         case .unknownMajor(let key, let suggestion):
             let hint = suggestion.map { LocalizedText(zh: "；是不是 \($0)？", en: "; did you mean \($0)?") } ?? LocalizedText(zh: "", en: "")
             return .init(zh: "\(key.province)没有专业 \(key.code)\(hint.zh)", en: "no major \(key.code) in \(key.province)\(hint.en)")
-        case .noPlanData(let key, let name):
-            return .init(zh: "专业 \(key.code) \(name)（\(key.province)）暂无考试计划数据，无法审核", en: "no plan data for major \(key.code) \(name) (\(key.province)); it cannot be audited")
+        case .noPlanData(let major):
+            return major.message
         case .noPlanInForce(let key, let date, let plans):
             return .init(zh: "专业 \(key.code) 在 \(date) 没有生效的考试计划（已有：\(plans.joined(separator: "、"))）", en: "major \(key.code) has no plan in force on \(date) (plans: \(plans.joined(separator: ", ")))")
         case .unknownPlan(let id):

@@ -157,8 +157,17 @@ public struct AuditTextRenderer: Sendable {
         case .eligible:
             return t("可以提交毕业申请。", "the candidate may submit the graduation application.")
         case .eligiblePendingReview:
-            return t("可以提交毕业申请；须将上列纸质材料原件与《毕业生登记表》一并交回县（市、区）自考部门核验。",
-                     "submit the application, and hand the originals of the paper records above to the county office with the 毕业生登记表.")
+            let fieldUnknown = audit.review.contains { $0.evidence == "prior-field-unknown" }
+            guard fieldUnknown else {
+                return t("可以提交毕业申请；须将上列纸质材料原件与《毕业生登记表》一并交回县（市、区）自考部门核验。",
+                         "submit the application, and hand the originals of the paper records above to the county office with the 毕业生登记表.")
+            }
+            var steps = [t("补充前置学历专业（前置学历专业列，或 prior-diploma 的 field），由县（市、区）自考部门确定是否须加考上列课程",
+                           "give the prior diploma's field (the 前置学历专业 column, or prior-diploma field) so that the county office can decide whether the 加考 courses above are required")]
+            if audit.review.contains(where: { $0.evidence != "prior-field-unknown" }) {
+                steps.append(t("将上列纸质材料原件与《毕业生登记表》一并交回县（市、区）自考部门核验", "hand the originals of the paper records above to the county office with the 毕业生登记表"))
+            }
+            return steps.joined(separator: t("；", "; ")) + t("。", ".")
         case .notEligible:
             var steps: [String] = []
             if blocking { steps.append(t("先解决上述前置学历/身份信息问题", "first resolve the prior-diploma / identity problems above")) }

@@ -106,13 +106,44 @@ public enum StructuredTranscriptReader {
             transcript.admissionNumber = text(fields["admission-number"], "admission-number") ?? transcript.candidate?.admissionNumber
             transcript.records = list(fields["records"], "records").compactMap { record($0) }
             transcript.decisions = list(fields["decisions"], "decisions").compactMap { decision($0) }
-            if let choicesNode = fields["choices"], case .mapping(let entries, _, _) = choicesNode {
-                for entry in entries { if let value = text(entry.value, entry.key.text) { transcript.choices[entry.key.text] = value } }
-            }
+            if let choicesNode = fields["choices"] { choices(choicesNode, into: &transcript) }
             if fields["records"] == nil {
                 fail(node, .init(zh: "缺少 records（成绩列表）", en: "missing 'records' (the list of results)"))
             }
             return transcript
+        }
+
+        /// A null or empty scalar (`date:`, `date: ~`, `date: ""`), like an empty CSV cell.
+        static func isEmpty(_ node: YAMLNode) -> Bool {
+            if case .scalar(let scalar) = node { return scalar.isNull || scalar.text.isEmpty }
+            return false
+        }
+
+        func place(_ node: YAMLNode) -> TranscriptPlace {
+            TranscriptPlace(file: file, row: Int(node.start.line), column: Int(node.start.column))
+        }
+
+        /// `choices: {REQUIREMENT: OPTION}` — the option each `alternatives` requirement takes, with the place of
+        /// each (the plan is checked when the audit runs: an unknown requirement or option is reported there).
+        mutating func choices(_ node: YAMLNode, into transcript: inout Transcript) {
+            guard case .mapping(let entries, _, _) = node else {
+                fail(node, .init(zh: "choices 应为映射，每项为“选择项要求编号: 选项编号”，如 language-track: without-fl",
+                                 en: "'choices' must be a mapping of REQUIREMENT: OPTION, e.g. language-track: without-fl"))
+                return
+            }
+            for entry in entries {
+                let key = entry.key.text
+                guard case .scalar(let scalar) = entry.value, !scalar.isNull, !scalar.text.isEmpty else {
+                    // An empty value has no place of its own: point at the requirement.
+                    var isEmpty = false
+                    if case .scalar(let scalar) = entry.value { isEmpty = scalar.isNull || scalar.text.isEmpty }
+                    fail(isEmpty ? .scalar(entry.key) : entry.value, .init(zh: "choices 中 \(key) 须写明所选选项的编号（如 \(key): without-fl）",
+                                            en: "choices: '\(key)' needs the id of the option taken (e.g. \(key): without-fl)"))
+                    continue
+                }
+                transcript.choices[key] = scalar.text
+                transcript.choicePlaces[key] = ChoicePlace(requirement: place(.scalar(entry.key)), option: place(entry.value))
+            }
         }
 
         mutating func record(_ node: YAMLNode) -> CourseRecord? {
@@ -129,10 +160,17 @@ public enum StructuredTranscriptReader {
             }
             let code = parse(fields["code"], "code", FieldParsing.courseCode)
             let score = parse(fields["score"], "score", FieldParsing.score)
-            let date = parse(fields["date"], "date", FieldParsing.date)
+            // As in CSV files: no date (absent, empty or null) is no date; a date that cannot be read rejects the record
+            // (reported with the expected formats) — a pass date decides whether a result counts on the application date.
+            var date: CivilDate?
+            var dateRejected = false
+            if let dateNode = fields["date"], !Self.isEmpty(dateNode) {
+                date = parse(dateNode, "date", FieldParsing.date)
+                dateRejected = date == nil
+            }
             let province = text(fields["from-province"], "from-province")
             let evidence = fields["evidence"] == nil ? .electronic : parse(fields["evidence"], "evidence") { FieldParsing.evidence($0, province: province) }
-            guard let code, let score, let evidence else { return nil }
+            guard let code, let score, let evidence, !dateRejected else { return nil }
             return CourseRecord(code: code, name: text(fields["name"], "name"), score: score, passDate: date, evidence: evidence)
         }
 

@@ -8,17 +8,53 @@ public struct Transcript: Sendable, Hashable {
     public var records: [CourseRecord]
     public var decisions: [OfficeDecision]
     public var choices: [String: String]
+    /// Where each declared choice is written (YAML/JSON line:column of its requirement and of its option), by
+    /// requirement id: a choice the plan cannot apply is reported there.
+    public var choicePlaces: [String: ChoicePlace]
     /// Where the candidate's rows start (for batch reports).
     public var firstRow: Int
 
     public init(admissionNumber: String? = nil, candidate: Candidate? = nil, records: [CourseRecord] = [],
-                decisions: [OfficeDecision] = [], choices: [String: String] = [:], firstRow: Int = 1) {
+                decisions: [OfficeDecision] = [], choices: [String: String] = [:], choicePlaces: [String: ChoicePlace] = [:],
+                firstRow: Int = 1) {
         self.admissionNumber = admissionNumber
         self.candidate = candidate
         self.records = records
         self.decisions = decisions
         self.choices = choices
+        self.choicePlaces = choicePlaces
         self.firstRow = firstRow
+    }
+}
+
+/// A place in a transcript file: the file, the row (CSV) or line (YAML/JSON), and the column.
+public struct TranscriptPlace: Sendable, Hashable {
+    public var file: String
+    public var row: Int
+    public var column: Int?
+
+    public init(file: String, row: Int, column: Int? = nil) {
+        self.file = file
+        self.row = row
+        self.column = column
+    }
+
+    /// An error or warning at this place.
+    public func issue(_ severity: Severity, _ message: LocalizedText) -> TranscriptIssue {
+        TranscriptIssue(file: file, row: row, column: column, severity: severity, message: message)
+    }
+}
+
+/// Where a declared choice (`choices: {REQUIREMENT: OPTION}`) is written.
+public struct ChoicePlace: Sendable, Hashable {
+    /// The requirement id (the key).
+    public var requirement: TranscriptPlace
+    /// The option id (the value).
+    public var option: TranscriptPlace
+
+    public init(requirement: TranscriptPlace, option: TranscriptPlace) {
+        self.requirement = requirement
+        self.option = option
     }
 }
 
