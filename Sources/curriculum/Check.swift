@@ -45,6 +45,7 @@ enum AuditCommand {
         let major = try target.resolve(in: graph, language: language)
         let (transcript, hadErrors) = try input.read(language: language)
         var unusableChoices = false
+        var unusableDecisions = false
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
         var request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
                                    planID: target.plan, applicationDate: try target.applicationDate(),
@@ -61,6 +62,17 @@ enum AuditCommand {
                 request.choices[problem.requirement] = nil
                 unusableChoices = true
             }
+            // An office decision naming a requirement the plan does not have is an input error at its place; the
+            // audit runs without it, and the exit code is 2.
+            let decisionProblems = try engine.decisionProblems(request)
+            for problem in decisionProblems {
+                let place = transcript.decisionPlaces.indices.contains(problem.index) ? transcript.decisionPlaces[problem.index].requirement
+                    : TranscriptPlace(file: input.transcript, row: 1)
+                Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
+                unusableDecisions = true
+            }
+            let rejected = Set(decisionProblems.map(\.index))
+            request.decisions = request.decisions.enumerated().filter { !rejected.contains($0.offset) }.map(\.element)
             audit = try engine.audit(request)
         } catch {
             throw CLIError(language, zh: error.message.zh, en: error.message.en)
@@ -83,7 +95,11 @@ enum AuditCommand {
             Terminal.error(language == .zh ? "成绩文件中的选择（choices）有无法采用的项（见上），审核时未采用这些项，已比较各选项\n"
                                            : "some declared choices could not be used (see above); the audit compared every option instead\n")
         }
-        if hadErrors || unusableChoices { throw ExitCode(2) }
+        if unusableDecisions {
+            Terminal.error(language == .zh ? "成绩文件中有无法采用的县（市、区）自考部门决定（见上），审核时未采用这些决定\n"
+                                           : "some county office decisions could not be applied (see above); the audit does not include them\n")
+        }
+        if hadErrors || unusableChoices || unusableDecisions { throw ExitCode(2) }
         switch audit.verdict {
         case .eligible: return
         case .notEligible: throw ExitCode(1)

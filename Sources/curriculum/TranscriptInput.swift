@@ -51,7 +51,8 @@ struct TranscriptInput: ParsableArguments {
                 issues += merge(choicesOf: extraTranscript, into: &chosen, from: candidatePath)
                 if !extraTranscript.records.isEmpty || !extraTranscript.decisions.isEmpty {
                     // Results and office decisions belong in the transcript: never dropped without a word.
-                    issues.append(TranscriptIssue(file: candidatePath, row: extraTranscript.firstRow, severity: .error, message: .init(
+                    let place = extraTranscript.decisionPlaces.first?.decision ?? TranscriptPlace(file: candidatePath, row: extraTranscript.firstRow)
+                    issues.append(place.issue(.error, .init(
                         zh: "考生信息文件中的 records（成绩）和 decisions（决定）不会被读取；请把它们移到成绩文件 \(transcript) 中",
                         en: "the candidate file's 'records' and 'decisions' are not read; move them into the transcript \(transcript)")))
                 }

@@ -52,6 +52,7 @@ struct AuditBuilder {
         let additional = roots.dropFirst().map { result($0, active: true) }
         addResidual()
         for note in table.certificateNotes { trace.append(.init(requirement: plan.plan.id, message: note)) }
+        decisionsWithoutEffect()
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
         let missingCodes = missing.compactMap { $0.course?.code }
         let missingCourses = missingCodes.count - plan.pairedPractices(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
@@ -488,6 +489,30 @@ struct AuditBuilder {
     private func courseTitle(_ node: CompiledPlan.Node) -> String? {
         if case .course(let code) = node.kind { return plan.name(of: code) }
         return nil
+    }
+
+    /// Office decisions that cannot do anything are said so, never ignored: an accept/pin of a course the transcript
+    /// has no passed result of (listed under `applied` with no records, and in the trace), and — in a transition
+    /// window — a decision for a requirement only another plan in force has (trace).
+    private mutating func decisionsWithoutEffect() {
+        for decision in request.decisions {
+            let requirement = decision.requirement
+            guard plan.nodeByID[requirement] != nil else {
+                trace(plan.plan.id, .init(
+                    zh: "县（市、区）自考部门的决定针对的要求 \(requirement) 不是考试计划 \(plan.plan.id) 中的要求（属于另一份有效计划），按本计划审核时未采用",
+                    en: "the county office decision for \(requirement) names no requirement of plan \(plan.plan.id) (it belongs to another plan in force); not applied under this plan"))
+                continue
+            }
+            guard let code = decision.course, table.records(of: code).isEmpty else { continue }
+            var isPin = false
+            if case .pin = decision { isPin = true }
+            let verb: LocalizedText = isPin ? .init(zh: "指定", en: "pins") : .init(zh: "同意计入", en: "accepts")
+            let message = LocalizedText(
+                zh: "县（市、区）自考部门的决定\(verb.zh) \(code) 用于 \(requirement)，但成绩中没有 \(code) 的合格成绩（截至申请日期）——此决定不起作用；请核对课程代码，或补录该课程的合格成绩",
+                en: "decision \(verb.en) \(code) for \(requirement), but the transcript has no passed \(code) (by the application date) — the decision has no effect; check the course code, or add the passed result")
+            applied.append(.init(kind: "decision", id: "\(isPin ? "pin" : "accept"):\(code):no-effect", requirement: requirement, records: [], message: message))
+            trace(requirement, message)
+        }
     }
 
     private func decisionMessage(_ requirement: String) -> LocalizedText {

@@ -19,6 +19,22 @@ public struct ChoiceProblem: Sendable, Hashable {
     }
 }
 
+/// An office decision that names a requirement the plan does not have (`AuditEngine.decisionProblems`): which
+/// decision (its index in `AuditRequest.decisions`), the requirement ids that exist, the closest one and the fix.
+public struct DecisionProblem: Sendable, Hashable {
+    /// The decision's index in `AuditRequest.decisions`.
+    public var index: Int
+    /// The requirement id as written (`waive:` or `for:`).
+    public var requirement: String
+    public var message: LocalizedText
+
+    public init(index: Int, requirement: String, message: LocalizedText) {
+        self.index = index
+        self.requirement = requirement
+        self.message = message
+    }
+}
+
 /// Graduation audits over a curriculum graph. Immutable and `Sendable`: build one per graph and share it
 /// across threads.
 ///
@@ -102,6 +118,7 @@ public struct AuditEngine: Sendable {
     public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
+        try checkDecisions(request, plans: plans)
         if plans.count == 1 {
             guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
             return audit(request, compiled: compiledPlan)
@@ -144,6 +161,7 @@ public struct AuditEngine: Sendable {
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
+        try checkDecisions(request, plans: plans)
         if plans.count > 1 {
             // The newest plan wins ties, so when it is eligible no other plan can be chosen (batch fast path).
             if let newest = compiled[plans[0].id] {
@@ -299,6 +317,49 @@ public struct AuditEngine: Sendable {
                     en: "choices: '\(option)' is not an option of \(requirement) (plan \(plan.plan.id)); \(hintText.en)options: \(options.map(describeEn).joined(separator: ", ")); write the option's id, or remove the entry to let the audit compare every option")))
                 break
             }
+        }
+        return problems
+    }
+
+    // MARK: office decisions
+
+    /// Every office decision of `request` whose requirement id (`waive:` or `for:`) is not a requirement of the
+    /// plan(s) it would be audited against (in a transition window: of none of the plans in force), with the ids that
+    /// exist, the closest one and how to fix it; in the order of `request.decisions`. A decision is never dropped
+    /// silently: `audit(_:)` and `evaluate(_:)` throw `AuditError.invalidDecision` for the first.
+    public func decisionProblems(_ request: AuditRequest) throws(AuditError) -> [DecisionProblem] {
+        guard !request.decisions.isEmpty else { return [] }
+        return decisionProblems(request, plans: try candidatePlans(for: request))
+    }
+
+    private func checkDecisions(_ request: AuditRequest, plans: [Plan]) throws(AuditError) {
+        guard !request.decisions.isEmpty else { return }
+        if let problem = decisionProblems(request, plans: plans).first { throw .invalidDecision(problem) }
+    }
+
+    private func decisionProblems(_ request: AuditRequest, plans: [Plan]) -> [DecisionProblem] {
+        let compiledPlans = plans.compactMap { compiled[$0.id] }
+        let planNames = compiledPlans.map(\.plan.id)
+        var ids: [String] = []
+        for plan in compiledPlans {
+            for node in plan.nodes where !ids.contains(node.id) { ids.append(node.id) }
+        }
+        let shown = ids.prefix(60)
+        let more = ids.count > shown.count ? "…" : ""
+        var problems: [DecisionProblem] = []
+        for (index, decision) in request.decisions.enumerated() {
+            let requirement = decision.requirement
+            guard !compiledPlans.contains(where: { $0.nodeByID[requirement] != nil }) else { continue }
+            let hint = Suggestion.closest(to: requirement, among: ids)
+            let hintText = hint.map { LocalizedText(zh: "是不是 \($0)？", en: "did you mean '\($0)'? ") } ?? LocalizedText(zh: "", en: "")
+            let what: LocalizedText = switch decision {
+            case .waive: .init(zh: "waive: \(requirement)", en: "waive: \(requirement)")
+            case .accept(let code, _, _): .init(zh: "accept: \(code) for: \(requirement)", en: "accept: \(code) for: \(requirement)")
+            case .pin(let code, _, _): .init(zh: "pin: \(code) for: \(requirement)", en: "pin: \(code) for: \(requirement)")
+            }
+            problems.append(DecisionProblem(index: index, requirement: requirement, message: .init(
+                zh: "decisions：县（市、区）自考部门的决定（\(what.zh)）中的要求编号 \(requirement) 不是考试计划 \(planNames.joined(separator: "、")) 中的要求，此决定无法采用；\(hintText.zh)本计划的要求编号：\(shown.joined(separator: "、"))\(more)；请改为其中之一（waive 或 for 写要求编号，不是课程名称），或删去这一决定",
+                en: "decisions: the county office decision (\(what.en)) names requirement '\(requirement)', which is not a requirement of plan \(planNames.joined(separator: ", ")), so it cannot be applied; \(hintText.en)the plan's requirement ids: \(shown.joined(separator: ", "))\(more); write one of them ('waive' and 'for' take a requirement id), or remove the decision")))
         }
         return problems
     }

@@ -14,6 +14,20 @@ public enum OfficeDecision: Sendable, Hashable, Codable {
         case .waive(let id, _), .accept(_, let id, _), .pin(_, let id, _): id
         }
     }
+
+    /// A `waive` decision (it names no course).
+    public var isWaive: Bool {
+        if case .waive = self { return true }
+        return false
+    }
+
+    /// The course an `accept` or `pin` decision names (nil for `waive`).
+    public var course: CourseCode? {
+        switch self {
+        case .waive: nil
+        case .accept(let code, _, _), .pin(let code, _, _): code
+        }
+    }
 }
 
 /// What to audit: one candidate's results against one major's plan at one institution.

@@ -311,10 +311,15 @@ public enum AuditError: Error, Sendable, Hashable {
     /// A declared choice (`AuditRequest.choices`) that names no `alternatives` requirement of the plan, or no option
     /// of it (`AuditEngine.choiceProblems` lists every one, with what exists).
     case invalidChoice(ChoiceProblem)
+    /// An office decision (`AuditRequest.decisions`) that names no requirement of the plan
+    /// (`AuditEngine.decisionProblems` lists every one, with the ids that exist).
+    case invalidDecision(DecisionProblem)
 
     public var message: LocalizedText {
         switch self {
         case .invalidChoice(let problem):
+            return problem.message
+        case .invalidDecision(let problem):
             return problem.message
         case .unknownMajor(let key, let suggestion):
             let hint = suggestion.map { LocalizedText(zh: "；是不是 \($0)？", en: "; did you mean \($0)?") } ?? LocalizedText(zh: "", en: "")

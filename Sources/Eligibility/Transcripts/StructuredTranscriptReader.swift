@@ -105,7 +105,16 @@ public enum StructuredTranscriptReader {
             if let candidateNode = fields["candidate"] { transcript.candidate = candidate(candidateNode) }
             transcript.admissionNumber = text(fields["admission-number"], "admission-number") ?? transcript.candidate?.admissionNumber
             transcript.records = list(fields["records"], "records").compactMap { record($0) }
-            transcript.decisions = list(fields["decisions"], "decisions").compactMap { decision($0) }
+            for node in list(fields["decisions"], "decisions") {
+                guard let decision = decision(node) else { continue }
+                transcript.decisions.append(decision)
+                var requirementPlace = place(node)
+                if case .mapping(let entries, _, _) = node,
+                   let entry = entries.first(where: { $0.key.text == (decision.isWaive ? "waive" : "for") }) {
+                    requirementPlace = place(entry.value)
+                }
+                transcript.decisionPlaces.append(DecisionPlace(decision: place(node), requirement: requirementPlace))
+            }
             if let choicesNode = fields["choices"] { choices(choicesNode, into: &transcript) }
             if fields["records"] == nil {
                 fail(node, .init(zh: "缺少 records（成绩列表）", en: "missing 'records' (the list of results)"))

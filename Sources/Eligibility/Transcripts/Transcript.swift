@@ -11,18 +11,22 @@ public struct Transcript: Sendable, Hashable {
     /// Where each declared choice is written (YAML/JSON line:column of its requirement and of its option), by
     /// requirement id: a choice the plan cannot apply is reported there.
     public var choicePlaces: [String: ChoicePlace]
+    /// Where each office decision is written (YAML/JSON), parallel to `decisions` (empty when not read from a file):
+    /// a decision naming a requirement the plan does not have is reported there.
+    public var decisionPlaces: [DecisionPlace]
     /// Where the candidate's rows start (for batch reports).
     public var firstRow: Int
 
     public init(admissionNumber: String? = nil, candidate: Candidate? = nil, records: [CourseRecord] = [],
                 decisions: [OfficeDecision] = [], choices: [String: String] = [:], choicePlaces: [String: ChoicePlace] = [:],
-                firstRow: Int = 1) {
+                decisionPlaces: [DecisionPlace] = [], firstRow: Int = 1) {
         self.admissionNumber = admissionNumber
         self.candidate = candidate
         self.records = records
         self.decisions = decisions
         self.choices = choices
         self.choicePlaces = choicePlaces
+        self.decisionPlaces = decisionPlaces
         self.firstRow = firstRow
     }
 }
@@ -55,6 +59,19 @@ public struct ChoicePlace: Sendable, Hashable {
     public init(requirement: TranscriptPlace, option: TranscriptPlace) {
         self.requirement = requirement
         self.option = option
+    }
+}
+
+/// Where an office decision (`decisions: [{waive: R, …}, {accept: CODE, for: R, …}]`) is written.
+public struct DecisionPlace: Sendable, Hashable {
+    /// The decision (the start of its mapping).
+    public var decision: TranscriptPlace
+    /// The requirement id (the value of `waive` or `for`).
+    public var requirement: TranscriptPlace
+
+    public init(decision: TranscriptPlace, requirement: TranscriptPlace) {
+        self.decision = decision
+        self.requirement = requirement
     }
 }
 
