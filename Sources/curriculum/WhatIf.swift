@@ -32,7 +32,9 @@ struct WhatIf: ParsableCommand {
         } ?? Clock.today()
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "")
         let ranking = AuditEngine(graph: graph).whatIf(candidate: candidate, records: transcript.records, on: day,
-                                                       province: province, institution: institution, level: level)
+                                                       province: province, institution: institution, level: level,
+                                                       choices: transcript.choices)
+        warnAboutChoicesAndDecisions(transcript, ranking: Array(ranking.prefix(limit)), language: language)
         // The majors these filters select that cannot be ranked because the curricula have no plan for them.
         let withoutPlans = graph.majors.values
             .filter { province == nil || $0.province == province }
@@ -73,6 +75,34 @@ struct WhatIf: ParsableCommand {
                                   : "(\(withoutPlans.count) more major\(withoutPlans.count == 1 ? " has" : "s have") no plan data and \(withoutPlans.count == 1 ? "is" : "are") not ranked; curriculum majors lists them)")
         }
         if hadErrors { throw ExitCode(2) }
+    }
+}
+
+extension WhatIf {
+    /// Declared choices are keyed by one plan's requirement ids: each is applied to the majors whose plans have that
+    /// requirement and option, and the ranked majors it did not apply to are named. Office decisions are made for one
+    /// major's plan and are never applied to a ranking: say so (`check --major` applies them).
+    func warnAboutChoicesAndDecisions(_ transcript: Transcript, ranking: [AuditEngine.Ranking], language: Language) {
+        func label(_ row: AuditEngine.Ranking) -> String { "\(row.major.province) \(row.major.code) \(row.name)" }
+        for (requirement, option) in transcript.choices.sorted(by: { $0.key < $1.key }) {
+            let missed = ranking.filter { $0.unappliedChoices.contains(requirement) }
+            guard !missed.isEmpty else { continue }
+            let place = transcript.choicePlaces[requirement]?.requirement ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let all = missed.count == ranking.count
+            let names = missed.map(label)
+            Terminal.error(place.issue(.warning, .init(
+                zh: "choices：\(requirement): \(option) 未用于\(all ? "所列的全部" : "下列") \(missed.count) 个排名专业（其考试计划没有这一选择项或选项），这些专业按各选项中最有利者排名：\(names.joined(separator: "、"))",
+                en: "choices: \(requirement): \(option) was not applied to \(all ? "any of the" : "these") \(missed.count) ranked major\(missed.count == 1 ? "" : "s") (their plans have no such alternatives requirement or option); they are ranked by their best option: \(names.joined(separator: ", "))"
+            )).render(language) + "\n")
+        }
+        if !transcript.decisions.isEmpty {
+            let place = transcript.decisionPlaces.first?.decision ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let count = transcript.decisions.count
+            Terminal.error(place.issue(.warning, .init(
+                zh: "decisions：县（市、区）自考部门的 \(count) 项决定是针对某一专业考试计划作出的，排名时未采用；按所作决定的专业审核请用 curriculum check --major 专业代码",
+                en: "decisions: the \(count) county office decision\(count == 1 ? " was" : "s were") made for one major's plan and \(count == 1 ? "is" : "are") not applied to the ranking; audit that major with curriculum check --major CODE to apply \(count == 1 ? "it" : "them")"
+            )).render(language) + "\n")
+        }
     }
 }
 

@@ -375,12 +375,20 @@ public struct AuditEngine: Sendable {
         public var verdict: Audit.Verdict
         public var missingCredits: Int
         public var missingCourses: Int
+        /// The declared choices (requirement ids) that did not apply to this major: its plans in force have no such
+        /// `alternatives` requirement, or not that option. The ranking compares every option there instead.
+        public var unappliedChoices: [String] = []
     }
 
     /// Audits the candidate against every major with a plan in force (optionally of one institution or level)
     /// and ranks them by what remains: eligible first, then fewest missing credits, then fewest courses.
+    ///
+    /// Declared `choices` (考外语者 / 不考外语者, keyed by requirement id) are applied to each major whose plans in
+    /// force have that `alternatives` requirement and option; a row lists the choices that did not apply to it
+    /// (`Ranking.unappliedChoices`). Office decisions are not taken: they are made for one plan (see `audit`).
     public func whatIf(candidate: Candidate, records: [CourseRecord], on date: CivilDate,
-                       province: String? = nil, institution: String? = nil, level: Level? = nil) -> [Ranking] {
+                       province: String? = nil, institution: String? = nil, level: Level? = nil,
+                       choices: [String: String] = [:]) -> [Ranking] {
         var rows: [Ranking] = []
         for major in graph.majors.values.sorted(by: { $0.key < $1.key }) {
             if let province, major.province != province { continue }
@@ -388,12 +396,19 @@ public struct AuditEngine: Sendable {
             if let level, major.level != level && !(level.isBachelor && major.level.isBachelor) { continue }
             let plans = graph.plansInForce(for: major, on: date, institution: institution)
             guard !plans.isEmpty else { continue }
-            let request = AuditRequest(candidate: candidate, records: records, major: major.key, institution: institution,
-                                       applicationDate: date)
+            var request = AuditRequest(candidate: candidate, records: records, major: major.key, institution: institution,
+                                       applicationDate: date, choices: choices)
+            var unapplied = Set(choiceProblems(request, plans: plans).map(\.requirement))
+            for requirement in unapplied { request.choices[requirement] = nil }
             let (chosen, _) = choose(request, among: plans)
+            // In a transition window a choice may be for the other plan only.
+            for requirement in request.choices.keys where chosen.nodeByID[requirement].map({ chosen.nodeTag[$0] != 3 }) ?? true {
+                unapplied.insert(requirement)
+            }
             let audit = audit(request, compiled: chosen)
             rows.append(Ranking(major: major.key, name: major.name, level: major.level, planID: chosen.plan.id, verdict: audit.verdict,
-                                missingCredits: audit.missing.credits, missingCourses: audit.missing.courses))
+                                missingCredits: audit.missing.credits, missingCourses: audit.missing.courses,
+                                unappliedChoices: unapplied.sorted()))
         }
         func rank(_ verdict: Audit.Verdict) -> Int { Self.rank(verdict) }
         return rows.sorted {
