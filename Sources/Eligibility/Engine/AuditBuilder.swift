@@ -310,7 +310,9 @@ struct AuditBuilder {
         result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
         for record in records { addReview(record, requirement: node.id) }
         result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
-        result.courses = .init(earned: recs.count, required: definition.minCredits == nil ? definition.codes.count : nil)
+        // By course weight (`CompiledPlan.courseCount`), as the search counts the set toward the plan's totals.
+        result.courses = .init(earned: plan.courseCount(of: recs.map { ($0.code, $0.codeID) }),
+                               required: definition.minCredits == nil ? plan.courseCount(of: definition.codes.map { ($0, plan.codeID[$0] ?? -1) }) : nil)
         result.status = added.isEmpty ? .substituted : .unsatisfied
         let title = definition.title ?? definition.id
         let listZh = recs.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: "、")

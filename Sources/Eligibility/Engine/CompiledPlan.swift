@@ -81,6 +81,10 @@ struct CompiledPlanBuilder {
     /// Course-count weight by code id (`courseWeight`): the one weight the search, the totals and the audit's
     /// per-node progress all use.
     var codeWeight: [Int] = []
+    /// By code id: for a practice component that counts as a course of its own (weight 1: its theory course is not a
+    /// course of the plan's requirements), its theory course and the codes equivalent to it; else empty. A set of
+    /// results holding both (a 顶替 set) counts them as one course (`CompiledPlan.courseCount`).
+    var practiceTheory: [Set<CourseCode>] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
     /// Per node: 0 course, 1 all-of, 2 choose, 3 alternatives, 4 pool.
@@ -274,6 +278,11 @@ struct CompiledPlanBuilder {
         }
         consumersOfCode = codes.indices.map { consumers[$0]?.count ?? 0 }
         codeWeight = codes.map { Self.courseWeight(of: $0, graph: graph, planCodes: planCodes) }
+        practiceTheory = codes.indices.map { index in
+            guard codeWeight[index] == 1, let course = graph.courses[codes[index]], course.kind == .practice,
+                  let theory = course.theory?.value else { return [] }
+            return Set(graph.equivalenceClosure(of: theory)).union([theory])
+        }
     }
 
     /// Fills the tables the audit builder reads (after `buildTables`, so every code has its id).
@@ -407,6 +416,7 @@ final class CompiledPlan: Sendable {
     let codeID: [CourseCode: Int]
     let codeCredits: [Int]
     let codeWeight: [Int]
+    let practiceTheory: [Set<CourseCode>]
     let consumersOfCode: [Int]
     let nodeTag: [UInt8]
     let nodeCredits: [Int]
@@ -455,6 +465,7 @@ final class CompiledPlan: Sendable {
         self.codeID = builder.codeID
         self.codeCredits = builder.codeCredits
         self.codeWeight = builder.codeWeight
+        self.practiceTheory = builder.practiceTheory
         self.consumersOfCode = builder.consumersOfCode
         self.nodeTag = builder.nodeTag
         self.nodeCredits = builder.nodeCredits
@@ -523,5 +534,20 @@ final class CompiledPlan: Sendable {
     /// search and the audit's progress both read this, so they cannot disagree.
     func courseWeight(of record: UsableRecord) -> Int {
         record.codeID >= 0 && record.codeID < codeWeight.count ? codeWeight[record.codeID] : 1
+    }
+
+    /// What a set of results (or courses) counts toward a course count, as one requirement's courses (a 顶替 set):
+    /// the sum of each one's `courseWeight`, except that a practice component counted on its own is not counted
+    /// again when its theory course (or a code equivalent to it) is in the same set — the two are one course.
+    /// Items are (code, code id); an id of -1 (a code the plan does not know) counts 1.
+    func courseCount(of items: [(code: CourseCode, id: Int)]) -> Int {
+        var count = 0
+        for item in items {
+            guard item.id >= 0, item.id < codeWeight.count else { count += 1; continue }
+            let theory = practiceTheory.indices.contains(item.id) ? practiceTheory[item.id] : []
+            if !theory.isEmpty, items.contains(where: { $0.code != item.code && theory.contains($0.code) }) { continue }
+            count += codeWeight[item.id]
+        }
+        return count
     }
 }

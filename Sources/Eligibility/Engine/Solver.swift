@@ -409,7 +409,9 @@ struct Solver {
         for (records, addition) in choices {
             let addedCredits = addition.reduce(0) { $0 + $1.credits }
             let credits = records.reduce(0) { $0 + table.records[$1].credits } + addedCredits
-            let courses = records.count + addition.count
+            // By course weight, as the plan's course count: a theory course and its practice component are one course.
+            let courses = plan.courseCount(of: records.map { (table.records[$0].code, table.records[$0].codeID) }
+                                               + addition.map { (plan.codes[$0.id], $0.id) })
             let reviewCount = records.filter { table.records[$0].needsReview }.count
             for record in records { used[record] = true }
             for item in addition { added[item.id] = true }
