@@ -82,6 +82,7 @@ struct TargetOptions: ParsableArguments {
         }
         let beforeInstitution = majors
         if let institution { majors = majors.filter { $0.institutions.contains { $0.value == institution } } }
+        if majors.count > 1, let preferred = preferCurrent(majors, in: graph, language: language) { return preferred }
         if majors.count == 1, let only = majors.first {
             if only.code != major, only.formerCodes.contains(where: { $0.value == major }) {
                 Terminal.error(language == .zh ? "提示：\(major) 是旧专业代码，现为 \(only.code) \(only.name)（\(only.province)）\n"
@@ -104,6 +105,27 @@ struct TargetOptions: ParsableArguments {
         let options = majors.map { "\($0.province) \($0.code) \($0.name) (\($0.institutions.map(\.value).joined(separator: ", ")))" }
         throw CLIError(language, zh: "专业代码 \(major) 对应多个专业，请用 --province 或 --institution 指定：\n  " + options.joined(separator: "\n  "),
                        en: "major code \(major) matches several majors; add --province or --institution:\n  " + options.joined(separator: "\n  "))
+    }
+}
+
+extension TargetOptions {
+    /// `--major OLD` where OLD is both a major of its own (the old major, kept while it graduates its candidates) and a
+    /// former code of the major that replaced it, in one province: the current major is meant, with a note. With
+    /// `--plan` naming a plan of the old major, the old major. Nil when the matches are not such a pair.
+    func preferCurrent(_ majors: [Major], in graph: CurriculumGraph, language: Language) -> Major? {
+        guard Set(majors.map(\.province)).count == 1 else { return nil }
+        let old = majors.filter { $0.code == major }
+        let current = majors.filter { $0.code != major && $0.formerCodes.contains { $0.value == major } }
+        guard old.count == 1, current.count == 1, let oldMajor = old.first, let new = current.first, old.count + current.count == majors.count else { return nil }
+        if let plan, oldMajor.planIDs.contains(plan) { return oldMajor }
+        let how = oldMajor.planIDs.isEmpty
+            ? LocalizedText(zh: "原专业暂无考试计划数据", en: "the old major has no plan data")
+            : LocalizedText(zh: "如需按原专业审核，请用 --plan 指定其计划（\(oldMajor.planIDs.joined(separator: "、"))）",
+                            en: "to audit the old major, name its plan with --plan (\(oldMajor.planIDs.joined(separator: ", ")))")
+        Terminal.error(language == .zh
+            ? "提示：\(major) 是 \(new.code) \(new.name)（\(new.province)）的旧专业代码，按现专业 \(new.code) 审核；原专业 \(major) \(oldMajor.name) 仍在专业目录中，\(how.zh)\n"
+            : "note: \(major) is a former code of \(new.code) \(new.name) (\(new.province)); the current major \(new.code) is audited. The old major \(major) \(oldMajor.name) is still listed; \(how.en)\n")
+        return new
     }
 }
 
