@@ -396,6 +396,11 @@ final class CompiledPlan: Sendable {
     let nodeWeight: [Int]
     let nodeCounts: [Bool]
     let nodeChildren: [[Int]]
+    /// `nodeChildren`, `leafMatches` and `poolMatches` as flat tables, for the search: reading a row of `[[Int]]`
+    /// retains the row's array, which every thread auditing the plan shares (an atomic on a shared cache line).
+    let childTable: FlatTable
+    let leafMatchTable: FlatTable
+    let poolMatchTable: FlatTable
     let nodeChoose: [Int]
     let leafCode: [Int]
     let leafMatches: [[Int]]
@@ -445,6 +450,9 @@ final class CompiledPlan: Sendable {
         self.nodeWeight = builder.nodeWeight
         self.nodeCounts = builder.nodeCounts
         self.nodeChildren = builder.nodeChildren
+        self.childTable = FlatTable(builder.nodeChildren)
+        self.leafMatchTable = FlatTable(builder.leafMatches)
+        self.poolMatchTable = FlatTable(builder.poolMatches)
         self.nodeChoose = builder.nodeChoose
         self.leafCode = builder.leafCode
         self.leafMatches = builder.leafMatches
@@ -506,5 +514,31 @@ final class CompiledPlan: Sendable {
     /// Course-count weight of a record's code as a pool's progress counts it.
     func poolProgressWeight(of record: UsableRecord) -> Int {
         record.codeID >= 0 ? poolProgressWeight[record.codeID] : CompiledPlanBuilder.weight(courseInfo[record.code], inPlan: nodeCourseCodes)
+    }
+}
+
+/// Rows of integers in one array: row `i` is `values[range(i)]`. Reading a row copies nothing and retains nothing
+/// (unlike a row of `[[Int]]`, whose buffer is reference-counted on every read).
+struct FlatTable: Sendable {
+    let values: [Int]
+    /// `starts[i] ..< starts[i + 1]` is row `i`; one more entry than rows.
+    private let starts: [Int]
+
+    init(_ rows: [[Int]]) {
+        var values: [Int] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            values.append(contentsOf: row)
+            starts.append(values.count)
+        }
+        self.values = values
+        self.starts = starts
+    }
+
+    /// The positions of row `row` in `values` (empty for a row that does not exist).
+    func range(_ row: Int) -> Range<Int> {
+        guard row >= 0, row + 1 < starts.count else { return 0..<0 }
+        return starts[row]..<starts[row + 1]
     }
 }

@@ -38,7 +38,9 @@ struct RecordTable: Sendable {
     /// Certificates that exempt nothing in this audit, and why (for the trace).
     var certificateNotes: [LocalizedText] = []
 
-    init(request: AuditRequest, plan: CompiledPlan, graph: CurriculumGraph, detailed: Bool = true) {
+    /// `request` and `graph` are borrowed: an initializer's parameters are otherwise passed owned, which copies the
+    /// whole graph (a retain of every table it holds, shared by every thread) on each audit.
+    init(request: borrowing AuditRequest, plan: CompiledPlan, graph: borrowing CurriculumGraph, detailed: Bool = true) {
         let passMark = plan.passMark
         let keepAll = detailed || plan.stoppedMajorRule || !request.decisions.isEmpty
         recordOfCode = Array(repeating: -1, count: plan.codes.count)

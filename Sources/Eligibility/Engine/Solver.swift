@@ -123,15 +123,17 @@ struct Solver {
             course(node, &stack)
         case 1:
             let depth = stack.count
-            stack.append(contentsOf: plan.nodeChildren[node].reversed())
+            for position in plan.childTable.range(node).reversed() { stack.append(plan.childTable.values[position]) }
             search(&stack)
             stack.removeSubrange(depth...)
         case 2:
-            let children = plan.nodeChildren[node]
+            // Children are read from the flat table by position: holding a row of `[[Int]]` would retain the
+            // shared array (see `FlatTable`).
+            let children = plan.childTable.range(node)
             let count = plan.nodeChoose[node]
             if count >= children.count {
                 let depth = stack.count
-                stack.append(contentsOf: children.reversed())
+                for position in children.reversed() { stack.append(plan.childTable.values[position]) }
                 search(&stack)
                 stack.removeSubrange(depth...)
             } else {
@@ -140,24 +142,26 @@ struct Solver {
                 }
             }
         case 3:
-            let children = plan.nodeChildren[node]
-            if let declared = choices[plan.nodes[node].id], let option = children.firstIndex(where: { plan.nodes[$0].id == declared }) {
+            let children = plan.childTable.range(node)
+            if let declared = choices[plan.nodes[node].id],
+               let option = (0..<children.count).first(where: { plan.nodes[plan.childTable.values[children.lowerBound + $0]].id == declared }) {
                 choose(children, taking: [option], &stack)
             } else {
-                for option in children.indices { choose(children, taking: [option], &stack) }
+                for option in 0..<children.count { choose(children, taking: [option], &stack) }
             }
         default:
             pool(node, &stack)
         }
     }
 
-    private mutating func choose(_ children: [Int], taking: [Int], _ stack: inout [Int]) {
+    /// `children`: the node's row of `plan.childTable`; `taking`: offsets in it.
+    private mutating func choose(_ children: Range<Int>, taking: [Int], _ stack: inout [Int]) {
         let mark = steps.count
-        for (position, child) in children.enumerated() where !taking.contains(position) {
-            steps.append(.notChosen(node: child))
+        for position in 0..<children.count where !taking.contains(position) {
+            steps.append(.notChosen(node: plan.childTable.values[children.lowerBound + position]))
         }
         let depth = stack.count
-        for position in taking.reversed() { stack.append(children[position]) }
+        for position in taking.reversed() { stack.append(plan.childTable.values[children.lowerBound + position]) }
         search(&stack)
         stack.removeSubrange(depth...)
         steps.removeSubrange(mark...)
@@ -171,15 +175,16 @@ struct Solver {
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
         let leaf = plan.leafCode[node]
-        let matches = plan.leafMatches[node]
-        for code in matches {
+        let matches = plan.leafMatchTable.range(node)
+        for position in matches {
+            let code = plan.leafMatchTable.values[position]
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
             take(node, record: record, via: code == leaf ? .direct : .equivalence, credits: credits, weight: weight, &stack)
             if consumers[record] <= 1, !table.records[record].needsReview { return }
         }
         /// Whether a record was already offered above (it matches the leaf's code or an equivalent).
-        func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[$0] == record } }
+        func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[plan.leafMatchTable.values[$0]] == record } }
         if !accepted.isEmpty, let extra = accepted[node] {
             for record in extra where usable(record, by: node) && !matched(record) {
                 take(node, record: record, via: .decision(plan.nodes[node].id), credits: credits, weight: weight, &stack)
@@ -196,7 +201,7 @@ struct Solver {
         }
         // Not passed: the course must still be taken — unless it is passed (used elsewhere) or already to be
         // taken for another requirement, since a course counts once.
-        let conflict = added[leaf] || plan.leafMatches[node].contains { table.recordOfCode[$0] >= 0 }
+        let conflict = added[leaf] || matches.contains { table.recordOfCode[plan.leafMatchTable.values[$0]] >= 0 }
         let counts = plan.nodeCounts[node]
         if conflict { cost.impossible += 1 } else { cost.credits += credits; cost.courses += 1 }
         if counts && !conflict { countedCredits += credits; countedCourses += weight }
@@ -277,7 +282,8 @@ struct Solver {
     private mutating func pool(_ node: Int, _ stack: inout [Int]) {
         var free: [Int] = []
         var contested: [Int] = []
-        for code in plan.poolMatches[node] {
+        for position in plan.poolMatchTable.range(node) {
+            let code = plan.poolMatchTable.values[position]
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
             if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
