@@ -28,8 +28,8 @@ struct AuditBuilder {
         self.request = request
         self.roots = roots
         self.steps = steps
-        stepOfNode = Array(repeating: -1, count: plan.nodes.count)
-        isUsed = Array(repeating: false, count: table.records.count)
+        stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
+        isUsed = Array(filledWith: false, count: table.records.count)
         trace.reserveCapacity(plan.nodes.count + 1)
         for (position, step) in steps.enumerated() {
             switch step {

@@ -542,3 +542,15 @@ struct FlatTable: Sendable {
         return starts[row]..<starts[row + 1]
     }
 }
+
+extension Array {
+    /// The same array as `Array(repeating: value, count: count)`, built by appending. Per audit arrays are made this
+    /// way: `Array(repeating:count:)` looks the storage class up in the runtime's generic-metadata cache on every
+    /// call (as a new `Set` storage does), and that lookup updates one reader count shared by every thread — on two
+    /// threads, a loop of such allocations runs slower than on one.
+    init(filledWith value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<Swift.max(0, count) { append(value) }
+    }
+}

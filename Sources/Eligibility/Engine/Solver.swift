@@ -69,15 +69,15 @@ struct Solver {
         self.plan = plan
         self.table = table
         self.choices = choices
-        var waivedFlags = Array(repeating: false, count: plan.nodeTag.count)
+        var waivedFlags = Array(filledWith: false, count: plan.nodeTag.count)
         for node in waived { waivedFlags[node] = true }
         self.waived = waivedFlags
         self.accepted = accepted
         self.pinnedTo = pinnedTo
-        used = Array(repeating: false, count: table.records.count)
-        ruleRecords = Array(repeating: nil, count: plan.rules.count)
-        ruleTokens = Array(repeating: [], count: plan.rules.count)
-        added = Array(repeating: false, count: plan.codes.count)
+        used = Array(filledWith: false, count: table.records.count)
+        ruleRecords = Array(filledWith: nil, count: plan.rules.count)
+        ruleTokens = Array(filledWith: [], count: plan.rules.count)
+        added = Array(filledWith: false, count: plan.codes.count)
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
         for records in accepted.values { for record in records { consumers[record] += 1 } }
         if plan.stoppedMajorRule { for index in consumers.indices { consumers[index] += 2 } }
@@ -479,7 +479,7 @@ enum Completion {
         }
         // Nothing completes the plan: add every candidate where it helps and report what is left.
         var result = Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
-        var usedRoom = Array(repeating: 0, count: pools.count)
+        var usedRoom = Array(filledWith: 0, count: pools.count)
         var gainedCredits = 0
         var gainedCourses = 0
         for candidate in candidates {
@@ -524,7 +524,7 @@ enum Completion {
             self.needCredits = needCredits
             self.needCourses = needCourses
             self.room = room
-            usedRoom = Array(repeating: 0, count: room.count)
+            usedRoom = Array(filledWith: 0, count: room.count)
             self.totalCredits = totalCredits
             self.totalCourses = totalCourses
         }
@@ -608,8 +608,8 @@ enum Additions {
         // dp[state] = (total credits, total courses, chosen bitmask index via back pointer)
         struct Entry { var credits: Int; var courses: Int; var previous: Int; var item: Int }
         let unreachable = Entry(credits: Int.max, courses: Int.max, previous: -1, item: -1)
-        var table = [[Entry]](repeating: [], count: sorted.count + 1)
-        table[0] = Array(repeating: unreachable, count: size)
+        var table = [[Entry]](filledWith: [], count: sorted.count + 1)
+        table[0] = Array(filledWith: unreachable, count: size)
         table[0][0] = Entry(credits: 0, courses: 0, previous: -1, item: -1)
         for (index, item) in sorted.enumerated() {
             var next = table[index]
