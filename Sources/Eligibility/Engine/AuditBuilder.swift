@@ -31,8 +31,8 @@ struct AuditBuilder {
         self.roots = roots
         self.undeterminedGroups = undeterminedGroups
         self.steps = steps
-        stepOfNode = Array(repeating: -1, count: plan.nodes.count)
-        isUsed = Array(repeating: false, count: table.records.count)
+        stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
+        isUsed = Array(filledWith: false, count: table.records.count)
         trace.reserveCapacity(plan.nodes.count + 1)
         for (position, step) in steps.enumerated() {
             switch step {
@@ -141,15 +141,15 @@ struct AuditBuilder {
             poolNode(index, maxCredits: maxCredits, step: step, into: &result)
         case .all, .choose, .alternatives:
             // Children's results and the sums over the chosen ones in one pass (no filtered copies).
-            let children = plan.nodeChildren[index]
+            let children = plan.childTable.range(index)  // positions in the flat table: nothing shared is retained
             var chosenCount = 0
             var met = true
             var credits = Audit.Progress(earned: 0, required: 0)
             var courses = Audit.Progress(earned: 0, required: 0)
             var results: [Audit.NodeResult] = []
             results.reserveCapacity(children.count)
-            for child in children {
-                let childResult = self.result(child, active: isActive)
+            for position in children {
+                let childResult = self.result(plan.childTable.values[position], active: isActive)
                 let status = childResult.status
                 if status != .notChosen {
                     chosenCount += 1

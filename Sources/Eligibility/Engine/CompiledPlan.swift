@@ -423,6 +423,11 @@ final class CompiledPlan: Sendable {
     let nodeWeight: [Int]
     let nodeCounts: [Bool]
     let nodeChildren: [[Int]]
+    /// `nodeChildren`, `leafMatches` and `poolMatches` as flat tables, for the search: reading a row of `[[Int]]`
+    /// retains the row's array, which every thread auditing the plan shares (an atomic on a shared cache line).
+    let childTable: FlatTable
+    let leafMatchTable: FlatTable
+    let poolMatchTable: FlatTable
     let nodeChoose: [Int]
     let leafCode: [Int]
     let leafMatches: [[Int]]
@@ -472,6 +477,9 @@ final class CompiledPlan: Sendable {
         self.nodeWeight = builder.nodeWeight
         self.nodeCounts = builder.nodeCounts
         self.nodeChildren = builder.nodeChildren
+        self.childTable = FlatTable(builder.nodeChildren)
+        self.leafMatchTable = FlatTable(builder.leafMatches)
+        self.poolMatchTable = FlatTable(builder.poolMatches)
         self.nodeChoose = builder.nodeChoose
         self.leafCode = builder.leafCode
         self.leafMatches = builder.leafMatches
@@ -549,5 +557,43 @@ final class CompiledPlan: Sendable {
             count += codeWeight[item.id]
         }
         return count
+    }
+}
+
+/// Rows of integers in one array: row `i` is `values[range(i)]`. Reading a row copies nothing and retains nothing
+/// (unlike a row of `[[Int]]`, whose buffer is reference-counted on every read).
+struct FlatTable: Sendable {
+    let values: [Int]
+    /// `starts[i] ..< starts[i + 1]` is row `i`; one more entry than rows.
+    private let starts: [Int]
+
+    init(_ rows: [[Int]]) {
+        var values: [Int] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            values.append(contentsOf: row)
+            starts.append(values.count)
+        }
+        self.values = values
+        self.starts = starts
+    }
+
+    /// The positions of row `row` in `values` (empty for a row that does not exist).
+    func range(_ row: Int) -> Range<Int> {
+        guard row >= 0, row + 1 < starts.count else { return 0..<0 }
+        return starts[row]..<starts[row + 1]
+    }
+}
+
+extension Array {
+    /// The same array as `Array(repeating: value, count: count)`, built by appending. Per audit arrays are made this
+    /// way: `Array(repeating:count:)` looks the storage class up in the runtime's generic-metadata cache on every
+    /// call (as a new `Set` storage does), and that lookup updates one reader count shared by every thread — on two
+    /// threads, a loop of such allocations runs slower than on one.
+    init(filledWith value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<Swift.max(0, count) { append(value) }
     }
 }

@@ -38,10 +38,12 @@ struct RecordTable: Sendable {
     /// Certificates that exempt nothing in this audit, and why (for the trace).
     var certificateNotes: [LocalizedText] = []
 
-    init(request: AuditRequest, plan: CompiledPlan, graph: CurriculumGraph, detailed: Bool = true) {
+    /// `request` and `graph` are borrowed: an initializer's parameters are otherwise passed owned, which copies the
+    /// whole graph (a retain of every table it holds, shared by every thread) on each audit.
+    init(request: borrowing AuditRequest, plan: CompiledPlan, graph: borrowing CurriculumGraph, detailed: Bool = true) {
         let passMark = plan.passMark
         let keepAll = detailed || plan.stoppedMajorRule || !request.decisions.isEmpty
-        recordOfCode = Array(repeating: -1, count: plan.codes.count)
+        recordOfCode = Array(filledWith: -1, count: plan.codes.count)
         let input = request.records
         // Attempts that cannot count whatever else passes: transferred theses; transferred practice components
         // whose theory course is not passed. They are set aside first, so a valid attempt is never hidden by them.
@@ -89,7 +91,7 @@ struct RecordTable: Sendable {
         }
         // Best attempt per code: passing first, then no review needed, then the higher score, the earlier date,
         // and a fixed order of evidence and names, so the choice never depends on row order.
-        var bestOfID = Array(repeating: -1, count: plan.codes.count)
+        var bestOfID = Array(filledWith: -1, count: plan.codes.count)
         var bestOther: [CourseCode: Int] = [:]
         for (index, id) in eligible {
             let current = id >= 0 ? bestOfID[id] : (bestOther[input[index].code] ?? -1)

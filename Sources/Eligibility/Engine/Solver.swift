@@ -74,15 +74,15 @@ struct Solver {
         self.undeterminedGroups = undeterminedGroups
         self.table = table
         self.choices = choices
-        var waivedFlags = Array(repeating: false, count: plan.nodeTag.count)
+        var waivedFlags = Array(filledWith: false, count: plan.nodeTag.count)
         for node in waived { waivedFlags[node] = true }
         self.waived = waivedFlags
         self.accepted = accepted
         self.pinnedTo = pinnedTo
-        used = Array(repeating: false, count: table.records.count)
-        ruleRecords = Array(repeating: nil, count: plan.rules.count)
-        ruleTokens = Array(repeating: [], count: plan.rules.count)
-        added = Array(repeating: false, count: plan.codes.count)
+        used = Array(filledWith: false, count: table.records.count)
+        ruleRecords = Array(filledWith: nil, count: plan.rules.count)
+        ruleTokens = Array(filledWith: [], count: plan.rules.count)
+        added = Array(filledWith: false, count: plan.codes.count)
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
         for records in accepted.values { for record in records { consumers[record] += 1 } }
         if plan.stoppedMajorRule { for index in consumers.indices { consumers[index] += 2 } }
@@ -128,15 +128,17 @@ struct Solver {
             course(node, &stack)
         case 1:
             let depth = stack.count
-            stack.append(contentsOf: plan.nodeChildren[node].reversed())
+            for position in plan.childTable.range(node).reversed() { stack.append(plan.childTable.values[position]) }
             search(&stack)
             stack.removeSubrange(depth...)
         case 2:
-            let children = plan.nodeChildren[node]
+            // Children are read from the flat table by position: holding a row of `[[Int]]` would retain the
+            // shared array (see `FlatTable`).
+            let children = plan.childTable.range(node)
             let count = plan.nodeChoose[node]
             if count >= children.count {
                 let depth = stack.count
-                stack.append(contentsOf: children.reversed())
+                for position in children.reversed() { stack.append(plan.childTable.values[position]) }
                 search(&stack)
                 stack.removeSubrange(depth...)
             } else {
@@ -145,24 +147,26 @@ struct Solver {
                 }
             }
         case 3:
-            let children = plan.nodeChildren[node]
-            if let declared = choices[plan.nodes[node].id], let option = children.firstIndex(where: { plan.nodes[$0].id == declared }) {
+            let children = plan.childTable.range(node)
+            if let declared = choices[plan.nodes[node].id],
+               let option = (0..<children.count).first(where: { plan.nodes[plan.childTable.values[children.lowerBound + $0]].id == declared }) {
                 choose(children, taking: [option], &stack)
             } else {
-                for option in children.indices { choose(children, taking: [option], &stack) }
+                for option in 0..<children.count { choose(children, taking: [option], &stack) }
             }
         default:
             pool(node, &stack)
         }
     }
 
-    private mutating func choose(_ children: [Int], taking: [Int], _ stack: inout [Int]) {
+    /// `children`: the node's row of `plan.childTable`; `taking`: offsets in it.
+    private mutating func choose(_ children: Range<Int>, taking: [Int], _ stack: inout [Int]) {
         let mark = steps.count
-        for (position, child) in children.enumerated() where !taking.contains(position) {
-            steps.append(.notChosen(node: child))
+        for position in 0..<children.count where !taking.contains(position) {
+            steps.append(.notChosen(node: plan.childTable.values[children.lowerBound + position]))
         }
         let depth = stack.count
-        for position in taking.reversed() { stack.append(children[position]) }
+        for position in taking.reversed() { stack.append(plan.childTable.values[children.lowerBound + position]) }
         search(&stack)
         stack.removeSubrange(depth...)
         steps.removeSubrange(mark...)
@@ -176,15 +180,16 @@ struct Solver {
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
         let leaf = plan.leafCode[node]
-        let matches = plan.leafMatches[node]
-        for code in matches {
+        let matches = plan.leafMatchTable.range(node)
+        for position in matches {
+            let code = plan.leafMatchTable.values[position]
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
             take(node, record: record, via: code == leaf ? .direct : .equivalence, credits: credits, weight: weight, &stack)
             if consumers[record] <= 1, !table.records[record].needsReview { return }
         }
         /// Whether a record was already offered above (it matches the leaf's code or an equivalent).
-        func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[$0] == record } }
+        func matched(_ record: Int) -> Bool { matches.contains { table.recordOfCode[plan.leafMatchTable.values[$0]] == record } }
         if !accepted.isEmpty, let extra = accepted[node] {
             for record in extra where usable(record, by: node) && !matched(record) {
                 take(node, record: record, via: .decision(plan.nodes[node].id), credits: credits, weight: weight, &stack)
@@ -201,7 +206,7 @@ struct Solver {
         }
         // Not passed: the course must still be taken — unless it is passed (used elsewhere) or already to be
         // taken for another requirement, since a course counts once.
-        let conflict = added[leaf] || plan.leafMatches[node].contains { table.recordOfCode[$0] >= 0 }
+        let conflict = added[leaf] || matches.contains { table.recordOfCode[plan.leafMatchTable.values[$0]] >= 0 }
         let counts = plan.nodeCounts[node]
         if isUndetermined(node) {
             // A 加考 course that may not be required (prior-diploma field unknown): for the county office to decide.
@@ -296,7 +301,8 @@ struct Solver {
     private mutating func pool(_ node: Int, _ stack: inout [Int]) {
         var free: [Int] = []
         var contested: [Int] = []
-        for code in plan.poolMatches[node] {
+        for position in plan.poolMatchTable.range(node) {
+            let code = plan.poolMatchTable.values[position]
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
             if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
@@ -493,7 +499,7 @@ enum Completion {
         }
         // Nothing completes the plan: add every candidate where it helps and report what is left.
         var result = Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
-        var usedRoom = Array(repeating: 0, count: pools.count)
+        var usedRoom = Array(filledWith: 0, count: pools.count)
         var gainedCredits = 0
         var gainedCourses = 0
         for candidate in candidates {
@@ -538,7 +544,7 @@ enum Completion {
             self.needCredits = needCredits
             self.needCourses = needCourses
             self.room = room
-            usedRoom = Array(repeating: 0, count: room.count)
+            usedRoom = Array(filledWith: 0, count: room.count)
             self.totalCredits = totalCredits
             self.totalCourses = totalCourses
         }
@@ -622,8 +628,8 @@ enum Additions {
         // dp[state] = (total credits, total courses, chosen bitmask index via back pointer)
         struct Entry { var credits: Int; var courses: Int; var previous: Int; var item: Int }
         let unreachable = Entry(credits: Int.max, courses: Int.max, previous: -1, item: -1)
-        var table = [[Entry]](repeating: [], count: sorted.count + 1)
-        table[0] = Array(repeating: unreachable, count: size)
+        var table = [[Entry]](filledWith: [], count: sorted.count + 1)
+        table[0] = Array(filledWith: unreachable, count: size)
         table[0][0] = Entry(credits: 0, courses: 0, previous: -1, item: -1)
         for (index, item) in sorted.enumerated() {
             var next = table[index]
