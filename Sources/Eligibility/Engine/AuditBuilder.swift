@@ -372,14 +372,13 @@ struct AuditBuilder {
     /// enough of the rule's old courses: which rule, what it needs and what was passed (e.g. the count-based
     /// political-course rule), so the office sees why the old courses did not count.
     private func partialMappingNote(_ index: Int) -> LocalizedText? {
-        let held = Set(table.records.map(\.codeID).filter { $0 >= 0 })
         var notes: [LocalizedText] = []
         for (rule, _) in plan.rulesForNode[index] {
             let definition = plan.rules[rule]
-            let passedSlots = plan.ruleSlotIDs[rule].filter { slot in slot.contains { held.contains($0) } }
+            let passedSlots = plan.ruleSlotIDs[rule].filter { slot in slot.contains(where: holds) }
             guard !passedSlots.isEmpty, passedSlots.count < definition.need else { continue }
             // One old course may appear under several codes (a slot): they count once, shown as 00001/99031.
-            let passed = passedSlots.map { slot in slot.filter { held.contains($0) }.map { plan.codes[$0].rawValue }.joined(separator: "/") }
+            let passed = passedSlots.map { slot in slot.filter(holds).map { plan.codes[$0].rawValue }.joined(separator: "/") }
             let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
             notes.append(.init(
                 zh: "对照规则 \(definition.mappingID) 须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）",
@@ -430,13 +429,19 @@ struct AuditBuilder {
 
     private func unused() -> [Audit.UnusedRecord] {
         var result = table.setAside
-        var usedCodes = Set<CourseCode>()
-        for index in table.records.indices where isUsed[index] { usedCodes.insert(table.records[index].code) }
-        let heldIDs = Set(table.records.map(\.codeID).filter { $0 >= 0 })
+        // Which plan codes a used record stands under (flags by code id: no hashing on this per-audit path).
+        var usedIDs: [Bool] = []
         for (index, rec) in table.records.enumerated() where !isUsed[index] {
             guard let score = rec.score else { continue }
+            if usedIDs.isEmpty {
+                usedIDs = Array(filledWith: false, count: plan.codes.count)
+                for used in table.records.indices where isUsed[used] {
+                    let id = table.records[used].codeID
+                    if id >= 0, id < usedIDs.count { usedIDs[id] = true }
+                }
+            }
             result.append(.init(code: rec.code, name: rec.name.isEmpty ? nil : rec.name, score: score,
-                                reason: unusedReason(rec, usedCodes: usedCodes, heldIDs: heldIDs)))
+                                reason: unusedReason(rec, usedIDs: usedIDs)))
         }
         // By (code, score rank, English reason, name), comparing the texts only on ties.
         return result.sorted { a, b in
@@ -450,7 +455,7 @@ struct AuditBuilder {
     /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
     /// old-plan course that counts only through a mapping rule, the same old course already counted under another
     /// code, too few courses of the rule passed, or the new course already met.
-    private func unusedReason(_ rec: UsableRecord, usedCodes: Set<CourseCode>, heldIDs: Set<Int>) -> LocalizedText {
+    private func unusedReason(_ rec: UsableRecord, usedIDs: [Bool]) -> LocalizedText {
         guard plan.relevantCodes.contains(rec.code), rec.codeID >= 0 else {
             return .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
         }
@@ -463,17 +468,17 @@ struct AuditBuilder {
             // A course of a substitution option that was not needed.
             return .init(zh: "替代（换考）课程：被替代的要求已另行满足，此成绩未计入", en: "a replacement course: the requirement it could replace is met otherwise; this one does not count")
         }
-        func codes(_ ids: [Int]) -> [CourseCode] { ids.map { plan.codes[$0] } }
         for rule in rules {
             for slot in plan.ruleSlotIDs[rule] where slot.contains(id) {
-                if let other = codes(slot).first(where: { $0 != rec.code && usedCodes.contains($0) }) {
+                if let otherID = slot.first(where: { $0 != id && $0 < usedIDs.count && usedIDs[$0] }) {
+                    let other = plan.codes[otherID]
                     return .init(zh: "与已计入的 \(other) 为同一门旧计划课程（对照规则 \(plan.rules[rule].mappingID)），只计一次",
                                  en: "the same old-plan course as \(other), which already counts (mapping \(plan.rules[rule].mappingID)); it counts once")
                 }
             }
         }
         // Describe the rule that lacks the fewest courses.
-        func passedSlots(_ rule: Int) -> Int { plan.ruleSlotIDs[rule].filter { slot in slot.contains { heldIDs.contains($0) } }.count }
+        func passedSlots(_ rule: Int) -> Int { plan.ruleSlotIDs[rule].filter { slot in slot.contains(where: holds) }.count }
         let short = rules.filter { passedSlots($0) < plan.rules[$0].need }
         if let rule = short.min(by: { plan.rules[$0].need - passedSlots($0) < plan.rules[$1].need - passedSlots($1) }) {
             let definition = plan.rules[rule]
@@ -485,6 +490,11 @@ struct AuditBuilder {
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
         return .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
                      en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
+    }
+
+    /// Whether the transcript holds a usable result of the plan code `id` (whatever it is used for).
+    private func holds(_ id: Int) -> Bool {
+        id >= 0 && id < table.recordOfCode.count && table.recordOfCode[id] >= 0
     }
 
     /// The catalog name of a course node's course (nil for other nodes).
