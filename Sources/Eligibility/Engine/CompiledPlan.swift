@@ -509,10 +509,11 @@ final class CompiledPlan: Sendable {
     /// How many of `codes` are practice components whose theory course is also in `codes`: such a pair is one
     /// course (the plan's course count), so the number of missing courses counts it once.
     func pairedPractices(in codes: [CourseCode]) -> Int {
-        let set = Set(codes)
+        // Missing lists are short: a linear search beats hashing them into a set.
+        guard codes.count > 1 else { return 0 }
         return codes.filter { code in
             guard let course = courseInfo[code], course.kind == .practice, let theory = course.theory?.value else { return false }
-            return set.contains(theory)
+            return codes.contains(theory)
         }.count
     }
 
