@@ -213,6 +213,13 @@ public struct AuditEngine: Sendable {
                        missing: missing, unresolvedCredits: unresolved, review: review)
     }
 
+    /// The number of search nodes the solver visits auditing `request` against plan `planID` (for tests of the
+    /// search's size); nil for an unknown plan.
+    func searchNodes(_ request: AuditRequest, planID: String) -> Int? {
+        guard let plan = compiled[planID] else { return nil }
+        return solve(request, compiled: plan, detailed: false).1.nodes
+    }
+
     private func solve(_ request: AuditRequest, compiled plan: CompiledPlan, detailed: Bool) -> (RecordTable, Solver, [Int]) {
         let table = RecordTable(request: request, plan: plan, graph: graph, detailed: detailed)
         var waived: Set<Int> = []

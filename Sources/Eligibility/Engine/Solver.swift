@@ -55,6 +55,12 @@ struct Solver {
     let undeterminedGroups: Set<Int>
     /// How many places could use each record; 1 means uncontested.
     private var consumers: [Int]
+    /// Under the stopped-major rule, the records that nothing but the rule can use (no requirement, pool,
+    /// substitution or mapping names their code; not accepted by a decision nor pinned), sorted by (credits, index):
+    /// the only stand-ins the search offers are the first unused one of these with enough credits (see `course`).
+    private let standIns: [Int]
+    /// Search nodes visited (for tests of the search's size).
+    private(set) var nodes = 0
 
     private var used: [Bool]
     private var ruleRecords: [[Int]?]
@@ -85,7 +91,14 @@ struct Solver {
         added = Array(filledWith: false, count: plan.codes.count)
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
         for records in accepted.values { for record in records { consumers[record] += 1 } }
-        if plan.stoppedMajorRule { for index in consumers.indices { consumers[index] += 2 } }
+        var standIns: [Int] = []
+        if plan.stoppedMajorRule {
+            let bound = Set(accepted.values.joined()).union(pinnedTo.keys)
+            standIns = consumers.indices.filter { consumers[$0] == 0 && !bound.contains($0) }
+                .sorted { (table.records[$0].credits, $0) < (table.records[$1].credits, $1) }
+            for index in consumers.indices { consumers[index] += 2 }
+        }
+        self.standIns = standIns
         self.consumers = consumers
     }
 
@@ -100,6 +113,7 @@ struct Solver {
     // MARK: search
 
     private mutating func search(_ stack: inout [Int]) {
+        nodes += 1
         if let best, !(cost < best.cost) { return }
         guard let node = stack.popLast() else {
             finish()
@@ -199,8 +213,21 @@ struct Solver {
             mapped(node, rule: rule, target: target, &stack)
         }
         if plan.stoppedMajorRule {
-            for record in table.records.indices where usable(record, by: node) && table.records[record].credits >= credits && !matched(record)
-                && !(accepted.isEmpty ? false : accepted[node]?.contains(record) ?? false) {
+            // Records that something else can use: every one is an option.
+            for record in table.records.indices where consumers[record] > 2 && usable(record, by: node) && table.records[record].credits >= credits
+                && !matched(record) && !(accepted.isEmpty ? false : accepted[node]?.contains(record) ?? false) {
+                take(node, record: record, via: .stoppedMajorRule, credits: credits, weight: weight, &stack, review: true)
+            }
+            // Records only the rule can use (`standIns`): one option, the unused one with the fewest credits that are
+            // enough, the lowest index among equals. Exact: such a record affects the cost only through which
+            // courses it stands in for (each stand-in costs one review, whatever its credits or evidence), so in any
+            // assignment of the rest of the path, if this course uses another such record s' (credits c' ≥ c, the
+            // chosen record s having c ≥ credits) and s is used by a later course (needing ≤ c ≤ c') or not at all,
+            // exchanging s and s' gives a valid assignment of the same cost. Applied course by course along an
+            // optimal path this yields an optimal path that the search still visits, and the search keeps the first
+            // best path it meets, so the result stays optimal and deterministic. Without this, k missing courses and
+            // m such records make m!/(m-k)! equivalent branches.
+            if let record = standIns.first(where: { !used[$0] && table.records[$0].credits >= credits }) {
                 take(node, record: record, via: .stoppedMajorRule, credits: credits, weight: weight, &stack, review: true)
             }
         }
