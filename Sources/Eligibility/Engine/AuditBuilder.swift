@@ -166,7 +166,7 @@ struct AuditBuilder {
             result.courses = courses
             guard isActive else { return result }
             result.status = met ? .satisfied : .unsatisfied
-            if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != 1 {
+            if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
                 let picked = result.children.compactMap { $0.status != .notChosen ? $0.id : nil }
                 trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
             }

@@ -281,7 +281,7 @@ public struct AuditEngine: Sendable {
         /// Every `alternatives` requirement of the plans: id and options (id and `when`), first occurrence.
         var alternatives: [(id: String, options: [(id: String, when: String?)])] = []
         for plan in compiledPlans {
-            for index in plan.nodes.indices where plan.nodeTag[index] == 3 && !alternatives.contains(where: { $0.id == plan.nodes[index].id }) {
+            for index in plan.nodes.indices where plan.nodeTag[index] == .alternatives && !alternatives.contains(where: { $0.id == plan.nodes[index].id }) {
                 alternatives.append((plan.nodes[index].id, plan.nodeChildren[index].map { (plan.nodes[$0].id, plan.nodes[$0].when) }))
             }
         }
@@ -294,7 +294,7 @@ public struct AuditEngine: Sendable {
             var otherKind: String?
             for plan in compiledPlans {
                 for index in plan.nodes.indices where plan.nodes[index].id == requirement {
-                    if plan.nodeTag[index] == 3 { found.append((plan, index)) } else { otherKind = otherKind ?? plan.nodeKindName[index] }
+                    if plan.nodeTag[index] == .alternatives { found.append((plan, index)) } else { otherKind = otherKind ?? plan.nodeKindName[index] }
                 }
             }
             guard !found.isEmpty else {
@@ -409,7 +409,7 @@ public struct AuditEngine: Sendable {
             for requirement in unapplied { request.choices[requirement] = nil }
             let (chosen, _) = choose(request, among: plans)
             // In a transition window a choice may be for the other plan only.
-            for requirement in request.choices.keys where chosen.nodeByID[requirement].map({ chosen.nodeTag[$0] != 3 }) ?? true {
+            for requirement in request.choices.keys where chosen.nodeByID[requirement].map({ chosen.nodeTag[$0] != .alternatives }) ?? true {
                 unapplied.insert(requirement)
             }
             let audit = audit(request, compiled: chosen)

@@ -87,8 +87,8 @@ struct CompiledPlanBuilder {
     var practiceTheory: [Set<CourseCode>] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
-    /// Per node: 0 course, 1 all-of, 2 choose, 3 alternatives, 4 pool.
-    var nodeTag: [UInt8] = []
+    /// Per node: its kind without payload (one byte, for the search's switch).
+    var nodeTag: [NodeTag] = []
     var nodeCredits: [Int] = []
     var nodeWeight: [Int] = []
     var nodeCounts: [Bool] = []
@@ -210,7 +210,7 @@ struct CompiledPlanBuilder {
     /// Fills the integer tables once the tree, substitutions and rules are known.
     private mutating func buildTables(graph: CurriculumGraph) {
         let count = nodes.count
-        nodeTag = Array(repeating: 0, count: count)
+        nodeTag = Array(repeating: .course, count: count)
         nodeCredits = nodes.map(\.credits)
         nodeWeight = nodes.map(\.weight)
         nodeCounts = nodes.map(\.countsTowardTotals)
@@ -233,20 +233,20 @@ struct CompiledPlanBuilder {
         for (index, node) in nodes.enumerated() {
             switch node.kind {
             case .course(let code):
-                nodeTag[index] = 0
+                nodeTag[index] = .course
                 let matches = ids(matching: code, graph: graph)
                 leafCode[index] = matches[0]
                 leafMatches[index] = matches
                 consume(matches)
             case .all:
-                nodeTag[index] = 1
+                nodeTag[index] = .allOf
             case .choose(let k):
-                nodeTag[index] = 2
+                nodeTag[index] = .choose
                 nodeChoose[index] = k
             case .alternatives:
-                nodeTag[index] = 3
+                nodeTag[index] = .alternatives
             case .pool(let codes, let minCredits, let minCourses, let maxCredits):
-                nodeTag[index] = 4
+                nodeTag[index] = .pool
                 poolCodes[index] = codes.map { id($0, graph: graph) }
                 var matches: [Int] = []
                 for code in codes { for match in ids(matching: code, graph: graph) where !matches.contains(match) { matches.append(match) } }
@@ -270,7 +270,7 @@ struct CompiledPlanBuilder {
             ruleNewIDs.append(rule.new.map { id($0, graph: graph) })
             for slot in slots { consume(slot) }
         }
-        for index in nodes.indices where nodeTag[index] == 0 {
+        for index in nodes.indices where nodeTag[index] == .course {
             let matches = Set(leafMatches[index])
             for (ruleIndex, newIDs) in ruleNewIDs.enumerated() {
                 if let target = newIDs.first(where: { matches.contains($0) }) { rulesForNode[index].append((ruleIndex, target)) }
@@ -396,6 +396,11 @@ struct CompiledPlanBuilder {
 
 /// A plan flattened for auditing, shared by every audit of the plan. A class with constant properties: audits pass
 /// one reference instead of copying (and reference-counting) every table, and reading needs no access checks.
+/// A requirement node's kind without its payload: what the search switches on.
+enum NodeTag: UInt8, Sendable {
+    case course, allOf, choose, alternatives, pool
+}
+
 final class CompiledPlan: Sendable {
     typealias Node = CompiledPlanBuilder.Node
     let plan: Plan
@@ -418,7 +423,7 @@ final class CompiledPlan: Sendable {
     let codeWeight: [Int]
     let practiceTheory: [Set<CourseCode>]
     let consumersOfCode: [Int]
-    let nodeTag: [UInt8]
+    let nodeTag: [NodeTag]
     let nodeCredits: [Int]
     let nodeWeight: [Int]
     let nodeCounts: [Bool]

@@ -138,14 +138,14 @@ struct Solver {
 
     private mutating func expand(_ node: Int, _ stack: inout [Int]) {
         switch plan.nodeTag[node] {
-        case 0:
+        case .course:
             course(node, &stack)
-        case 1:
+        case .allOf:
             let depth = stack.count
             for position in plan.childTable.range(node).reversed() { stack.append(plan.childTable.values[position]) }
             search(&stack)
             stack.removeSubrange(depth...)
-        case 2:
+        case .choose:
             // Children are read from the flat table by position: holding a row of `[[Int]]` would retain the
             // shared array (see `FlatTable`).
             let children = plan.childTable.range(node)
@@ -160,7 +160,7 @@ struct Solver {
                     choose(children, taking: combination, &stack)
                 }
             }
-        case 3:
+        case .alternatives:
             let children = plan.childTable.range(node)
             if let declared = choices[plan.nodes[node].id],
                let option = (0..<children.count).first(where: { plan.nodes[plan.childTable.values[children.lowerBound + $0]].id == declared }) {
@@ -168,7 +168,7 @@ struct Solver {
             } else {
                 for option in 0..<children.count { choose(children, taking: [option], &stack) }
             }
-        default:
+        case .pool:
             pool(node, &stack)
         }
     }
