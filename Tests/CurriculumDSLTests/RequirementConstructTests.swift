@@ -159,8 +159,8 @@ import Testing
 
     @Test func additionalCoursesApplyByPriorField() throws {
         let extras = try Self.plan("additional-courses.yaml").additionalCourses
-        #expect(extras.map { $0.condition.applies(toPriorField: "法学") } == [false, false])
-        #expect(extras.map { $0.condition.applies(toPriorField: "经济学") } == [true, true])
+        #expect(extras.map { $0.condition.applies(toPriorField: "法学", categories: { _ in nil }) } == [false, false])
+        #expect(extras.map { $0.condition.applies(toPriorField: "经济学", categories: { _ in nil }) } == [true, true])
     }
 
     @Test func exemptionStopsCountingAtObtainedBefore() throws {

@@ -16,6 +16,8 @@ struct CurriculumCompiler {
     private var equivalences: [Equivalence] = []
     private var mappings: [Mapping] = []
     private var exemptions: [Exemption] = []
+    private var fieldCategories: [String: FieldCategory] = [:]
+    private var candidateAttributes: [String: CandidateAttribute] = [:]
     /// Course codes written inside a larger scalar, for fix-its (see `CodeSpelling`).
     private var codeSpellings: [SourceLocation: CodeSpelling] = [:]
     /// Codes of course definitions the decoder rejected (already reported): references to them are not unknown.
@@ -70,6 +72,7 @@ struct CurriculumCompiler {
             plans[id]?.passMark = passMark
         }
         checkProvinceWide()
+        checkConstructs(planIDs)
         var plansByCourse = plansByUnknownCourse
         plansByCourse.reserveCapacity(plansByCourse.count + courseOrder.count)
         for (number, code) in courseOrder.enumerated() where !plansByCourseNumber[number].isEmpty {
@@ -78,7 +81,8 @@ struct CurriculumCompiler {
         return CurriculumGraph(provinces: provinces, sources: sources, courses: courses, institutions: institutions,
                                majors: majors, plans: plans, renames: renames, equivalences: equivalences,
                                mappings: mappings, exemptions: exemptions, plansByCourse: plansByCourse,
-                               incompletePlans: incompletePlans, inputIncomplete: inputIncomplete)
+                               incompletePlans: incompletePlans, inputIncomplete: inputIncomplete,
+                               fieldCategories: fieldCategories, candidateAttributes: candidateAttributes)
     }
 
     /// Checks the plans `ids`, in that order. With several threads each takes a contiguous run of the ids and
@@ -203,6 +207,20 @@ struct CurriculumCompiler {
         equivalences += file.equivalences
         mappings += file.mappings
         exemptions += file.exemptions
+        for category in file.fieldCategories {
+            if let first = fieldCategories[category.id] {
+                diagnostics.append(DiagnosticMessages.duplicate(.category, category.id, at: category.location, firstAt: first.location))
+            } else {
+                fieldCategories[category.id] = category
+            }
+        }
+        for attribute in file.candidateAttributes {
+            if let first = candidateAttributes[attribute.id] {
+                diagnostics.append(DiagnosticMessages.duplicate(.attribute, attribute.id, at: attribute.location, firstAt: first.location))
+            } else {
+                candidateAttributes[attribute.id] = attribute
+            }
+        }
     }
 
     // MARK: references
@@ -353,4 +371,91 @@ struct CurriculumCompiler {
     }
 
     mutating func returnScan(_ scan: PlanScan) { spareScan = scan }
+}
+
+// MARK: conditions, pass-date windows and categories
+
+extension CurriculumCompiler {
+    /// Checks what can never apply: a condition naming an attribute, a requirement or an option that does not exist,
+    /// a pass-date window outside its plan's period, a 加考 category or a category parent that is not defined, a
+    /// 加考 group for an institution that does not examine the plan.
+    mutating func checkConstructs(_ planIDs: [String]) {
+        for category in fieldCategories.values.sorted(by: { $0.id < $1.id }) {
+            if let parent = category.parent, fieldCategories[parent.value] == nil {
+                report(DiagnosticMessages.unknown(.category, parent.value, candidates: fieldCategories.keys, at: parent.location))
+            }
+        }
+        for mapping in mappings {
+            checkCondition(mapping.onlyIf, plan: nil)
+            for rule in mapping.rules { checkCondition(rule.onlyIf, plan: nil) }
+        }
+        for id in planIDs {
+            guard let plan = plans[id] else { continue }
+            plan.requirements.forEachNode { node in
+                checkCondition(node.onlyIf, plan: plan)
+                checkWindow(node.window, plan: plan)
+            }
+            for substitution in plan.substitutions {
+                checkCondition(substitution.onlyIf, plan: plan)
+                checkWindow(substitution.window, plan: plan)
+            }
+            for mapping in plan.mappings {
+                checkCondition(mapping.onlyIf, plan: plan)
+                checkWindow(mapping.window, plan: plan)
+                for rule in mapping.rules {
+                    checkCondition(rule.onlyIf, plan: plan)
+                    checkWindow(rule.window, plan: plan)
+                }
+            }
+            for extra in plan.additionalCourses {
+                checkCondition(extra.onlyIf, plan: plan)
+                for name in extra.condition.categoryNames where fieldCategories[name.value] == nil {
+                    report(DiagnosticMessages.unknown(.category, name.value, candidates: fieldCategories.keys, at: name.location,
+                                                      context: .init(zh: "在 field-categories 中定义", en: "define it under field-categories")))
+                }
+                let examining = Set((plan.institutions.isEmpty ? majors[plan.major]?.institutions ?? [] : plan.institutions).map(\.value))
+                for institution in extra.institutions where !examining.contains(institution.value) {
+                    report(DiagnosticMessages.unknown(.institution, institution.value, candidates: examining, at: institution.location,
+                                                      context: .init(zh: "不是该计划的主考院校", en: "not an examining institution of this plan")))
+                }
+            }
+        }
+    }
+
+    private mutating func checkWindow(_ window: PassWindow?, plan: Plan) {
+        guard let window, let location = window.location else { return }
+        if let from = window.from, let until = plan.effectiveUntil, from > until {
+            report(DiagnosticMessages.windowOutsidePeriod(window, plan: plan.id, at: location))
+        }
+    }
+
+    private mutating func checkCondition(_ condition: RuleCondition?, plan: Plan?) {
+        guard let condition else { return }
+        for attribute in condition.attributes where candidateAttributes[attribute.value] == nil {
+            report(DiagnosticMessages.unknown(.attribute, attribute.value, candidates: candidateAttributes.keys, at: attribute.location,
+                                              context: .init(zh: "在 candidate-attributes 中定义", en: "define it under candidate-attributes")))
+        }
+        guard let choice = condition.choice else { return }
+        let owner: Plan?
+        if let other = choice.plan {
+            owner = plans[other.value]
+            if owner == nil { report(DiagnosticMessages.unknown(.plan, other.value, candidates: plans.keys, at: other.location)) }
+        } else {
+            owner = plan
+        }
+        guard let owner else { return }
+        var alternatives: [String: [String]] = [:]
+        owner.requirements.forEachNode { node in
+            if case .alternatives(let options) = node.shape { alternatives[node.id] = options.map(\.id) }
+        }
+        guard let options = alternatives[choice.requirement.value] else {
+            report(DiagnosticMessages.unknown(.requirement, choice.requirement.value, candidates: alternatives.keys, at: choice.requirement.location,
+                                              context: .init(zh: "须是计划 \(owner.id) 的 alternatives 要求", en: "must be an alternatives requirement of plan \(owner.id)")))
+            return
+        }
+        if !options.contains(choice.option.value) {
+            report(DiagnosticMessages.unknown(.option, choice.option.value, candidates: options, at: choice.option.location,
+                                              context: .init(zh: "\(choice.requirement.value) 的选项", en: "an option of \(choice.requirement.value)")))
+        }
+    }
 }

@@ -10,6 +10,8 @@ struct FileDeclarations: Sendable {
     var plans: [Plan] = []
     var mappings: [Mapping] = []
     var exemptions: [Exemption] = []
+    var fieldCategories: [FieldCategory] = []
+    var candidateAttributes: [CandidateAttribute] = []
     /// Where a course code is written inside a larger scalar (`03708 中国近现代史纲要`): how a fix-it writes a
     /// replacement code there. Codes not listed are standalone scalars, replaced by the quoted code.
     var codeSpellings: [SourceLocation: CodeSpelling] = [:]
@@ -20,7 +22,7 @@ struct FileDeclarations: Sendable {
 
     static let topLevelKeys: KeySet = [
         .province, .provinces, .sources, .courses, .courseRenames, .equivalences,
-        .institutions, .majors, .mappings, .exemptions,
+        .institutions, .majors, .mappings, .exemptions, .fieldCategories, .candidateAttributes,
     ]
 }
 
@@ -43,6 +45,8 @@ extension NodeDecoder {
         result.institutions = optionalList(top, .institutions) { $0.institution($1, defaultProvince: defaultProvince) }
         result.exemptions = optionalList(top, .exemptions) { $0.exemption($1, defaultProvince: defaultProvince) }
         result.mappings = optionalList(top, .mappings) { $0.mapping($1, defaultProvince: defaultProvince, topLevel: true) }
+        result.fieldCategories = optionalList(top, .fieldCategories) { $0.fieldCategory($1) }
+        result.candidateAttributes = optionalList(top, .candidateAttributes) { $0.candidateAttribute($1) }
         for (major, plans) in optionalList(top, .majors, { $0.major($1, defaultProvince: defaultProvince) }) {
             result.majors.append(major)
             result.plans.append(contentsOf: plans)

@@ -15,6 +15,9 @@ enum Key: UInt8, CaseIterable, Sendable {
     case course, allOf, oneOf, choose, pool, alternatives, title, when, shared, of, minCredits, maxCredits
     case replaces, rules, old, need, new, fromPlan
     case whenPriorFieldIn, whenPriorFieldNotIn
+    case onlyIf, choice, requirement, option, plan, attribute, passedFrom, passedUntil, examinedFrom, examinedUntil
+    case creditsOnly, whenPriorCategoryIn, whenPriorCategoryNotIn, exceptFields, fieldCategories, candidateAttributes
+    case fields, parent, catalog
 
     /// The key as written in a file.
     var name: String {
@@ -94,6 +97,25 @@ enum Key: UInt8, CaseIterable, Sendable {
         case .fromPlan: "from-plan"
         case .whenPriorFieldIn: "when-prior-field-in"
         case .whenPriorFieldNotIn: "when-prior-field-not-in"
+        case .onlyIf: "only-if"
+        case .choice: "choice"
+        case .requirement: "requirement"
+        case .option: "option"
+        case .plan: "plan"
+        case .attribute: "attribute"
+        case .passedFrom: "passed-from"
+        case .passedUntil: "passed-until"
+        case .examinedFrom: "examined-from"
+        case .examinedUntil: "examined-until"
+        case .creditsOnly: "credits-only"
+        case .whenPriorCategoryIn: "when-prior-category-in"
+        case .whenPriorCategoryNotIn: "when-prior-category-not-in"
+        case .exceptFields: "except-fields"
+        case .fieldCategories: "field-categories"
+        case .candidateAttributes: "candidate-attributes"
+        case .fields: "fields"
+        case .parent: "parent"
+        case .catalog: "catalog"
         }
     }
 

@@ -3,7 +3,7 @@ extension NodeDecoder {
     private static let provinceKeys: KeySet = [.name, .passMark, .maxInstitutionsPerApplication, .stoppedMajorRule, .note]
     private static let stoppedMajorRuleKeys: KeySet = [.source, .note]
     private static let sourceKeys: KeySet = [.id, .document, .url, .confidence, .note]
-    private static let courseKeys: KeySet = [.code, .name, .credits, .kind, .theory, .formerNames, .note]
+    private static let courseKeys: KeySet = [.code, .name, .credits, .kind, .theory, .formerNames, .note, .examinedFrom, .examinedUntil]
     private static let renameKeys: KeySet = [.from, .to, .note]
     private static let equivalenceKeys: KeySet = [.codes, .note]
     private static let institutionKeys: KeySet = [.name, .province, .code, .note]
@@ -54,7 +54,44 @@ extension NodeDecoder {
         }
         return Course(code: code.value, name: name, credits: credits, kind: kind, theory: theory,
                       formerNames: f[.formerNames].map { stringList($0, field: "former-names").map(\.value) } ?? [],
-                      note: optionalString(f, .note), location: code.location)
+                      note: optionalString(f, .note), examinedFrom: optionalDate(f, .examinedFrom),
+                      examinedUntil: optionalDate(f, .examinedUntil), location: code.location)
+    }
+
+    private static let categoryKeys: KeySet = [.id, .code, .catalog, .kind, .parent, .fields, .note]
+    private static let categoryFieldKeys: KeySet = [.code, .name]
+
+    /// A `field-categories` entry: `{id: 计算机类, code: "5102", parent: 电子与信息大类, fields: [...]}`.
+    mutating func fieldCategory(_ node: Node) -> FieldCategory? {
+        guard let f = fields(node, Place.fieldCategory, field: "field-categories", allowed: Self.categoryKeys) else { return nil }
+        guard let id = required(f, .id).flatMap({ locatedString($0, field: "id") }) else { return nil }
+        let members = f[.fields].flatMap { list in
+            mapList(list, field: "fields") { decoder, item -> FieldCategory.Field? in
+                if decoder.isScalar(item) {
+                    guard let name = decoder.locatedString(item, field: "fields") else { return nil }
+                    return FieldCategory.Field(code: nil, name: name.value, location: name.location)
+                }
+                guard let entry = decoder.fields(item, Place.categoryField, field: "fields", allowed: Self.categoryFieldKeys),
+                      let name = decoder.required(entry, .name).flatMap({ decoder.locatedString($0, field: "name") })
+                else { return nil }
+                return FieldCategory.Field(code: entry[.code].flatMap { decoder.codeLikeString($0, field: "code") },
+                                           name: name.value, location: name.location)
+            }
+        } ?? []
+        return FieldCategory(id: id.value, code: f[.code].flatMap { codeLikeString($0, field: "code") },
+                             catalog: optionalString(f, .catalog), kind: optionalString(f, .kind),
+                             parent: f[.parent].flatMap { locatedString($0, field: "parent") },
+                             fields: members, location: id.location)
+    }
+
+    private static let attributeKeys: KeySet = [.id, .title, .note]
+
+    /// A `candidate-attributes` entry: `{id: 港澳台, title: 港澳台考生}`.
+    mutating func candidateAttribute(_ node: Node) -> CandidateAttribute? {
+        guard let f = fields(node, Place.candidateAttribute, field: "candidate-attributes", allowed: Self.attributeKeys),
+              let id = required(f, .id).flatMap({ locatedString($0, field: "id") })
+        else { return nil }
+        return CandidateAttribute(id: id.value, title: optionalString(f, .title), note: optionalString(f, .note), location: id.location)
     }
 
     mutating func rename(_ node: Node) -> CourseRename? {

@@ -3,7 +3,8 @@ extension NodeDecoder {
     /// The keys that give a requirement node its shape (exactly one per node).
     static let shapeKeys = shapeKeySet.names
     static let shapeKeySet: KeySet = [.course, .allOf, .oneOf, .choose, .pool, .alternatives]
-    static let requirementKeys = shapeKeySet + [.id, .title, .note, .when, .shared, .of, .minCredits, .minCourses, .maxCredits]
+    static let requirementKeys = shapeKeySet + [.id, .title, .note, .when, .shared, .of, .minCredits, .minCourses, .maxCredits,
+                                                .onlyIf, .passedFrom, .passedUntil]
     private static let chooseOnlyKeys: KeySet = [.of]
     private static let poolOnlyKeys: KeySet = [.minCredits, .minCourses, .maxCredits]
 
@@ -63,11 +64,53 @@ extension NodeDecoder {
             diagnostics.append(DiagnosticMessages.missingKey("id", in: Place.requirement, at: location(f.start)))
             return nil
         }
-        return Requirement(id: id, title: optionalString(f, .title), note: optionalString(f, .note),
-                           when: optionalString(f, .when),
-                           shared: f[.shared].flatMap { boolean($0, field: "shared") } ?? false,
-                           shape: shape, location: explicitID?.location ?? codeLocation ?? location(f.start),
-                           codeLocation: explicitID == nil ? nil : codeLocation)
+        var node = Requirement(id: id, title: optionalString(f, .title), note: optionalString(f, .note),
+                               when: optionalString(f, .when),
+                               shared: f[.shared].flatMap { boolean($0, field: "shared") } ?? false,
+                               shape: shape, location: explicitID?.location ?? codeLocation ?? location(f.start),
+                               codeLocation: explicitID == nil ? nil : codeLocation)
+        node.onlyIf = f[.onlyIf].flatMap { condition($0) }
+        node.window = window(f)
+        return node
+    }
+
+    private static let conditionKeys: KeySet = [.choice, .attribute]
+    private static let choiceKeys: KeySet = [.requirement, .option, .plan]
+
+    /// `only-if: {choice: {requirement: R, option: O, plan: P}, attribute: [A, ...]}` (at least one part).
+    mutating func condition(_ node: Node) -> RuleCondition? {
+        guard let f = fields(node, Place.condition, field: "only-if", allowed: Self.conditionKeys) else { return nil }
+        var choice: ChoiceCondition?
+        if let choiceNode = f[.choice], let c = fields(choiceNode, Place.choice, field: "choice", allowed: Self.choiceKeys) {
+            let requirement = required(c, .requirement).flatMap { identifier($0, field: "requirement") }
+            let option = required(c, .option).flatMap { identifier($0, field: "option") }
+            if let requirement, let option {
+                choice = ChoiceCondition(requirement: requirement, option: option,
+                                         plan: c[.plan].flatMap { identifier($0, field: "plan") })
+            }
+        }
+        let attributes = f[.attribute].map { stringList($0, field: "attribute") } ?? []
+        if choice == nil && attributes.isEmpty {
+            if f[.choice] == nil && f[.attribute] == nil {
+                diagnostics.append(DiagnosticMessages.missingShape(["choice", "attribute"], in: Place.condition, at: location(f.start)))
+            }
+            return nil
+        }
+        return RuleCondition(choice: choice, attributes: attributes, location: location(f.start))
+    }
+
+    /// `passed-from` / `passed-until` of a rule, if either is written.
+    mutating func window(_ f: Fields) -> PassWindow? {
+        let from = optionalDate(f, .passedFrom)
+        let until = optionalDate(f, .passedUntil)
+        guard from != nil || until != nil else { return nil }
+        let at = f.keyNode(.passedFrom) ?? f.keyNode(.passedUntil)
+        if let from, let until, until < from, let node = f[.passedUntil] {
+            diagnostics.append(DiagnosticMessages.invalidValue(
+                "passed-until", value: until.description,
+                expected: .init(zh: "不早于 passed-from \(from)", en: "not before passed-from \(from)"), at: location(of: node)))
+        }
+        return PassWindow(from: from, until: until, location: at.map { location(document[$0].start) })
     }
 
     private mutating func children(_ node: Node, field: String) -> [Requirement] {
@@ -153,14 +196,16 @@ extension NodeDecoder {
             diagnostics.append(DiagnosticMessages.missingKey("from", in: Place.substitution, at: location(f.start)))
             return nil
         }
-        return Substitution(id: id.value, title: optionalString(f, .title), replaces: replaces, form: form, location: id.location)
+        return Substitution(id: id.value, title: optionalString(f, .title), replaces: replaces, form: form,
+                            onlyIf: f[.onlyIf].flatMap { condition($0) }, window: window(f), location: id.location)
     }
 
-    private static let substitutionKeys: KeySet = [.id, .title, .note, .replaces, .minCredits, .from, .allOf]
-    private static let mappingRuleKeys: KeySet = [.old, .need, .new, .note]
-    private static let additionalKeys: KeySet = [.id, .title, .note, .whenPriorFieldIn, .whenPriorFieldNotIn, .courses]
-    private static let topLevelMappingKeys: KeySet = [.id, .title, .note, .province, .level, .fromPlan, .rules]
-    private static let planMappingKeys: KeySet = [.id, .title, .note, .fromPlan, .rules]
+    private static let substitutionKeys: KeySet = [.id, .title, .note, .replaces, .minCredits, .from, .allOf, .onlyIf, .passedFrom, .passedUntil]
+    private static let mappingRuleKeys: KeySet = [.old, .need, .new, .note, .creditsOnly, .onlyIf, .passedFrom, .passedUntil]
+    private static let additionalKeys: KeySet = [.id, .title, .note, .whenPriorFieldIn, .whenPriorFieldNotIn, .courses,
+                                                 .whenPriorCategoryIn, .whenPriorCategoryNotIn, .exceptFields, .institutions, .onlyIf]
+    private static let topLevelMappingKeys: KeySet = [.id, .title, .note, .province, .level, .fromPlan, .rules, .onlyIf, .passedFrom, .passedUntil]
+    private static let planMappingKeys: KeySet = [.id, .title, .note, .fromPlan, .rules, .onlyIf, .passedFrom, .passedUntil]
 
     mutating func mapping(_ node: Node, defaultProvince: Located<String>?, topLevel: Bool) -> Mapping? {
         let allowed = topLevel
@@ -176,18 +221,25 @@ extension NodeDecoder {
                        fromPlan: f[.fromPlan].flatMap { identifier($0, field: "from-plan") },
                        province: province,
                        level: topLevel ? f[.level].flatMap { enumeration($0, field: "level", as: Level.self) } : nil,
-                       rules: rules.compactMap { mappingRule($0) }, location: id.location)
+                       rules: rules.compactMap { mappingRule($0) },
+                       onlyIf: f[.onlyIf].flatMap { condition($0) }, window: window(f), location: id.location)
     }
 
     mutating func mappingRule(_ node: Node) -> MappingRule? {
         guard let f = fields(node, Place.mappingRule, field: "rules", allowed: Self.mappingRuleKeys) else { return nil }
+        let creditsOnly = f[.creditsOnly].flatMap { boolean($0, field: "credits-only") } ?? false
         let oldNode = required(f, .old)
-        let newNode = required(f, .new)
-        guard let oldNode, let newNode, let old = mapList(oldNode, field: "old", { decoder, item -> [Located<CourseCode>]? in
+        if creditsOnly, let newNode = f[.new] {
+            diagnostics.append(DiagnosticMessages.conflictingKeys(
+                ["credits-only", "new"], in: Place.mappingRule, at: location(of: newNode),
+                firstAt: location(f.keyNode(.creditsOnly).map { document[$0].start } ?? f.start)))
+        }
+        let newNode = creditsOnly ? nil : required(f, .new)
+        guard let oldNode, creditsOnly || newNode != nil, let old = mapList(oldNode, field: "old", { decoder, item -> [Located<CourseCode>]? in
             let codes = decoder.courseCodeList(item, field: "old")
             return codes.isEmpty ? nil : codes
         }) else { return nil }
-        let new = courseCodeList(newNode, field: "new")
+        let new = newNode.map { courseCodeList($0, field: "new") } ?? []
         let need = f[.need].flatMap { integer($0, field: "need", minimum: 1) } ?? old.count
         if need > old.count, let needNode = f[.need] {
             diagnostics.append(DiagnosticMessages.invalidValue(
@@ -195,8 +247,9 @@ extension NodeDecoder {
                 expected: .init(zh: "不大于 old 的条目数 \(old.count)", en: "at most the \(old.count) entries of old"),
                 at: location(of: needNode)))
         }
-        guard !old.isEmpty, !new.isEmpty else { return nil }
-        return MappingRule(old: old, need: min(need, old.count), new: new, location: location(f.start))
+        guard !old.isEmpty, creditsOnly || !new.isEmpty else { return nil }
+        return MappingRule(old: old, need: creditsOnly ? 1 : min(need, old.count), new: new, creditsOnly: creditsOnly,
+                           onlyIf: f[.onlyIf].flatMap { condition($0) }, window: window(f), location: location(f.start))
     }
 
     mutating func additionalCourses(_ node: Node) -> AdditionalCourses? {
@@ -206,21 +259,29 @@ extension NodeDecoder {
         let id = required(f, .id).flatMap { identifier($0, field: "id") }
         let courses = required(f, .courses).map { courseCodeList($0, field: "courses") }
         guard let id, let courses else { return nil }
-        let condition: AdditionalCourses.Condition
-        switch (f[.whenPriorFieldIn], f[.whenPriorFieldNotIn]) {
-        case (let fields?, nil): condition = .priorFieldIn(stringList(fields, field: "when-prior-field-in").map(\.value))
-        case (nil, let fields?): condition = .priorFieldNotIn(stringList(fields, field: "when-prior-field-not-in").map(\.value))
-        case (_?, _?):
-            diagnostics.append(DiagnosticMessages.conflictingKeys(
-                ["when-prior-field-in", "when-prior-field-not-in"], in: Place.additional,
-                at: location(f.keyNode(.whenPriorFieldNotIn).map { document[$0].start } ?? f.start),
-                firstAt: location(f.keyNode(.whenPriorFieldIn).map { document[$0].start } ?? f.start)))
-            return nil
-        case (nil, nil):
-            diagnostics.append(DiagnosticMessages.missingShape(["when-prior-field-in", "when-prior-field-not-in"], in: Place.additional, at: location(f.start)))
+        let conditionKeys: KeySet = [.whenPriorFieldIn, .whenPriorFieldNotIn, .whenPriorCategoryIn, .whenPriorCategoryNotIn]
+        let present = f.present(conditionKeys)
+        guard let first = present.first else {
+            diagnostics.append(DiagnosticMessages.missingShape(conditionKeys.names, in: Place.additional, at: location(f.start)))
             return nil
         }
-        return AdditionalCourses(id: id.value, title: optionalString(f, .title), condition: condition, courses: courses, location: id.location)
+        if present.count > 1 {
+            diagnostics.append(DiagnosticMessages.conflictingKeys(
+                present.map(\.key.name), in: Place.additional,
+                at: keyLocation(present[1]), firstAt: location(document[first.keyNode].start)))
+            return nil
+        }
+        let trigger: AdditionalCourses.Condition
+        switch first.key {
+        case .whenPriorFieldIn: trigger = .priorFieldIn(stringList(first.value, field: first.key.name).map(\.value))
+        case .whenPriorFieldNotIn: trigger = .priorFieldNotIn(stringList(first.value, field: first.key.name).map(\.value))
+        case .whenPriorCategoryIn: trigger = .priorCategoryIn(stringList(first.value, field: first.key.name))
+        default: trigger = .priorCategoryNotIn(stringList(first.value, field: first.key.name))
+        }
+        return AdditionalCourses(id: id.value, title: optionalString(f, .title), condition: trigger, courses: courses,
+                                 exceptFields: f[.exceptFields].map { stringList($0, field: "except-fields").map(\.value) } ?? [],
+                                 institutions: f[.institutions].map { stringList($0, field: "institutions") } ?? [],
+                                 onlyIf: f[.onlyIf].flatMap { condition($0) }, location: id.location)
     }
 }
 

@@ -3,7 +3,7 @@ extension DiagnosticMessages {
 
     /// What kind of thing a reference names, for messages.
     enum Referent {
-        case course, institution, province, source, plan, requirement, exemption, substitution
+        case course, institution, province, source, plan, requirement, exemption, substitution, category, attribute, option
 
         var name: LocalizedText {
             switch self {
@@ -15,6 +15,9 @@ extension DiagnosticMessages {
             case .requirement: .init(zh: "要求节点", en: "requirement")
             case .exemption: .init(zh: "免考", en: "exemption")
             case .substitution: .init(zh: "课程替代", en: "substitution")
+            case .category: .init(zh: "专业类别", en: "field category")
+            case .attribute: .init(zh: "考生属性", en: "candidate attribute")
+            case .option: .init(zh: "选项", en: "option")
             }
         }
     }
@@ -154,6 +157,15 @@ extension DiagnosticMessages {
     /// `spelling` says how a replacement is written at `location` when it is not a scalar of its own (a code inside
     /// `03708 中国近现代史纲要`); otherwise course codes, and any suggestion other YAML tools would read as a number
     /// or boolean, are quoted.
+    static func windowOutsidePeriod(_ window: PassWindow, plan: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "graph.window-outside-period",
+                   message: .init(zh: "合格时间范围 \(window) 与计划 \(plan) 的生效期没有交集，这条规则永远不会适用",
+                                  en: "the pass-date window \(window.english) never overlaps plan \(plan)'s period, so the rule can never apply"),
+                   at: location,
+                   remedy: .init(zh: "对照来源检查 passed-from / passed-until 与计划的 effective-from / effective-until",
+                                 en: "check passed-from / passed-until and the plan's effective-from / effective-until against the source"))
+    }
+
     static func unknown(_ what: Referent, _ name: String, candidates: some Sequence<String>, at location: SourceLocation,
                         context: LocalizedText? = nil, spelling: CodeSpelling? = nil) -> Diagnostic {
         let suggestion = Suggestion.closest(to: name, among: candidates)

@@ -82,6 +82,11 @@ enum Place {
     static let additional = LocalizedText(zh: "加考课程", en: "additional courses")
     static let exemption = LocalizedText(zh: "免考", en: "an exemption")
     static let stoppedMajorRule = LocalizedText(zh: "停考专业规则", en: "a stopped-major rule")
+    static let condition = LocalizedText(zh: "适用条件（only-if）", en: "a condition (only-if)")
+    static let choice = LocalizedText(zh: "考生选择条件", en: "a choice condition")
+    static let fieldCategory = LocalizedText(zh: "专业类别", en: "a field category")
+    static let categoryField = LocalizedText(zh: "类别中的专业", en: "a field of a category")
+    static let candidateAttribute = LocalizedText(zh: "考生属性", en: "a candidate attribute")
 }
 
 /// Names of expected types, for messages.

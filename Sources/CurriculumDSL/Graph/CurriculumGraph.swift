@@ -12,6 +12,12 @@ public struct CurriculumGraph: Sendable {
     /// Province-wide mappings (plan mappings live in their plan).
     public let mappings: [Mapping]
     public let exemptions: [Exemption]
+    /// 专业类 / 专业大类 by id, for 加考 by category.
+    public let fieldCategories: [String: FieldCategory]
+    /// Candidate attributes rules may depend on, by id.
+    public let candidateAttributes: [String: CandidateAttribute]
+    /// The categories of each prior field (by name), with the 大类 of each 专业类.
+    let categoriesOfField: [String: Set<String>]
 
     let majorsByInstitution: [String: [MajorKey]]
     let majorsByCode: [String: [MajorKey]]
@@ -28,7 +34,24 @@ public struct CurriculumGraph: Sendable {
     init(provinces: [String: Province], sources: [String: Source], courses: [CourseCode: Course],
          institutions: [String: Institution], majors: [MajorKey: Major], plans: [String: Plan],
          renames: [CourseRename], equivalences: [Equivalence], mappings: [Mapping], exemptions: [Exemption],
-         plansByCourse: [CourseCode: [String]]? = nil, incompletePlans: Set<String> = [], inputIncomplete: Bool = false) {
+         plansByCourse: [CourseCode: [String]]? = nil, incompletePlans: Set<String> = [], inputIncomplete: Bool = false,
+         fieldCategories: [String: FieldCategory] = [:], candidateAttributes: [String: CandidateAttribute] = [:]) {
+        self.fieldCategories = fieldCategories
+        self.candidateAttributes = candidateAttributes
+        var byField: [String: Set<String>] = [:]
+        for category in fieldCategories.values {
+            for field in category.fields {
+                var chain: Set<String> = [category.id]
+                var parent = category.parent?.value
+                while let next = parent, !chain.contains(next) {
+                    chain.insert(next)
+                    parent = fieldCategories[next]?.parent?.value
+                }
+                byField[field.name, default: []].formUnion(chain)
+                if let code = field.code { byField[code, default: []].formUnion(chain) }
+            }
+        }
+        categoriesOfField = byField
         self.incompletePlans = incompletePlans
         self.inputIncomplete = inputIncomplete
         self.provinces = provinces
@@ -105,6 +128,13 @@ public struct CurriculumGraph: Sendable {
             for code in sorted { result[code] = sorted }
         }
         return result
+    }
+}
+
+extension CurriculumGraph {
+    /// The categories (专业类 and its 专业大类) of a prior field, by name or major code; nil when no category lists it.
+    public func categories(ofField field: String) -> Set<String>? {
+        categoriesOfField[field.trimmingSpaces()]
     }
 }
 

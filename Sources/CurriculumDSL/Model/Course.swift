@@ -19,7 +19,17 @@ public struct Course: Sendable, Hashable, Codable {
     /// Names seen on older transcripts or plans.
     public var formerNames: [String]
     public var note: String?
+    /// The first sitting, when the source announces a later start (自2026年10月考试起开考).
+    public var examinedFrom: CivilDate? = nil
+    /// The last sitting (…后停考); results passed before it still count, but advice never proposes the course after it.
+    public var examinedUntil: CivilDate? = nil
     public var location: SourceLocation
+
+    /// Whether a candidate can still sit the course on or after `date`.
+    public func isExamined(after date: CivilDate) -> Bool {
+        guard let until = examinedUntil else { return true }
+        return date <= until
+    }
 }
 
 /// A course code replaced by a new code: the same course (course renames between catalogs).

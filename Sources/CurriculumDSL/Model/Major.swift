@@ -9,6 +9,12 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// 专升本 and 本科 are bachelor levels: they need a prior diploma.
     public var isBachelor: Bool { self != .zhuanke }
+
+    /// One vocabulary for the linter and the engine: 本科 and 专升本 are the same level (a 自考 本科 major is
+    /// taken on top of a prior diploma), so a rule written for either applies to both.
+    public func isSameLevel(as other: Level) -> Bool {
+        self == other || (isBachelor && other.isBachelor)
+    }
 }
 
 /// Whether a major takes new candidates.

@@ -50,6 +50,10 @@ public struct Substitution: Sendable, Hashable, Codable {
     /// The requirement id replaced (a course node's id is its code).
     public var replaces: Located<String>
     public var form: Form
+    /// Applies only under this condition.
+    public var onlyIf: RuleCondition? = nil
+    /// Only results passed in this window can be used by it.
+    public var window: PassWindow? = nil
     public var location: SourceLocation
 
     public enum Form: Sendable, Hashable, Codable {
@@ -76,6 +80,10 @@ public struct Mapping: Sendable, Hashable, Codable {
     public var province: Located<String>?
     public var level: Level?
     public var rules: [MappingRule]
+    /// Applies only under this condition.
+    public var onlyIf: RuleCondition? = nil
+    /// Only old results passed in this window count.
+    public var window: PassWindow? = nil
     public var location: SourceLocation
 }
 
@@ -84,7 +92,15 @@ public struct Mapping: Sendable, Hashable, Codable {
 public struct MappingRule: Sendable, Hashable, Codable {
     public var old: [[Located<CourseCode>]]
     public var need: Int
+    /// Empty for a credits-only rule.
     public var new: [Located<CourseCode>]
+    /// 可在新计划中计算课程门数和学分: each passed old course counts its own credits and course toward the plan's
+    /// totals, and satisfies no course.
+    public var creditsOnly: Bool = false
+    /// Applies only under this condition.
+    public var onlyIf: RuleCondition? = nil
+    /// Only old results passed in this window count.
+    public var window: PassWindow? = nil
     public var location: SourceLocation
 }
 
@@ -94,17 +110,41 @@ public struct AdditionalCourses: Sendable, Hashable, Codable {
     public var title: String?
     public var condition: Condition
     public var courses: [Located<CourseCode>]
+    /// Prior fields the group never applies to (the source's exceptions: “…除外”).
+    public var exceptFields: [String] = []
+    /// Only for candidates examined by one of these institutions; empty: every institution of the plan.
+    public var institutions: [Located<String>] = []
+    /// Applies only under this condition.
+    public var onlyIf: RuleCondition? = nil
     public var location: SourceLocation
 
     public enum Condition: Sendable, Hashable, Codable {
         case priorFieldIn([String])
         case priorFieldNotIn([String])
+        /// By the category (专业类 / 专业大类) of the prior field, from `field-categories`.
+        case priorCategoryIn([Located<String>])
+        case priorCategoryNotIn([Located<String>])
 
-        /// Whether a prior diploma in `field` triggers these courses.
-        public func applies(toPriorField field: String) -> Bool {
+        /// Whether a prior diploma in `field` triggers these courses. `categories` gives the categories of a field
+        /// (nil when the table does not know the field); a category condition on an unknown field is undecided (nil).
+        public func applies(toPriorField field: String, categories: (String) -> Set<String>?) -> Bool? {
             switch self {
-            case .priorFieldIn(let fields): fields.contains(field)
-            case .priorFieldNotIn(let fields): !fields.contains(field)
+            case .priorFieldIn(let fields): return fields.contains(field)
+            case .priorFieldNotIn(let fields): return !fields.contains(field)
+            case .priorCategoryIn(let wanted):
+                guard let known = categories(field) else { return nil }
+                return wanted.contains { known.contains($0.value) }
+            case .priorCategoryNotIn(let excluded):
+                guard let known = categories(field) else { return nil }
+                return !excluded.contains { known.contains($0.value) }
+            }
+        }
+
+        /// Whether the condition is by category.
+        public var categoryNames: [Located<String>] {
+            switch self {
+            case .priorCategoryIn(let names), .priorCategoryNotIn(let names): names
+            case .priorFieldIn, .priorFieldNotIn: []
             }
         }
     }

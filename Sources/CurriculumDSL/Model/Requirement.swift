@@ -9,6 +9,10 @@ public struct Requirement: Sendable, Hashable, Codable {
     /// Courses used here may also be used by other nodes.
     public var shared: Bool
     public var shape: Shape
+    /// Applies only under this condition (an alternative option not open to the candidate; a node not required).
+    public var onlyIf: RuleCondition? = nil
+    /// Only results passed in this window count for this node and every node below it.
+    public var window: PassWindow? = nil
     /// Where the node is written: its `id`, else its course code (a course node), else the start of its mapping.
     public var location: SourceLocation
     /// For a course node written `{id: ..., course: ...}`: where the code is written (nil when `location` is the code).

@@ -24,7 +24,12 @@ struct AuditBuilder {
     private var trace: [Audit.TraceLine] = []
     private var language = Language.zh
 
-    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int], undeterminedGroups: Set<Int> = []) {
+    /// Why each 加考 group applies or not (group id, explanation), from `AuditEngine.additionalGroups`.
+    private let additionalNotes: [(String, LocalizedText)]
+
+    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int], undeterminedGroups: Set<Int> = [],
+         additionalNotes: [(String, LocalizedText)] = []) {
+        self.additionalNotes = additionalNotes
         self.plan = plan
         self.table = table
         self.request = request
@@ -42,13 +47,41 @@ struct AuditBuilder {
             case .completion(let added, let residual):
                 for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
                 self.residual = residual
+            case .creditsOnly(let counted):
+                creditsOnly = counted
             }
         }
     }
 
+    /// Old results counted toward the totals by credits-only rules (rule index, record).
+    private var creditsOnly: [(rule: Int, record: Int)] = []
+
+    /// Applies the credits-only results: they count toward the totals, satisfy no course, and are explained.
+    private mutating func applyCreditsOnly() -> (credits: Int, courses: Int) {
+        var credits = 0
+        var courses = 0
+        for (rule, record) in creditsOnly {
+            let rec = table.records[record]
+            isUsed[record] = true
+            credits += rec.credits
+            courses += plan.courseWeight(of: rec)
+            let definition = plan.rules[rule]
+            let title = definition.title ?? definition.mappingID
+            let name = rec.name.isEmpty ? rec.code.rawValue : "\(rec.code) \(rec.name)"
+            applied.append(.init(kind: "credits-only", id: definition.mappingID, requirement: nil, records: [rec.code], message: .init(
+                zh: "\(title)：\(name) 计入课程门数和学分（\(rec.credits) 学分），不替代任何课程",
+                en: "\(title): \(name) counts toward the course count and credits (\(rec.credits) credits) without standing for a course")))
+            trace(plan.plan.id, .init(zh: "按对照规则 \(definition.mappingID) 只计学分和门数：\(name)",
+                                      en: "counted for credits and course count only (mapping \(definition.mappingID)): \(name)"))
+        }
+        return (credits, courses)
+    }
+
     mutating func build(blocking: [Audit.Reason]) -> Audit {
         let root = result(plan.root, active: true)
+        let extra = applyCreditsOnly()
         for group in undeterminedGroups.sorted() { traceUndetermined(group) }
+        for (group, line) in additionalNotes { trace(group, line) }
         let additional = roots.dropFirst().map { result($0, active: true) }
         addResidual()
         for note in table.certificateNotes { trace.append(.init(requirement: plan.plan.id, message: note)) }
@@ -56,8 +89,8 @@ struct AuditBuilder {
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
         let missingCodes = missing.compactMap { $0.course?.code }
         let missingCourses = missingCodes.count - plan.pairedPractices(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
-        let totals = Audit.Totals(credits: .init(earned: root.credits.earned, required: plan.plan.totalCredits?.value),
-                                  courses: .init(earned: root.courses.earned, required: plan.plan.minCourses?.value))
+        let totals = Audit.Totals(credits: .init(earned: root.credits.earned + extra.credits, required: plan.plan.totalCredits?.value),
+                                  courses: .init(earned: root.courses.earned + extra.courses, required: plan.plan.minCourses?.value))
         trace.append(.init(requirement: plan.plan.id, fact: .totals(totals)))
 
         var reasons = blocking
@@ -344,6 +377,12 @@ struct AuditBuilder {
             return .init(zh: "前置学历专业为 \(fields.joined(separator: "、")) 之一者", en: "a candidate whose prior field is one of \(fields.joined(separator: ", "))")
         case .priorFieldNotIn(let fields):
             return .init(zh: "前置学历专业不属于 \(fields.joined(separator: "、")) 者", en: "a candidate whose prior field is not \(fields.joined(separator: ", "))")
+        case .priorCategoryIn(let names):
+            let list = names.map(\.value)
+            return .init(zh: "前置学历专业属于 \(list.joined(separator: "、")) 者", en: "a candidate whose prior field is in \(list.joined(separator: ", "))")
+        case .priorCategoryNotIn(let names):
+            let list = names.map(\.value)
+            return .init(zh: "前置学历专业不属于 \(list.joined(separator: "、")) 者", en: "a candidate whose prior field is not in \(list.joined(separator: ", "))")
         }
     }
 
@@ -354,8 +393,19 @@ struct AuditBuilder {
         let condition = conditionText(extra.condition)
         let title = extra.title.map { "\(extra.id) \($0)" } ?? extra.id
         let missingDiploma = request.candidate.priorDiploma == nil
-        let why = missingDiploma ? LocalizedText(zh: "没有前置学历信息", en: "there is no prior diploma")
-                                 : LocalizedText(zh: "前置学历专业未填写", en: "the prior diploma's field is not given")
+        let field = request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
+        let definition = group < plan.additionalDefinitions.count ? plan.additionalDefinitions[group] : nil
+        let why: LocalizedText
+        if missingDiploma {
+            why = LocalizedText(zh: "没有前置学历信息", en: "there is no prior diploma")
+        } else if field.isEmpty {
+            why = LocalizedText(zh: "前置学历专业未填写", en: "the prior diploma's field is not given")
+        } else if let definition, !definition.institutions.isEmpty, request.institution == nil {
+            why = LocalizedText(zh: "该加考只适用于 \(definition.institutions.map(\.value).joined(separator: "、")) 主考的考生，而未指定主考院校",
+                                en: "it applies only to candidates of \(definition.institutions.map(\.value).joined(separator: ", ")), and no institution is given")
+        } else {
+            why = LocalizedText(zh: "前置学历专业“\(field)”不在专业类别表中", en: "the prior field '\(field)' is not in the field-category table")
+        }
         trace(extra.id, .init(
             zh: "加考 \(title)：\(why.zh)，无法判断是否适用（\(condition.zh)须加考），不作推测：已通过的加考课程照常列出，未通过的列为待县（市、区）自考部门核实的项目，结论至多为“符合条件，待人工审核”",
             en: "加考 \(title): \(why.en), so whether it applies (\(condition.en) must pass it) cannot be decided and is not guessed: passed courses are shown, the others are items for the county office to review, and the verdict is at best eligible pending review"))

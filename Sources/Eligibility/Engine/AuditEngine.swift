@@ -47,16 +47,75 @@ public struct DecisionProblem: Sendable, Hashable {
 /// ```
 public struct AuditEngine: Sendable {
     public let graph: CurriculumGraph
+    /// Every plan as written (all its rules, whatever their conditions): what choices and decisions are checked against.
     let compiled: [String: CompiledPlan]
+    /// Plans with conditions (`only-if`): one compiled plan per combination of the attributes and options the
+    /// conditions depend on (`Plan.specialized`). Audits use these.
+    let variants: [String: [Variant]]
+
+    /// A plan specialised for candidates with exactly `attributes` (of those the plan's conditions name) and the
+    /// options `choices` (keys as `ChoiceCondition.key(in:)`).
+    struct Variant: Sendable {
+        var attributes: Set<String>
+        var relevantAttributes: Set<String>
+        var choices: [String: String]
+        var plan: CompiledPlan
+    }
+
+    /// At most this many variants per plan (2^attributes × options); beyond it the plan is audited as written.
+    static let variantLimit = 64
 
     public init(graph: CurriculumGraph) {
         self.graph = graph
         var compiled: [String: CompiledPlan] = [:]
+        var variants: [String: [Variant]] = [:]
         for plan in graph.plans.values {
             guard let major = graph.majors[plan.major] else { continue }
             compiled[plan.id] = CompiledPlan(plan: plan, major: major, graph: graph)
+            let provinceMappings = CompiledPlanBuilder.provinceMappings(for: major, graph: graph)
+            guard !plan.conditions(with: provinceMappings).isEmpty else { continue }
+            let attributes = plan.conditionAttributes(provinceMappings: provinceMappings)
+            let choices = plan.conditionChoices(graph: graph, provinceMappings: provinceMappings)
+            var combinations: [[String: String]] = [[:]]
+            for choice in choices {
+                combinations = combinations.flatMap { partial in choice.options.map { partial.merging([choice.key: $0]) { $1 } } }
+            }
+            guard (1 << attributes.count) * combinations.count <= Self.variantLimit else { continue }
+            var list: [Variant] = []
+            for mask in 0..<(1 << attributes.count) {
+                let held = Set(attributes.indices.filter { mask & (1 << $0) != 0 }.map { attributes[$0] })
+                for combination in combinations {
+                    let (specialized, mappings) = plan.specialized(attributes: held, choices: combination, provinceMappings: provinceMappings)
+                    list.append(Variant(attributes: held, relevantAttributes: Set(attributes), choices: combination,
+                                        plan: CompiledPlan(plan: specialized, major: major, graph: graph, provinceMappings: mappings)))
+                }
+            }
+            variants[plan.id] = list
         }
         self.compiled = compiled
+        self.variants = variants
+    }
+
+    /// The compiled plan `planID` as it applies to the request's candidate: the plan itself, or, for a plan with
+    /// conditions, the variant for the candidate's attributes and declared options; when an option a condition
+    /// depends on is not declared, every option is audited and the best kept (eligible first, then least missing
+    /// credits, courses, review), the first in option order among equals.
+    func compiledPlan(_ request: AuditRequest, _ planID: String) -> CompiledPlan? {
+        guard let list = variants[planID], !list.isEmpty else { return compiled[planID] }
+        let held = Set(request.candidate.attributes)
+        let matching = list.filter { variant in
+            variant.attributes == held.intersection(variant.relevantAttributes)
+                && variant.choices.allSatisfy { key, option in request.choices[key].map { $0 == option } ?? true }
+        }
+        guard matching.count > 1 else { return matching.first?.plan ?? compiled[planID] }
+        var best: (plan: CompiledPlan, key: (Int, Int, Int, Int))?
+        for variant in matching {
+            let outcome = summary(request, compiled: variant.plan)
+            let key = (Self.rank(outcome.verdict), outcome.missingCredits, outcome.missingCourses, outcome.reviewCount)
+            if let current = best, !(key < current.key) { continue }
+            best = (variant.plan, key)
+        }
+        return best?.plan
     }
 
     /// The plan a request is audited against: the named plan, or, among the plans in force on the application
@@ -98,7 +157,7 @@ public struct AuditEngine: Sendable {
     /// transition window is eligible under it; one who completed neither is shown the newest plan's missing list,
     /// since the new plan's courses are the ones examined from now on. Also returns every plan's summary.
     private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
-        let outcomes = plans.compactMap { plan in compiled[plan.id].map { ($0, summary(request, compiled: $0)) } }
+        let outcomes = plans.compactMap { plan in compiledPlan(request, plan.id).map { ($0, summary(request, compiled: $0)) } }
         var best = 0
         for index in outcomes.indices where Self.rank(outcomes[index].1.verdict) < Self.rank(outcomes[best].1.verdict) { best = index }
         return (outcomes[best].0, outcomes)
@@ -120,7 +179,7 @@ public struct AuditEngine: Sendable {
         try checkChoices(request, plans: plans)
         try checkDecisions(request, plans: plans)
         if plans.count == 1 {
-            guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
+            guard let compiledPlan = compiledPlan(request, plans[0].id) else { throw .unknownPlan(plans[0].id) }
             return audit(request, compiled: compiledPlan)
         }
         let (chosen, outcomes) = choose(request, among: plans)
@@ -136,7 +195,7 @@ public struct AuditEngine: Sendable {
         let (table, solver, roots) = solve(request, compiled: plan, detailed: true)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
-                                   undeterminedGroups: solver.undeterminedGroups)
+                                   undeterminedGroups: solver.undeterminedGroups, additionalNotes: additionalGroups(request, plan: plan).notes)
         return builder.build(blocking: blocking)
     }
 
@@ -164,14 +223,14 @@ public struct AuditEngine: Sendable {
         try checkDecisions(request, plans: plans)
         if plans.count > 1 {
             // The newest plan wins ties, so when it is eligible no other plan can be chosen (batch fast path).
-            if let newest = compiled[plans[0].id] {
+            if let newest = compiledPlan(request, plans[0].id) {
                 let first = summary(request, compiled: newest)
                 if first.verdict == .eligible { return first }
             }
             let (chosen, outcomes) = choose(request, among: plans)
             if let outcome = outcomes.first(where: { $0.0 === chosen }) { return outcome.1 }
         }
-        guard let compiledPlan = compiled[plans[0].id] else { throw .unknownPlan(plans[0].id) }
+        guard let compiledPlan = compiledPlan(request, plans[0].id) else { throw .unknownPlan(plans[0].id) }
         return summary(request, compiled: compiledPlan)
     }
 
@@ -204,7 +263,7 @@ public struct AuditEngine: Sendable {
                 if via == .stoppedMajorRule { review.append(label(record)) } else { reviewed([record]) }
             case .mapping(_, _, let records), .pool(_, let records):
                 reviewed(records)
-            case .missing, .notChosen, .waived:
+            case .missing, .notChosen, .waived, .creditsOnly:
                 break
             }
         }
@@ -242,21 +301,68 @@ public struct AuditEngine: Sendable {
         // 加考 groups by the prior diploma's field. When the field is unknown (no diploma, or no field given) the audit does
         // not guess whether the field is in the list: every group is kept, and a course of it not passed is an item
         // for the county office to review (eligible pending review at best), never a missing course nor nothing.
+        let groups = additionalGroups(request, plan: plan)
+        var solver = Solver(plan: plan, table: table, choices: request.choices,
+                            waived: waived, accepted: accepted, pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined)
+        solver.run(roots: groups.roots)
+        return (table, solver, groups.roots)
+    }
+
+    /// Which 加考 groups apply to the candidate: the roots to audit (the plan's first), the groups that cannot be
+    /// decided (prior field unknown, or unknown to the category table, or an institution-specific group without an
+    /// institution) and why each group applies or not, for the explanation.
+    func additionalGroups(_ request: AuditRequest, plan: CompiledPlan) -> (roots: [Int], undetermined: Set<Int>, notes: [(String, LocalizedText)]) {
         var roots = [plan.root]
         var undetermined: Set<Int> = []
+        var notes: [(String, LocalizedText)] = []
         let field = request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
+        let graph = self.graph
         for (group, extra) in plan.additionalRoots.enumerated() {
+            let definition = plan.additionalDefinitions[group]
+            if !definition.institutions.isEmpty {
+                let names = definition.institutions.map(\.value)
+                guard let institution = request.institution else {
+                    roots.append(extra.node)
+                    undetermined.insert(group)
+                    continue
+                }
+                guard names.contains(institution) else {
+                    notes.append((extra.id, .init(zh: "加考 \(extra.title ?? extra.id)：只适用于 \(names.joined(separator: "、")) 主考的考生，本次主考院校为 \(institution)，不适用",
+                                                  en: "加考 \(extra.title ?? extra.id): only for candidates of \(names.joined(separator: ", ")); the institution is \(institution), so it does not apply")))
+                    continue
+                }
+            }
             if field.isEmpty {
                 roots.append(extra.node)
                 undetermined.insert(group)
-            } else if extra.condition.applies(toPriorField: field) {
+                continue
+            }
+            if definition.exceptFields.contains(field) {
+                notes.append((extra.id, .init(zh: "加考 \(extra.title ?? extra.id)：前置学历专业 \(field) 是该加考的例外专业，免加考",
+                                              en: "加考 \(extra.title ?? extra.id): the prior field \(field) is one of its exceptions, so it does not apply")))
+                continue
+            }
+            let categories = graph.categories(ofField: field)
+            switch extra.condition.applies(toPriorField: field, categories: { graph.categories(ofField: $0) }) {
+            case true?:
                 roots.append(extra.node)
+                if !extra.condition.categoryNames.isEmpty {
+                    let known = (categories ?? []).sorted().joined(separator: "、")
+                    notes.append((extra.id, .init(zh: "加考 \(extra.title ?? extra.id)：前置学历专业 \(field) 属于 \(known)：须加考",
+                                                  en: "加考 \(extra.title ?? extra.id): the prior field \(field) is in \(known), so it applies")))
+                }
+            case false?:
+                if !extra.condition.categoryNames.isEmpty {
+                    let known = (categories ?? []).sorted().joined(separator: "、")
+                    notes.append((extra.id, .init(zh: "加考 \(extra.title ?? extra.id)：前置学历专业 \(field) 属于 \(known)：免加考",
+                                                  en: "加考 \(extra.title ?? extra.id): the prior field \(field) is in \(known), so it does not apply")))
+                }
+            case nil:
+                roots.append(extra.node)
+                undetermined.insert(group)
             }
         }
-        var solver = Solver(plan: plan, table: table, choices: request.choices,
-                            waived: waived, accepted: accepted, pinnedTo: pinnedTo, undeterminedGroups: undetermined)
-        solver.run(roots: roots)
-        return (table, solver, roots)
+        return (roots, undetermined, notes)
     }
 
     // MARK: declared choices
@@ -290,6 +396,26 @@ public struct AuditEngine: Sendable {
         let planList = LocalizedText(zh: planNames.joined(separator: "、"), en: planNames.joined(separator: ", "))
         var problems: [ChoiceProblem] = []
         for (requirement, option) in request.choices.sorted(by: { $0.key < $1.key }) {
+            // `PLAN/REQUIREMENT`: the candidate's option in another plan (e.g. the old plan's track), which a condition
+            // of these plans depends on.
+            if let slash = requirement.firstIndex(of: "/") {
+                let owner = String(requirement[..<slash])
+                let id = String(requirement[requirement.index(after: slash)...])
+                let referenced = plans.contains { plan in
+                    plan.conditions().contains { $0.choice?.plan?.value == owner && $0.choice?.requirement.value == id }
+                }
+                var options: [String] = []
+                graph.plans[owner]?.requirements.forEachNode { node in
+                    if node.id == id, case .alternatives(let children) = node.shape { options = children.map(\.id) }
+                }
+                if referenced && options.contains(option) { continue }
+                problems.append(ChoiceProblem(requirement: requirement, option: option, isUnknownRequirement: !referenced || options.isEmpty, message: .init(
+                    zh: referenced ? "choices：“\(option)”不是 \(requirement) 的选项；可选：\(options.joined(separator: "、"))"
+                        : "choices：\(requirement) 不是考试计划 \(planList.zh) 的规则所依据的其他计划的选择项；请删去这一项",
+                    en: referenced ? "choices: '\(option)' is not an option of \(requirement); options: \(options.joined(separator: ", "))"
+                        : "choices: \(requirement) is not another plan's choice that a rule of plan \(planList.en) depends on; remove this entry")))
+                continue
+            }
             var found: [(plan: CompiledPlan, node: Int)] = []
             var otherKind: String?
             for plan in compiledPlans {

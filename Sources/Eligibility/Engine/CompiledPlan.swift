@@ -25,6 +25,8 @@ struct CompiledPlanBuilder {
         /// What a course node adds to the course count (`CompiledPlanBuilder.courseWeight`).
         var weight: Int
         var countsTowardTotals: Bool
+        /// Only results passed in this window count here (the node's own and its ancestors').
+        var window: PassWindow? = nil
 
         var kindName: String {
             switch kind {
@@ -43,6 +45,7 @@ struct CompiledPlanBuilder {
         var title: String?
         var minCredits: Int?
         var codes: [CourseCode]
+        var window: PassWindow? = nil
     }
 
     struct MappingRuleRef: Sendable {
@@ -50,6 +53,11 @@ struct CompiledPlanBuilder {
         var slots: [[CourseCode]]
         var need: Int
         var new: [CourseCode]
+        /// The mapping's and the rule's pass-date window.
+        var window: PassWindow? = nil
+        var creditsOnly = false
+        /// The mapping's title, for explanations.
+        var title: String? = nil
     }
 
     let plan: Plan
@@ -58,6 +66,8 @@ struct CompiledPlanBuilder {
     /// The requirement tree's root (index 0) and the 加考 roots, which never count toward totals.
     var root = 0
     var additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)] = []
+    /// The 加考 groups as written (exceptions, institutions), by the index of `additionalRoots`.
+    var additionalDefinitions: [AdditionalCourses] = []
     var substitutions: [Int: [SubstitutionOption]] = [:]
     var rules: [MappingRuleRef] = []
     var nodeByID: [String: Int] = [:]
@@ -110,6 +120,12 @@ struct CompiledPlanBuilder {
     /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
     var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
     var substitutionCodeIDs: [Int: [[Int]]] = [:]
+    /// Per node: the pass-date window of results it may use (nil: any date).
+    var nodeWindow: [PassWindow?] = []
+    /// Whether any node, rule or substitution has a window (the search checks dates only then).
+    var hasWindows = false
+    /// Credits-only rules (indices into `rules`).
+    var creditsOnlyRules: [Int] = []
     /// Whether a node has substitutions (checked on every search step, so an array, not a dictionary).
     var hasSubstitution: [Bool] = []
     /// Per node: the 加考 group (index into `additionalRoots`) the node belongs to, -1 for the plan's own nodes.
@@ -132,7 +148,7 @@ struct CompiledPlanBuilder {
     /// `courseWeight` decides a practice component's and an equivalent code's weight against.
     let planCodes: Set<CourseCode>
 
-    init(plan: Plan, major: Major, graph: CurriculumGraph) {
+    init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings override: [Mapping]? = nil) {
         self.plan = plan
         self.major = major
         passMark = plan.passMark
@@ -150,28 +166,29 @@ struct CompiledPlanBuilder {
             let node = Requirement(id: extra.id, title: extra.title, note: nil, when: nil, shared: false,
                                    shape: .allOf(children), location: extra.location)
             additionalRoots.append((extra.id, extra.title, extra.condition, add(node, parent: nil, graph: graph, counts: false)))
+            additionalDefinitions.append(extra)
         }
         for substitution in plan.substitutions {
             guard let node = nodeByID[substitution.replaces.value] else { continue }
             let option: SubstitutionOption
             switch substitution.form {
             case .credits(let minimum, let from):
-                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: minimum, codes: from.map(\.value))
+                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: minimum, codes: from.map(\.value),
+                                            window: substitution.window)
             case .fixedSet(let set):
-                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: nil, codes: set.map(\.value))
+                option = SubstitutionOption(id: substitution.id, title: substitution.title, minCredits: nil, codes: set.map(\.value),
+                                            window: substitution.window)
             }
             substitutions[node, default: []].append(option)
             for code in option.codes { addRelevant(code, graph: graph) }
         }
-        let provinceMappings = graph.mappings.filter { mapping in
-            guard mapping.province?.value == major.province else { return false }
-            guard let level = mapping.level else { return true }
-            return level == major.level || (level.isBachelor && major.level.isBachelor)
-        }
+        let provinceMappings = override ?? Self.provinceMappings(for: major, graph: graph)
         exemptions = graph.exemptions.filter { $0.province == nil || $0.province?.value == major.province }.sorted { $0.id < $1.id }
         for mapping in plan.mappings + provinceMappings {
             for rule in mapping.rules {
-                let ref = MappingRuleRef(mappingID: mapping.id, slots: rule.old.map { $0.map(\.value) }, need: rule.need, new: rule.new.map(\.value))
+                let window = rule.window.map { $0.intersection(mapping.window) } ?? mapping.window
+                let ref = MappingRuleRef(mappingID: mapping.id, slots: rule.old.map { $0.map(\.value) }, need: rule.need, new: rule.new.map(\.value),
+                                         window: window, creditsOnly: rule.creditsOnly, title: mapping.title)
                 rules.append(ref)
                 for slot in ref.slots { for code in slot { addRelevant(code, graph: graph) } }
                 for code in ref.new { addRelevant(code, graph: graph) }
@@ -187,6 +204,15 @@ struct CompiledPlanBuilder {
                 nodeAdditionalGroup[node] = group
                 stack.append(contentsOf: nodes[node].children)
             }
+        }
+    }
+
+    /// The province-wide mappings that apply to a major's plans (its province, and its level if the mapping names one).
+    static func provinceMappings(for major: Major, graph: CurriculumGraph) -> [Mapping] {
+        graph.mappings.filter { mapping in
+            guard mapping.province?.value == major.province else { return false }
+            guard let level = mapping.level else { return true }
+            return major.level.isSameLevel(as: level)
         }
     }
 
@@ -277,6 +303,10 @@ struct CompiledPlanBuilder {
             }
         }
         consumersOfCode = codes.indices.map { consumers[$0]?.count ?? 0 }
+        nodeWindow = nodes.map(\.window)
+        creditsOnlyRules = rules.indices.filter { rules[$0].creditsOnly }
+        hasWindows = nodeWindow.contains { $0 != nil } || rules.contains { $0.window != nil }
+            || substitutions.values.contains { $0.contains { $0.window != nil } }
         codeWeight = codes.map { Self.courseWeight(of: $0, graph: graph, planCodes: planCodes) }
         practiceTheory = codes.indices.map { index in
             guard codeWeight[index] == 1, let course = graph.courses[codes[index]], course.kind == .practice,
@@ -336,6 +366,8 @@ struct CompiledPlanBuilder {
 
     private mutating func add(_ requirement: Requirement, parent: Int?, graph: CurriculumGraph, counts: Bool) -> Int {
         let index = nodes.count
+        let inherited = parent.flatMap { nodes[$0].window }
+        let window = requirement.window.map { $0.intersection(inherited) } ?? inherited
         let kind: Node.Kind
         var credits = 0
         var weight = 0
@@ -357,7 +389,7 @@ struct CompiledPlanBuilder {
             for code in courses { addRelevant(code.value, graph: graph) }
         }
         nodes.append(Node(id: requirement.id, title: requirement.title, when: requirement.when, kind: kind, children: [],
-                          parent: parent, credits: credits, weight: weight, countsTowardTotals: counts))
+                          parent: parent, credits: credits, weight: weight, countsTowardTotals: counts, window: window))
         if nodeByID[requirement.id] == nil { nodeByID[requirement.id] = index }
         var children: [Int] = []
         for child in requirement.children {
@@ -408,6 +440,10 @@ final class CompiledPlan: Sendable {
     let major: Major
     let nodes: [CompiledPlanBuilder.Node]
     let additionalRoots: [(id: String, title: String?, condition: AdditionalCourses.Condition, node: Int)]
+    let additionalDefinitions: [AdditionalCourses]
+    let nodeWindow: [PassWindow?]
+    let hasWindows: Bool
+    let creditsOnlyRules: [Int]
     let substitutions: [Int: [CompiledPlanBuilder.SubstitutionOption]]
     let rules: [CompiledPlanBuilder.MappingRuleRef]
     let nodeByID: [String: Int]
@@ -455,9 +491,13 @@ final class CompiledPlan: Sendable {
     let poolOptionRefs: [[Audit.CourseRef]]
     let catalogName: [String?]
 
-    init(plan: Plan, major: Major, graph: CurriculumGraph) {
-        let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph)
+    init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil) {
+        let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph, provinceMappings: provinceMappings)
         self.plan = builder.plan
+        self.additionalDefinitions = builder.additionalDefinitions
+        self.nodeWindow = builder.nodeWindow
+        self.hasWindows = builder.hasWindows
+        self.creditsOnlyRules = builder.creditsOnlyRules
         self.root = builder.root
         self.major = builder.major
         self.nodes = builder.nodes

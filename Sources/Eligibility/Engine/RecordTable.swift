@@ -17,6 +17,16 @@ struct UsableRecord: Sendable {
     var origin: Origin
     /// The plan's id for this code, or -1 when the plan never names it.
     var codeID = -1
+    /// When it was passed (nil: not given, or an exemption).
+    var passDate: CivilDate? = nil
+
+    /// Whether the record may be used by a rule bounded by `window`: a result passed in it, or an exemption
+    /// (a certificate is not a sitting).
+    func counts(in window: PassWindow?) -> Bool {
+        guard let window else { return true }
+        if case .exemption = origin { return true }
+        return window.contains(passDate)
+    }
 
     /// `electronic`, `old-plan-certificate`, `practice-card`, `transfer`, `exemption`.
     var evidenceKind: String { source?.kind ?? "exemption" }
@@ -117,7 +127,8 @@ struct RecordTable: Sendable {
             let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[code]?.credits ?? 0
             let name = detailed ? ((id >= 0 ? plan.catalogName[id] : graph.courses[code]?.name) ?? input[index].name ?? "") : ""
             add(UsableRecord(code: code, name: name, credits: credits, score: input[index].score,
-                             source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id))
+                             source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id,
+                             passDate: input[index].passDate))
         }
         if detailed {
             for (index, id) in eligible {

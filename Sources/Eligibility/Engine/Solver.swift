@@ -34,6 +34,8 @@ enum Step: Sendable {
     case waived(node: Int)
     /// The cheapest courses to add to pools (`pool` nil: for the plan's totals), and what no course can provide.
     case completion(added: [(pool: Int?, code: CourseCode)], residual: [(pool: Int?, credits: Int, courses: Int)])
+    /// Old results counted toward the plan's totals by credits-only rules (satisfying no course).
+    case creditsOnly([(rule: Int, record: Int)])
 }
 
 /// Exhaustive branch-and-bound search for the assignment of records to requirements that completes the plan
@@ -188,6 +190,7 @@ struct Solver {
 
     private func usable(_ record: Int, by node: Int) -> Bool {
         !used[record] && (pinnedTo.isEmpty || pinnedTo[record].map { $0 == node } ?? true)
+            && (!plan.hasWindows || table.records[record].counts(in: plan.nodeWindow[node]))
     }
 
     private mutating func course(_ node: Int, _ stack: inout [Int]) {
@@ -296,7 +299,7 @@ struct Solver {
             var chosen: Int?
             for code in slot {
                 let record = table.recordOfCode[code]
-                guard record >= 0, usable(record, by: node) else { continue }
+                guard record >= 0, usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
                 if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
             }
             if let chosen { slotRecords.append(chosen) }
@@ -392,7 +395,7 @@ struct Solver {
             var found: Int?
             for code in matches {
                 let record = table.recordOfCode[code]
-                if record >= 0, usable(record, by: node), !available.contains(record) {
+                if record >= 0, usable(record, by: node), !available.contains(record), table.records[record].counts(in: option.window) {
                     found = record
                     break
                 }
@@ -468,15 +471,36 @@ struct Solver {
 
     private mutating func finish() {
         if let best, !(cost < best.cost) { return }
+        // Credits-only rules (可计算课程门数和学分): every old result they name that nothing on this path used counts its
+        // own credits and course toward the plan's totals. Counting it never hurts, so taking every such record is
+        // optimal for this path; whether the record is better used elsewhere is decided by the search's other paths.
+        var extraCredits = 0
+        var extraCourses = 0
+        var creditsOnly: [(rule: Int, record: Int)] = []
+        for rule in plan.creditsOnlyRules {
+            for slot in plan.ruleSlotIDs[rule] {
+                for code in slot {
+                    let record = table.recordOfCode[code]
+                    guard record >= 0, !used[record], table.records[record].counts(in: plan.rules[rule].window),
+                          !creditsOnly.contains(where: { $0.record == record }) else { continue }
+                    creditsOnly.append((rule, record))
+                    extraCredits += table.records[record].credits
+                    extraCourses += weight(of: record)
+                    break
+                }
+            }
+        }
         let completion = Completion.solve(plan: plan, table: table, added: added, pools: poolsOnPath,
-                                          countedCredits: countedCredits, countedCourses: countedCourses)
+                                          countedCredits: countedCredits + extraCredits, countedCourses: countedCourses + extraCourses)
         var final = cost
         final.impossible += completion.impossible
         final.credits += completion.credits
         final.courses += completion.courses
         if let best, !(final < best.cost) { return }
         let step = Step.completion(added: completion.added.map { ($0.pool, plan.codes[$0.id]) }, residual: completion.residual)
-        best = (final, completion.added.isEmpty && completion.residual.isEmpty ? steps : steps + [step])
+        var path = completion.added.isEmpty && completion.residual.isEmpty ? steps : steps + [step]
+        if !creditsOnly.isEmpty { path.append(.creditsOnly(creditsOnly)) }
+        best = (final, path)
     }
 }
 

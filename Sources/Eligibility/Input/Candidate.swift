@@ -46,9 +46,12 @@ public struct Candidate: Sendable, Hashable, Codable {
     public var admissionNumber: String?
     public var priorDiploma: PriorDiploma?
     public var certificates: [Certificate]
+    /// Attributes rules may depend on (`candidate-attributes` of the curriculum, e.g. 港澳台): only those that hold.
+    public var attributes: [String]
 
     public init(name: String, idNumber: String, gender: Gender? = nil, admissionNumber: String? = nil,
-                priorDiploma: PriorDiploma? = nil, certificates: [Certificate] = []) {
+                priorDiploma: PriorDiploma? = nil, certificates: [Certificate] = [], attributes: [String] = []) {
+        self.attributes = attributes
         self.name = name
         self.idNumber = idNumber
         self.gender = gender

@@ -184,7 +184,7 @@ public enum StructuredTranscriptReader {
         }
 
         mutating func candidate(_ node: YAMLNode) -> Candidate? {
-            guard let fields = mapping(node, allowed: ["name", "id-number", "gender", "admission-number", "prior-diploma", "certificates"], what: "candidate") else { return nil }
+            guard let fields = mapping(node, allowed: ["name", "id-number", "gender", "admission-number", "prior-diploma", "certificates", "attributes"], what: "candidate") else { return nil }
             guard let name = text(fields["name"], "name"), let id = text(fields["id-number"], "id-number") else {
                 fail(node, .init(zh: "考生须有 name 和 id-number", en: "a candidate needs 'name' and 'id-number'"))
                 return nil
@@ -196,6 +196,7 @@ public enum StructuredTranscriptReader {
                                       admissionNumber: text(fields["admission-number"], "admission-number"))
             if let diplomaNode = fields["prior-diploma"] { candidate.priorDiploma = diploma(diplomaNode) }
             candidate.certificates = list(fields["certificates"], "certificates").compactMap { certificate($0) }
+            candidate.attributes = list(fields["attributes"], "attributes").compactMap { text($0, "attributes") }
             return candidate
         }
 

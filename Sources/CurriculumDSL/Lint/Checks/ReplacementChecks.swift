@@ -107,7 +107,7 @@ enum ReplacementChecks {
             let scope = context.plans.filter { plan in
                 guard plan.major.province == province.value else { return false }
                 guard let level = mapping.level else { return true }
-                return context.graph.majors[plan.major]?.level == level
+                return context.graph.majors[plan.major]?.level.isSameLevel(as: level) ?? false
             }
             guard !scope.isEmpty else {
                 context.report(DiagnosticMessages.mappingNoPlan(mapping: mapping.id, province: province.value, level: mapping.level,
