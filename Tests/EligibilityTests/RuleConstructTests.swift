@@ -150,6 +150,30 @@ struct RuleConstructTests {
         #expect(try audit(plan, [passed("00321", on: "2024-10-19"), passed("00152", on: "2024-10-19")]).verdict == .eligible)
     }
 
+    @Test("a mapping whose new course is one of a pool's courses counts in the pool (as 4 credits of 27332, once)")
+    func poolMapping() throws {
+        let plan = engine("""
+                    requirements:
+                      - {id: electives, pool: ["27332", "00152"], min-credits: 8}
+                    mappings:
+                      - id: old
+                        rules:
+                          - {old: "02197", new: "27332"}
+            """)
+        // 02197 → 27332 (4) + 00152 (4) = 8 ≥ 8 → eligible; without the mapping the pool has 4 of 8.
+        let mapped = try audit(plan, [passed("02197"), passed("00152")])
+        #expect(mapped.verdict == .eligible)
+        #expect(mapped.totals.credits.earned == 8)
+        #expect(mapped.applied.contains { $0.kind == "mapping" && $0.records.map(\.rawValue) == ["02197"] })
+        // 27332 passed itself and 02197 too: the course counts once (4 + 0), so 00152 is still needed.
+        let twice = try audit(plan, [passed("02197"), passed("27332")])
+        #expect(twice.verdict == .notEligible)
+        #expect(missing(twice) == ["00152"])
+        // Only 02197: the pool needs 4 more credits, and 27332 is not proposed again (it is counted through 02197).
+        let alone = try audit(plan, [passed("02197")])
+        #expect(missing(alone) == ["00152"])
+    }
+
     @Test("a mapping rule valid in a window: old results passed after it do not stand for the new course")
     func mappingWindow() throws {
         let plan = engine("""

@@ -41,7 +41,7 @@ struct AuditBuilder {
         trace.reserveCapacity(plan.nodes.count + 1)
         for (position, step) in steps.enumerated() {
             switch step {
-            case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _),
+            case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
                 stepOfNode[node] = position
             case .completion(let added, let residual):
@@ -306,7 +306,7 @@ struct AuditBuilder {
 
     private mutating func poolNode(_ index: Int, maxCredits: Int?, step: Step?, into result: inout Audit.NodeResult) {
         let id = plan.nodes[index].id
-        guard case .pool(_, let records)? = step else { return }
+        guard case .pool(_, let records, let mapped)? = step else { return }
         result.records.reserveCapacity(records.count)
         var credits = 0
         for record in records {
@@ -315,6 +315,25 @@ struct AuditBuilder {
             addReview(record, requirement: id)
             credits += table.records[record].credits
             result.courses.earned += plan.courseWeight(of: table.records[record])
+        }
+        for mapping in mapped {
+            let code = plan.codes[mapping.target]
+            let definition = plan.rules[mapping.rule]
+            for record in mapping.records {
+                isUsed[record] = true
+                result.records.append(usedRecord(record, via: "mapping", standsFor: code, rule: definition.mappingID))
+                addReview(record, requirement: id)
+            }
+            credits += plan.codeCredits[mapping.target]
+            result.courses.earned += plan.codeWeight[mapping.target]
+            let old = mapping.records.map { table.records[$0] }
+            let names = old.map { $0.name.isEmpty ? $0.code.rawValue : "\($0.code) \($0.name)" }
+            let target = plan.name(of: code).isEmpty ? code.rawValue : "\(code) \(plan.name(of: code))"
+            applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: id, records: old.map(\.code), message: .init(
+                zh: "新旧计划对照：\(names.joined(separator: "、")) 替代 \(target)",
+                en: "old → new mapping: \(names.joined(separator: ", ")) \(old.count == 1 ? "stands" : "stand") for \(target)")))
+            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 计入 \(target)：\(names.joined(separator: "、"))",
+                            en: "counted as \(target) through mapping \(definition.mappingID): \(names.joined(separator: ", "))"))
         }
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)

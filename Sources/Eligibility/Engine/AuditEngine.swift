@@ -261,8 +261,10 @@ public struct AuditEngine: Sendable {
                 unresolved += residual.reduce(0) { $0 + $1.credits }
             case .record(_, let record, let via):
                 if via == .stoppedMajorRule { review.append(label(record)) } else { reviewed([record]) }
-            case .mapping(_, _, let records), .pool(_, let records):
+            case .mapping(_, _, let records):
                 reviewed(records)
+            case .pool(_, let records, let mapped):
+                reviewed(records + mapped.flatMap(\.records))
             case .missing, .notChosen, .waived, .creditsOnly:
                 break
             }

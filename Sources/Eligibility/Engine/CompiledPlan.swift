@@ -116,6 +116,7 @@ struct CompiledPlanBuilder {
     /// Mapping rules: each slot's code ids, the new code ids, and which rules can fill each course node.
     var ruleSlotIDs: [[[Int]]] = []
     var ruleNewIDs: [[Int]] = []
+    /// Mapping rules whose new course is this course node's (or one of this pool's courses), with that course's id.
     var rulesForNode: [[(rule: Int, target: Int)]] = []
     /// Substitutions by node: for each option, each listed code's matching ids, and the option's own code ids.
     var substitutionMatchIDs: [Int: [[[Int]]]] = [:]
@@ -296,8 +297,8 @@ struct CompiledPlanBuilder {
             ruleNewIDs.append(rule.new.map { id($0, graph: graph) })
             for slot in slots { consume(slot) }
         }
-        for index in nodes.indices where nodeTag[index] == .course {
-            let matches = Set(leafMatches[index])
+        for index in nodes.indices where nodeTag[index] == .course || nodeTag[index] == .pool {
+            let matches = Set(nodeTag[index] == .course ? leafMatches[index] : poolMatches[index])
             for (ruleIndex, newIDs) in ruleNewIDs.enumerated() {
                 if let target = newIDs.first(where: { matches.contains($0) }) { rulesForNode[index].append((ruleIndex, target)) }
             }

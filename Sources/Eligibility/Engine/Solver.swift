@@ -28,7 +28,8 @@ enum Step: Sendable {
     /// The course is not passed and must be taken; `conflict` when it was passed but is used elsewhere (or
     /// already counted), so taking it again cannot help.
     case missing(node: Int, conflict: Bool)
-    case pool(node: Int, records: [Int])
+    /// The passed records a pool uses, and the pool courses that mapping rules stand in for (old records → target).
+    case pool(node: Int, records: [Int], mapped: [PoolMapping])
     case substitution(node: Int, option: Int, records: [Int], added: [CourseCode])
     case notChosen(node: Int)
     case waived(node: Int)
@@ -36,6 +37,13 @@ enum Step: Sendable {
     case completion(added: [(pool: Int?, code: CourseCode)], residual: [(pool: Int?, credits: Int, courses: Int)])
     /// Old results counted toward the plan's totals by credits-only rules (satisfying no course).
     case creditsOnly([(rule: Int, record: Int)])
+}
+
+/// A pool course met through a mapping rule: the old records the rule uses and the new course they stand for.
+struct PoolMapping: Sendable {
+    var rule: Int
+    var target: Int
+    var records: [Int]
 }
 
 /// Exhaustive branch-and-bound search for the assignment of records to requirements that completes the plan
@@ -236,7 +244,11 @@ struct Solver {
         }
         // Not passed: the course must still be taken — unless it is passed (used elsewhere) or already to be
         // taken for another requirement, since a course counts once.
-        let conflict = added[leaf] || matches.contains { table.recordOfCode[plan.leafMatchTable.values[$0]] >= 0 }
+        // A record outside the node's pass-date window does not make a conflict: the course must be passed again.
+        let conflict = added[leaf] || matches.contains {
+            let record = table.recordOfCode[plan.leafMatchTable.values[$0]]
+            return record >= 0 && (!plan.hasWindows || table.records[record].counts(in: plan.nodeWindow[node]))
+        }
         let counts = plan.nodeCounts[node]
         if isUndetermined(node) {
             // A 加考 course that may not be required (prior-diploma field unknown): for the county office to decide.
@@ -340,28 +352,87 @@ struct Solver {
         for record in (accepted.isEmpty ? [] : accepted[node] ?? []) where usable(record, by: node) && !free.contains(record) && !contested.contains(record) {
             contested.append(record)
         }
+        // Pool courses not passed themselves that a mapping rule can stand in for: each an option, like a contested
+        // record (old records used by a rule elsewhere on this path are not offered again).
+        var mappings: [PoolMapping] = []
+        for (rule, target) in plan.rulesForNode[node] where ruleRecords[rule] == nil {
+            guard !mappings.contains(where: { $0.target == target }),
+                  !free.contains(where: { table.records[$0].codeID == target }),
+                  !contested.contains(where: { table.records[$0].codeID == target }) else { continue }
+            var slotRecords: [Int] = []
+            for slot in plan.ruleSlotIDs[rule] {
+                var chosen: Int?
+                for code in slot {
+                    let record = table.recordOfCode[code]
+                    guard record >= 0, usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
+                    if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
+                }
+                if let chosen { slotRecords.append(chosen) }
+            }
+            let need = plan.rules[rule].need
+            guard slotRecords.count >= need else { continue }
+            for combination in Combinations(count: slotRecords.count, choose: need) {
+                mappings.append(PoolMapping(rule: rule, target: target, records: combination.map { slotRecords[$0] }))
+            }
+        }
         let limit = min(contested.count, 12)
+        let mappingLimit = min(mappings.count, max(0, 12 - limit))
         let counts = plan.nodeCounts[node]
         let maxCredits = plan.poolMaxCredits[node]
-        for mask in stride(from: (1 << limit) - 1, through: 0, by: -1) {
-            var records = free
-            for bit in 0..<limit where mask & (1 << bit) != 0 { records.append(contested[bit]) }
-            if contested.count > limit { records.append(contentsOf: contested[limit...]) }
-            let credits = records.reduce(0) { $0 + table.records[$1].credits }
-            let courses = records.reduce(0) { $0 + weight(of: $1) }
-            let countedHere = min(credits, maxCredits)
-            let reviewCount = records.filter { table.records[$0].needsReview }.count
-            for record in records { used[record] = true }
-            cost.review += reviewCount
-            if counts { countedCredits += countedHere; countedCourses += courses }
-            poolsOnPath.append(PoolState(node: node, credits: credits, courses: courses))
-            steps.append(.pool(node: node, records: records))
-            search(&stack)
-            steps.removeLast()
-            poolsOnPath.removeLast()
-            if counts { countedCredits -= countedHere; countedCourses -= courses }
-            cost.review -= reviewCount
-            for record in records { used[record] = false }
+        for mappingMask in stride(from: (1 << mappingLimit) - 1, through: 0, by: -1) {
+            var chosen: [PoolMapping] = []
+            var taken: [Int] = []
+            var clash = false
+            for bit in 0..<mappingLimit where mappingMask & (1 << bit) != 0 {
+                let mapping = mappings[bit]
+                if chosen.contains(where: { $0.target == mapping.target || $0.rule == mapping.rule })
+                    || mapping.records.contains(where: { taken.contains($0) || free.contains($0) }) { clash = true; break }
+                chosen.append(mapping)
+                taken += mapping.records
+            }
+            if clash { continue }
+            let mappedCredits = chosen.reduce(0) { $0 + plan.codeCredits[$1.target] }
+            let mappedCourses = chosen.reduce(0) { $0 + plan.codeWeight[$1.target] }
+            let mappedReview = taken.filter { table.records[$0].needsReview }.count
+            for record in taken { used[record] = true }
+            // A mapped pool course counts once: it is not offered again as a course to add.
+            let wasAdded = chosen.map { added[$0.target] }
+            for mapping in chosen {
+                ruleRecords[mapping.rule] = mapping.records
+                ruleTokens[mapping.rule] = [mapping.target]
+                added[mapping.target] = true
+            }
+            for mask in stride(from: (1 << limit) - 1, through: 0, by: -1) {
+                var records = free
+                var overlap = false
+                for bit in 0..<limit where mask & (1 << bit) != 0 {
+                    if taken.contains(contested[bit]) { overlap = true; break }
+                    records.append(contested[bit])
+                }
+                if overlap { continue }
+                if contested.count > limit { records.append(contentsOf: contested[limit...].filter { !taken.contains($0) }) }
+                let credits = records.reduce(0) { $0 + table.records[$1].credits } + mappedCredits
+                let courses = records.reduce(0) { $0 + weight(of: $1) } + mappedCourses
+                let countedHere = min(credits, maxCredits)
+                let reviewCount = records.filter { table.records[$0].needsReview }.count + mappedReview
+                for record in records { used[record] = true }
+                cost.review += reviewCount
+                if counts { countedCredits += countedHere; countedCourses += courses }
+                poolsOnPath.append(PoolState(node: node, credits: credits, courses: courses))
+                steps.append(.pool(node: node, records: records, mapped: chosen))
+                search(&stack)
+                steps.removeLast()
+                poolsOnPath.removeLast()
+                if counts { countedCredits -= countedHere; countedCourses -= courses }
+                cost.review -= reviewCount
+                for record in records { used[record] = false }
+            }
+            for (mapping, was) in zip(chosen, wasAdded) {
+                ruleRecords[mapping.rule] = nil
+                ruleTokens[mapping.rule] = []
+                added[mapping.target] = was
+            }
+            for record in taken { used[record] = false }
         }
     }
 
