@@ -15,6 +15,10 @@ extension CurriculumSchema {
             property("majors", array(ref("major")), "Majors with their plans.", "专业及其考试计划。"),
             property("mappings", array(ref("provinceMapping")), "Province-wide old → new course rules.", "全省适用的新旧课程对照。"),
             property("exemptions", array(ref("exemption")), "Certificate exemptions (免考).", "证书免考。"),
+            property("field-categories", array(ref("fieldCategory")), "Categories of prior-diploma fields (专业类 / 专业大类), for 加考 by category.",
+                     "前置学历专业的类别（专业类 / 专业大类），用于按类别加考。"),
+            property("candidate-attributes", array(ref("candidateAttribute")), "Candidate attributes that rules may depend on (only-if: {attribute: …}).",
+                     "规则可依据的考生属性（only-if: {attribute: …}）。"),
         ]
     }
 
@@ -72,6 +76,8 @@ extension CurriculumSchema {
                          "theory（理论，默认）| practice（实践）| thesis（毕业论文/设计）。"),
                 property("theory", ref("courseCode"), "Practice only: its theory course; they count as one course.", "仅实践课程：对应的理论课程，二者合计一门。"),
                 property("former-names", ref("strings"), "Names seen on older transcripts or plans.", "旧成绩单或旧计划中的名称。"),
+                property("examined-from", ref("date"), "First sitting that examines the course (optional).", "首次开考日期（可选）。"),
+                property("examined-until", ref("date"), "Last sitting that examines it; results before still count.", "最后一次开考日期；此前的合格成绩仍有效。"),
                 note,
             ], extra: [.init("dependencies", .object([.init("theory", .object([
                 .init("properties", .object([.init("kind", .object([.init("const", "practice")]))])),
@@ -100,6 +106,25 @@ extension CurriculumSchema {
                 property("obtained-before", ref("date"), "Certificates obtained on or after this date do not count.", "此日期及以后取得的证书不再有效。"),
                 property("obtained-from", ref("date"), "Certificates obtained before this date do not count.", "此日期之前取得的证书无效。"),
                 property("source", ref("identifier"), "The source (id) that states it.", "规定它的来源编号。"),
+                note,
+            ])),
+            .init("fieldCategory", object("A category of prior-diploma fields (专业类 / 专业大类 of a national catalog).", "前置学历专业的类别（国家专业目录的专业类 / 专业大类）。",
+                                          required: ["id"], [
+                property("id", string(), "The category's id, e.g. 计算机类.", "类别编号，如 计算机类。"),
+                property("code", string(), "Its code in the catalog, quoted: \"5102\".", "目录中的代码（加引号）。"),
+                property("catalog", string(), "Which catalog, e.g. 职业教育专业目录（2021年）.", "所属目录。"),
+                property("kind", string(), "专业类 | 专业大类.", "专业类 | 专业大类。"),
+                property("parent", string(), "The enclosing category's id.", "上级类别编号。"),
+                property("fields", array(.object([.init("anyOf", .array([string(), object("A field with its code.", "带代码的专业。", required: ["name"], [
+                    property("code", string(), "The field's code, quoted.", "专业代码（加引号）。"),
+                    property("name", string(), "The field's name.", "专业名称。"),
+                ])]))])), "The fields in the category (names, or {code, name}).", "该类别的专业（名称，或 {code, name}）。"),
+                note,
+            ])),
+            .init("candidateAttribute", object("A candidate attribute that rules may depend on (declared once; candidates list it under candidate.attributes).",
+                                               "规则可依据的考生属性（声明一次；考生文件在 candidate.attributes 中列出）。", required: ["id"], [
+                property("id", string(), "The attribute's id, e.g. 港澳台.", "属性编号，如 港澳台。"),
+                property("title", string(), "Its title.", "名称。"),
                 note,
             ])),
         ]

@@ -77,6 +77,7 @@ extension CurriculumSchema {
                 property("min-courses", integer(minimum: 0), "Pool: at least this many courses.", "课程池：至少多少门。"),
                 property("max-credits", integer(minimum: 0), "Pool: credits beyond this do not count toward the plan total.", "课程池：超过此学分的部分不计入总学分。"),
                 property("alternatives", list(ref("requirement")), "One child, chosen by the candidate's situation (each has 'when').", "按考生情况选择其一（每项须有 when）。"),
+                onlyIf, passedFrom, passedUntil,
             ], extra: [
                 .init("oneOf", .array(shapes.map { .object([.init("required", [.string($0)])]) })),
                 .init("dependencies", .object([
@@ -87,6 +88,11 @@ extension CurriculumSchema {
         ]
     }
 
+    static let onlyIf = property("only-if", ref("condition"), "The rule applies only under this condition (a candidate's option or attribute).",
+                                 "仅在此条件下适用（考生的选项或属性）。")
+    static let passedFrom = property("passed-from", ref("date"), "Only results passed on or after this date count here.", "仅此日期（含）之后的合格成绩在此计入。")
+    static let passedUntil = property("passed-until", ref("date"), "Only results passed on or before this date count here.", "仅此日期（含）之前的合格成绩在此计入。")
+
     static var replacements: [JSONValue.Member] {
         let mappingProperties: [JSONValue.Member] = [
             property("id", ref("identifier"), "The mapping's id.", "对照编号。"),
@@ -94,6 +100,7 @@ extension CurriculumSchema {
             note,
             property("from-plan", ref("identifier"), "The old plan (optional).", "旧计划（可选）。"),
             property("rules", array(ref("mappingRule")), "The rules.", "对照规则。"),
+            onlyIf, passedFrom, passedUntil,
         ]
         return [
             .init("substitution", object("A requirement other courses may meet: credits from a list, or a fixed set.", "可由其他课程替代的要求：从列表中凑足学分，或固定组合。",
@@ -105,6 +112,7 @@ extension CurriculumSchema {
                 property("min-credits", integer(minimum: 1), "Credit threshold: at least this many credits from 'from'.", "学分型：须从 from 中取得的最低学分。"),
                 property("from", ref("courseCodes"), "Credit threshold: the courses to choose from.", "学分型：可选课程。"),
                 property("all-of", ref("courseCodes"), "Fixed set: every course of the set.", "固定组合：全部课程。"),
+                onlyIf, passedFrom, passedUntil,
             ], extra: [
                 .init("oneOf", [.object([.init("required", ["min-credits", "from"])]), .object([.init("required", ["all-of"])])]),
                 .init("dependencies", .object([.init("min-credits", ["from"]), .init("from", ["min-credits"])])),
@@ -114,13 +122,28 @@ extension CurriculumSchema {
                 property("province", string(), "The province (optional when the file sets 'province').", "省份（文件已设 province 时可省略）。"),
                 property("level", ref("level"), "Only plans of majors of this level.", "仅适用于该层次专业的计划。"),
             ])),
-            .init("mappingRule", object("At least 'need' of the 'old' entries passed satisfy every course in 'new'.", "通过 old 中至少 need 门，即满足 new 中全部课程。",
-                                        required: ["old", "new"], [
+            .init("mappingRule", object("At least 'need' of the 'old' entries passed satisfy every course in 'new' (or, credits-only, count toward the totals).",
+                                        "通过 old 中至少 need 门，即满足 new 中全部课程（credits-only 时仅计入总学分和门数）。",
+                                        required: ["old"], [
                 property("old", list(ref("courseCodes")), "Old courses; an entry that is a list names one old course by several codes.", "旧课程；某项为列表时表示同一门旧课程的多个代码。"),
                 property("need", integer(minimum: 1), "How many old entries must be passed (default: all).", "须通过的旧课程门数（默认全部）。"),
                 property("new", ref("courseCodes"), "The new courses satisfied.", "被满足的新课程。"),
+                property("credits-only", boolean, "Each passed old course counts its credits and one course toward the plan's totals, satisfying no course (no 'new').",
+                         "每门已通过的旧课程计入计划总学分和门数，但不替代任何课程（不写 new）。"),
+                onlyIf, passedFrom, passedUntil,
                 note,
+            ], extra: [
+                .init("oneOf", [.object([.init("required", ["new"])]), .object([.init("required", ["credits-only"])])]),
             ])),
+            .init("condition", object("The rule applies only when every part holds.", "仅当各项条件均成立时规则才适用。", [
+                property("choice", object("The candidate chose this option of an 'alternatives' requirement.", "考生选择了某个 alternatives 要求的这一选项。",
+                                          required: ["requirement", "option"], [
+                    property("requirement", ref("identifier"), "The alternatives requirement's id.", "alternatives 要求的编号。"),
+                    property("option", ref("identifier"), "The option's id.", "选项编号。"),
+                    property("plan", ref("identifier"), "The plan holding it (default: the plan of the rule).", "该要求所在的计划（默认：规则所在计划）。"),
+                ]), "A choice condition.", "选择条件。"),
+                property("attribute", ref("strings"), "Candidate attributes (declared under candidate-attributes), all required.", "考生属性（在 candidate-attributes 中声明），须全部具备。"),
+            ], extra: [.init("minProperties", 1)])),
             .init("additionalCourses", object("加考: courses for candidates whose prior diploma is in another field.", "加考：前置学历专业不同的考生须加考的课程。",
                                               required: ["id", "courses"], [
                 property("id", ref("identifier"), "The id.", "编号。"),
@@ -128,9 +151,17 @@ extension CurriculumSchema {
                 note,
                 property("when-prior-field-in", ref("strings"), "Applies when the prior field is one of these.", "前置学历专业为其中之一时适用。"),
                 property("when-prior-field-not-in", ref("strings"), "Applies when the prior field is none of these.", "前置学历专业不在其中时适用。"),
+                property("when-prior-category-in", ref("strings"), "Applies when the prior field belongs to one of these categories (field-categories).",
+                         "前置学历专业属于其中某一类别（field-categories）时适用。"),
+                property("when-prior-category-not-in", ref("strings"), "Applies when the prior field belongs to none of these categories.",
+                         "前置学历专业不属于其中任何类别时适用。"),
+                property("except-fields", ref("strings"), "Prior fields exempt even when the condition holds.", "即使条件成立也免加考的前置学历专业。"),
+                property("institutions", ref("strings"), "Only for these examining institutions (default: all).", "仅适用于这些主考院校（默认：全部）。"),
+                onlyIf,
                 property("courses", ref("courseCodes"), "The additional courses.", "加考课程。"),
             ], extra: [
-                .init("oneOf", [.object([.init("required", ["when-prior-field-in"])]), .object([.init("required", ["when-prior-field-not-in"])])]),
+                .init("oneOf", .array(["when-prior-field-in", "when-prior-field-not-in", "when-prior-category-in", "when-prior-category-not-in"]
+                    .map { JSONValue.object([.init("required", .array([.string($0)]))]) })),
             ])),
         ]
     }
