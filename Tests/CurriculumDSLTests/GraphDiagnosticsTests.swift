@@ -25,6 +25,7 @@ import Testing
         .init("graph-plan-institution-not-examining.yaml", "graph.plan-institution-not-examining", 17, 30),
         .init("graph-plan-without-source.yaml", "graph.plan-without-source", 13, 13),
         .init("graph-invalid-period.yaml", "graph.invalid-period", 14, 13),
+        .init("graph-window-outside-period.yaml", "graph.window-outside-period", 25, 17),
     ]
 
     @Test("each graph fixture gives exactly its expected diagnostics", arguments: table.files)

@@ -137,7 +137,10 @@ struct RecordTests {
         let audit = try Support.engine.audit(Support.request(
             Support.passed(PlanCourses.js2024Marketing120202.filter { $0 != "00909" }) + [rec("10211", .grade(.pass))], major: "120202"))
         #expect(codes(audit.missing.items) == ["00909"])
-        #expect(audit.missing.credits == 2 && audit.missing.courses == 1)
+        // The one counting rule: the pair 00908 + 00909 is one course, counted by the passed theory course, so the
+        // missing practice component adds 2 credits and no course (14/14 + 0 missing), and the reason names it.
+        #expect(audit.missing.credits == 2 && audit.missing.courses == 0)
+        #expect(audit.reasons.first?.message.zh.contains("另缺实践环节 00909") == true)
         #expect(audit.totals.courses.earned == 14, "the theory course 00908 still counts the pair as one course")
         #expect(audit.totals.credits.earned == 69)
     }
@@ -145,7 +148,8 @@ struct RecordTests {
     @Test func thesisCountsNoCreditsAndNoCourse() throws {
         let without = try Support.engine.audit(Support.request(Support.passed(PlanCourses.js2024Law), major: "030101K"))
         #expect(codes(without.missing.items) == ["14850"])
-        #expect(without.missing.credits == 0 && without.missing.courses == 1)
+        // The thesis is its own condition: 0 credits, not one of the 16 courses; the audit is still not eligible.
+        #expect(without.missing.credits == 0 && without.missing.courses == 0)
         #expect(without.totals.credits.earned == 74 && without.totals.courses.earned == 16)
         #expect(without.verdict == .notEligible)
         let failed = try Support.engine.audit(Support.request(Support.passed(PlanCourses.js2024Law) + [rec("14850", .grade(.fail))], major: "030101K"))

@@ -88,22 +88,31 @@ struct AuditBuilder {
         decisionsWithoutEffect()
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
         let missingCodes = missing.compactMap { $0.course?.code }
-        let missingCourses = missingCodes.count - plan.pairedPractices(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
+        let missingCourses = plan.countedCourses(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned + extra.credits, required: plan.plan.totalCredits?.value),
                                   courses: .init(earned: root.courses.earned + extra.courses, required: plan.plan.minCourses?.value))
         trace.append(.init(requirement: plan.plan.id, fact: .totals(totals)))
 
         var reasons = blocking
         let verdict: Audit.Verdict
-        if missingCredits > 0 || missingCourses > 0 || missing.contains(where: { $0.course == nil }) {
+        if !missing.isEmpty || missingCredits > 0 || missingCourses > 0 {
             // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
+            // Counted by the plan's one course-counting rule (`CompiledPlan.courseWeight`): the thesis and a practice
+            // component whose theory course is passed are not courses of the count, so they are named instead.
             let theses = missing.compactMap(\.course).filter { plan.courseInfo[$0.code]?.kind == .thesis }
+            let practices = missing.compactMap(\.course).filter { ref in
+                guard let course = plan.courseInfo[ref.code], course.kind == .practice, let theory = course.theory?.value else { return false }
+                return plan.countedCourses(in: [ref.code]) == 0 && !missingCodes.contains(theory)
+            }
+            func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String { refs.map { "\($0.code) \($0.name)" }.joined(separator: separator) }
+            let practice = practices.isEmpty ? LocalizedText(zh: "", en: "")
+                : .init(zh: "；另缺实践环节 \(listed(practices, "、"))（与已通过的理论课程合计一门）",
+                        en: "; also the practice component\(practices.count == 1 ? "" : "s") \(listed(practices, ", ")) (one course with the passed theory course)")
             let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
-                : .init(zh: "；其中毕业论文 \(theses.map { "\($0.code) \($0.name)" }.joined(separator: "、")) 尚未合格",
-                        en: "; the thesis \(theses.map { "\($0.code) \($0.name)" }.joined(separator: ", ")) is not passed yet")
+                : .init(zh: "；另须通过毕业论文 \(listed(theses, "、"))", en: "; the thesis \(listed(theses, ", ")) is not passed yet")
             reasons.append(.init(code: "missing-courses", message: .init(
-                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分（见缺考课程清单）\(thesis.zh)",
-                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing (see the missing list)\(thesis.en)")))
+                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(practice.zh)\(thesis.zh)（见尚缺课程清单）",
+                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(practice.en)\(thesis.en) (see the missing list)")))
         }
         if !reasons.isEmpty {
             verdict = .notEligible
@@ -262,7 +271,7 @@ struct AuditBuilder {
             review.append(.init(code: code, name: name.isEmpty ? nil : name, evidence: Self.priorFieldUnknown, requirement: group.id, message: .init(
                 zh: "前置学历专业未知：\(condition.zh)须加考 \(code) \(name)；须由县（市、区）自考部门核实前置学历专业后确定是否须考",
                 en: "prior diploma's field unknown: \(condition.en) must also pass \(code) \(name) (加考); the county office must check the diploma's field to decide")))
-            trace(id, .init(zh: "未通过；前置学历专业未知，是否须加考待核实（不计为缺考课程）",
+            trace(id, .init(zh: "未通过；前置学历专业未知，是否须加考待核实（不计为尚缺课程）",
                             en: "not passed; the prior diploma's field is unknown, so whether it is required is left for review (not counted as missing)"))
         default:
             result.status = .unsatisfied
@@ -371,7 +380,7 @@ struct AuditBuilder {
         let listEn = recs.map { "\($0.code) \($0.name) (\($0.credits))" }.joined(separator: ", ")
         let replaced = node.title ?? courseTitle(node).map { "\(node.id) \($0)" } ?? node.id
         let progress = added.isEmpty ? LocalizedText(zh: "", en: "")
-            : .init(zh: "（尚未完成，见缺考课程清单）", en: " (not complete yet; see the missing list)")
+            : .init(zh: "（尚未完成，见尚缺课程清单）", en: " (not complete yet; see the missing list)")
         applied.append(.init(kind: "substitution", id: definition.id, requirement: node.id, records: recs.map(\.code), message: .init(
             zh: "\(title)：以 \(listZh.isEmpty ? "—" : listZh) 替代 \(replaced)\(progress.zh)",
             en: "\(title): \(listEn.isEmpty ? "—" : listEn) \(recs.count == 1 ? "replaces" : "replace") \(replaced)\(progress.en)")))

@@ -269,7 +269,8 @@ public struct AuditEngine: Sendable {
                 break
             }
         }
-        let missingCourses = cost.courses - compiledPlan.pairedPractices(in: missing.map(\.code))
+        let missingCodes = missing.map(\.code)
+        let missingCourses = max(0, cost.courses - (missingCodes.count - compiledPlan.countedCourses(in: missingCodes)))
         return Summary(planID: compiledPlan.plan.id, verdict: verdict, missingCredits: cost.credits, missingCourses: missingCourses, reviewCount: cost.review, blocking: blocking,
                        missing: missing, unresolvedCredits: unresolved, review: review)
     }

@@ -552,15 +552,12 @@ final class CompiledPlan: Sendable {
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
 
-    /// How many of `codes` are practice components whose theory course is also in `codes`: such a pair is one
-    /// course (the plan's course count), so the number of missing courses counts it once.
-    func pairedPractices(in codes: [CourseCode]) -> Int {
-        // Missing lists are short: a linear search beats hashing them into a set.
-        guard codes.count > 1 else { return 0 }
-        return codes.filter { code in
-            guard let course = courseInfo[code], course.kind == .practice, let theory = course.theory?.value else { return false }
-            return codes.contains(theory)
-        }.count
+    /// How many courses of the plan's course count `codes` make, by the one counting rule (`courseWeight`): a thesis
+    /// counts 0 (it is its own condition), a practice component of a course of the plan counts 0 (the course and its
+    /// practice component are one course, counted by the theory course), every other course 1. The number of missing
+    /// courses uses this rule, so "课程 13/14 门" and "尚缺 1 门" always add up.
+    func countedCourses(in codes: [CourseCode]) -> Int {
+        codes.reduce(0) { count, code in count + (codeID[code].map { codeWeight[$0] } ?? 1) }
     }
 
     /// What a waived node counts toward the plan's totals: what it requires — a course its credits and course

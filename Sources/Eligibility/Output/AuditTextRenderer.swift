@@ -138,7 +138,8 @@ public struct AuditTextRenderer: Sendable {
     private func missingLine(_ item: Audit.MissingItem) -> String {
         var line = "  "
         if let course = item.course {
-            line += paint("\(course.code) \(course.name)", "1") + t("（\(course.credits) 学分）", " (\(course.credits) credits)")
+            line += paint("\(course.code) \(course.name)", "1")
+                + (course.credits == 0 ? t("（不计学分）", " (no credits)") : t("（\(course.credits) 学分）", " (\(course.credits) credits)"))
             let others = item.alternatives.filter { $0.code != course.code }
             if !others.isEmpty {
                 line += t("，或任选其一：", "; or any one of: ") + others.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: t("、", ", "))
@@ -172,7 +173,7 @@ public struct AuditTextRenderer: Sendable {
             var steps: [String] = []
             if blocking { steps.append(t("先解决上述前置学历/身份信息问题", "first resolve the prior-diploma / identity problems above")) }
             if audit.missing.courses > 0 || audit.missing.credits > 0 {
-                steps.append(t("报考并通过上列缺考课程", "pass the missing courses listed above"))
+                steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
                 steps.append(t("持有旧计划课程合格证或实践课考核卡的，可添加旧计划课程后重新核对", "if you hold old-plan certificates or practice cards, add them and check again"))
             }
             return steps.joined(separator: t("；", "; ")) + t("。", ".")
