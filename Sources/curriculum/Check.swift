@@ -62,6 +62,12 @@ enum AuditCommand {
                 request.choices[problem.requirement] = nil
                 unusableChoices = true
             }
+            // A candidate attribute no curriculum declares is an input error (exit 2); it could never change the audit.
+            for problem in engine.attributeProblems(request) {
+                Terminal.error(TranscriptPlace(file: input.transcript, row: 1).issue(.error, problem.message).render(language) + "\n")
+                request.candidate.attributes.removeAll { $0 == problem.attribute }
+                unusableChoices = true
+            }
             // An office decision naming a requirement the plan does not have is an input error at its place; the
             // audit runs without it, and the exit code is 2.
             let decisionProblems = try engine.decisionProblems(request)

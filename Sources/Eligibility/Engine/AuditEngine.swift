@@ -374,6 +374,19 @@ public struct AuditEngine: Sendable {
     /// that is not an `alternatives` requirement of any of them, or an option that is not one of the requirement's
     /// (in a transition window, in every plan that has the requirement). Each says what exists, the closest match and
     /// how to fix it. Sorted by requirement id. Throws what `audit(_:)` throws when there is no plan to check against.
+    /// The candidate's attributes that no curriculum file declares (`candidate-attributes`), each with a message
+    /// listing the declared ones. An unknown attribute can never satisfy a condition (`only-if: {attribute: …}`),
+    /// so a misspelt 港澳台 would silently change nothing: callers report these as input errors.
+    public func attributeProblems(_ request: AuditRequest) -> [(attribute: String, message: LocalizedText)] {
+        let declared = graph.candidateAttributes.keys.sorted()
+        let list = declared.isEmpty ? LocalizedText(zh: "课程数据未声明任何考生属性", en: "the curricula declare no candidate attributes")
+            : .init(zh: "已声明的考生属性：\(declared.joined(separator: "、"))", en: "declared candidate attributes: \(declared.joined(separator: ", "))")
+        return request.candidate.attributes.filter { graph.candidateAttributes[$0] == nil }.map { attribute in
+            (attribute, LocalizedText(zh: "考生属性“\(attribute)”未在课程数据中声明（candidate-attributes），不会影响审核；\(list.zh)",
+                                      en: "candidate attribute '\(attribute)' is not declared in the curricula (candidate-attributes) and cannot affect the audit; \(list.en)"))
+        }
+    }
+
     public func choiceProblems(_ request: AuditRequest) throws(AuditError) -> [ChoiceProblem] {
         guard !request.choices.isEmpty else { return [] }
         return choiceProblems(request, plans: try candidatePlans(for: request))
