@@ -21,6 +21,8 @@ struct AuditBuilder {
     private var applied: [Audit.AppliedRule] = []
     private var review: [Audit.ReviewItem] = []
     private var missing: [Audit.MissingItem] = []
+    /// Codes of course requirements found missing (to tell a missing practice component of a passed theory course).
+    private var missingCourseNodes: [CourseCode] = []
     private var trace: [Audit.TraceLine] = []
     private var language = Language.zh
 
@@ -59,12 +61,12 @@ struct AuditBuilder {
     /// Applies the credits-only results: they count toward the totals, satisfy no course, and are explained.
     private mutating func applyCreditsOnly() -> (credits: Int, courses: Int) {
         var credits = 0
-        var courses = 0
+        // A theory course and its practice component among them are one course (as in the search).
+        let courses = plan.courseCount(of: creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) })
         for (rule, record) in creditsOnly {
             let rec = table.records[record]
             isUsed[record] = true
             credits += rec.credits
-            courses += plan.courseWeight(of: rec)
             let definition = plan.rules[rule]
             let title = definition.title ?? definition.mappingID
             let name = rec.name.isEmpty ? rec.code.rawValue : "\(rec.code) \(rec.name)"
@@ -89,30 +91,30 @@ struct AuditBuilder {
         let missingCredits = missing.reduce(0) { $0 + ($1.course?.credits ?? 0) + $1.credits }
         let missingCodes = missing.compactMap { $0.course?.code }
         let missingCourses = plan.countedCourses(in: missingCodes) + residual.reduce(0) { $0 + $1.courses }
+        // A course whose theory part is passed but whose practice component (its own requirement) is missing is not a
+        // passed course yet: the theory node counted it, so it comes off the totals (and the missing component counts
+        // as the missing course, by `countedCourses`).
+        let incompletePairs = missingCourseNodes.filter { code in
+            guard let id = plan.codeID[code], plan.theoryOfCode[id] >= 0 else { return false }
+            return !missingCodes.contains(plan.codes[plan.theoryOfCode[id]])
+        }.count
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned + extra.credits, required: plan.plan.totalCredits?.value),
-                                  courses: .init(earned: root.courses.earned + extra.courses, required: plan.plan.minCourses?.value))
+                                  courses: .init(earned: max(0, root.courses.earned + extra.courses - incompletePairs), required: plan.plan.minCourses?.value))
         trace.append(.init(requirement: plan.plan.id, fact: .totals(totals)))
 
         var reasons = blocking
         let verdict: Audit.Verdict
         if !missing.isEmpty || missingCredits > 0 || missingCourses > 0 {
             // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
-            // Counted by the plan's one course-counting rule (`CompiledPlan.courseWeight`): the thesis and a practice
-            // component whose theory course is passed are not courses of the count, so they are named instead.
+            // Counted by the plan's one course-counting rule (`CompiledPlan.countedCourses`): the thesis is not a course
+            // of the count, so it is named instead.
             let theses = missing.compactMap(\.course).filter { plan.courseInfo[$0.code]?.kind == .thesis }
-            let practices = missing.compactMap(\.course).filter { ref in
-                guard let course = plan.courseInfo[ref.code], course.kind == .practice, let theory = course.theory?.value else { return false }
-                return plan.countedCourses(in: [ref.code]) == 0 && !missingCodes.contains(theory)
-            }
             func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String { refs.map { "\($0.code) \($0.name)" }.joined(separator: separator) }
-            let practice = practices.isEmpty ? LocalizedText(zh: "", en: "")
-                : .init(zh: "；另缺实践环节 \(listed(practices, "、"))（与已通过的理论课程合计一门）",
-                        en: "; also the practice component\(practices.count == 1 ? "" : "s") \(listed(practices, ", ")) (one course with the passed theory course)")
             let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
                 : .init(zh: "；另须通过毕业论文 \(listed(theses, "、"))", en: "; the thesis \(listed(theses, ", ")) is not passed yet")
             reasons.append(.init(code: "missing-courses", message: .init(
-                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(practice.zh)\(thesis.zh)（见尚缺课程清单）",
-                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(practice.en)\(thesis.en) (see the missing list)")))
+                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(thesis.zh)（见尚缺课程清单）",
+                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(thesis.en) (see the missing list)")))
         }
         if !reasons.isEmpty {
             verdict = .notEligible
@@ -323,7 +325,6 @@ struct AuditBuilder {
             result.records.append(usedRecord(record, via: "direct", standsFor: nil, rule: nil))
             addReview(record, requirement: id)
             credits += table.records[record].credits
-            result.courses.earned += plan.courseWeight(of: table.records[record])
         }
         for mapping in mapped {
             let code = plan.codes[mapping.target]
@@ -334,7 +335,6 @@ struct AuditBuilder {
                 addReview(record, requirement: id)
             }
             credits += plan.codeCredits[mapping.target]
-            result.courses.earned += plan.codeWeight[mapping.target]
             let old = mapping.records.map { table.records[$0] }
             let names = old.map { $0.name.isEmpty ? $0.code.rawValue : "\($0.code) \($0.name)" }
             let target = plan.name(of: code).isEmpty ? code.rawValue : "\(code) \(plan.name(of: code))"
@@ -344,6 +344,8 @@ struct AuditBuilder {
             trace(id, .init(zh: "按对照规则 \(definition.mappingID) 计入 \(target)：\(names.joined(separator: "、"))",
                             en: "counted as \(target) through mapping \(definition.mappingID): \(names.joined(separator: ", "))"))
         }
+        // A theory course whose practice component is one of the pool's courses counts only with it (one course).
+        result.courses.earned = plan.poolCourseCount(records.map { table.records[$0].codeID } + mapped.map(\.target), pool: index)
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
         let residualHere = residual.contains { $0.pool == index }
@@ -442,6 +444,7 @@ struct AuditBuilder {
     // MARK: missing
 
     private mutating func addMissing(for index: Int, code: CourseCode) {
+        missingCourseNodes.append(code)
         missing.append(.init(requirement: plan.nodes[index].id, title: plan.nodeTitle[index], course: plan.nodeCourseRef[index] ?? ref(code),
                              alternatives: plan.nodeAlternatives[index], credits: 0, note: partialMappingNote(index)))
     }

@@ -95,6 +95,10 @@ struct CompiledPlanBuilder {
     /// course of the plan's requirements), its theory course and the codes equivalent to it; else empty. A set of
     /// results holding both (a 顶替 set) counts them as one course (`CompiledPlan.courseCount`).
     var practiceTheory: [Set<CourseCode>] = []
+    /// For a plan code that is a theory course with a practice component in the plan: the component's id (else -1);
+    /// for such a component: its theory course's id (else -1).
+    var practiceOfCode: [Int] = []
+    var theoryOfCode: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
     /// Per node: its kind without payload (one byte, for the search's switch).
@@ -309,6 +313,15 @@ struct CompiledPlanBuilder {
         hasWindows = nodeWindow.contains { $0 != nil } || rules.contains { $0.window != nil }
             || substitutions.values.contains { $0.contains { $0.window != nil } }
         codeWeight = codes.map { Self.courseWeight(of: $0, graph: graph, planCodes: planCodes) }
+        practiceOfCode = Array(repeating: -1, count: codes.count)
+        theoryOfCode = Array(repeating: -1, count: codes.count)
+        for index in codes.indices where codeWeight[index] == 0 {
+            guard let course = graph.courses[codes[index]], course.kind == .practice, let theory = course.theory?.value else { continue }
+            let candidates = [theory] + graph.equivalenceClosure(of: theory).sorted()
+            guard let theoryCode = candidates.first(where: { codeID[$0] != nil && planCodes.contains($0) }), let theoryID = codeID[theoryCode] else { continue }
+            theoryOfCode[index] = theoryID
+            if practiceOfCode[theoryID] < 0 { practiceOfCode[theoryID] = index }
+        }
         practiceTheory = codes.indices.map { index in
             guard codeWeight[index] == 1, let course = graph.courses[codes[index]], course.kind == .practice,
                   let theory = course.theory?.value else { return [] }
@@ -459,6 +472,8 @@ final class CompiledPlan: Sendable {
     let codeCredits: [Int]
     let codeWeight: [Int]
     let practiceTheory: [Set<CourseCode>]
+    let practiceOfCode: [Int]
+    let theoryOfCode: [Int]
     let consumersOfCode: [Int]
     let nodeTag: [NodeTag]
     let nodeCredits: [Int]
@@ -517,6 +532,8 @@ final class CompiledPlan: Sendable {
         self.codeCredits = builder.codeCredits
         self.codeWeight = builder.codeWeight
         self.practiceTheory = builder.practiceTheory
+        self.practiceOfCode = builder.practiceOfCode
+        self.theoryOfCode = builder.theoryOfCode
         self.consumersOfCode = builder.consumersOfCode
         self.nodeTag = builder.nodeTag
         self.nodeCredits = builder.nodeCredits
@@ -557,7 +574,24 @@ final class CompiledPlan: Sendable {
     /// practice component are one course, counted by the theory course), every other course 1. The number of missing
     /// courses uses this rule, so "课程 13/14 门" and "尚缺 1 门" always add up.
     func countedCourses(in codes: [CourseCode]) -> Int {
-        codes.reduce(0) { count, code in count + (codeID[code].map { codeWeight[$0] } ?? 1) }
+        codes.reduce(0) { count, code in
+            guard let id = codeID[code] else { return count + 1 }
+            // A missing practice component whose theory course is not missing is what completes that course: 1.
+            if theoryOfCode[id] >= 0 { return count + (codes.contains(self.codes[theoryOfCode[id]]) ? 0 : 1) }
+            return count + codeWeight[id]
+        }
+    }
+
+    /// What `ids` (code ids, e.g. the records one pool uses) count as courses: `courseWeight` each, except that a
+    /// theory course whose practice component is among `pool`'s courses counts only together with that component —
+    /// a course with a practice component is passed when both parts are.
+    func poolCourseCount(_ ids: [Int], pool node: Int) -> Int {
+        ids.reduce(0) { count, id in
+            guard id >= 0, id < codeWeight.count else { return count + 1 }
+            let practice = practiceOfCode[id]
+            if practice >= 0, poolCodes[node].contains(practice), !ids.contains(practice) { return count }
+            return count + codeWeight[id]
+        }
     }
 
     /// What a waived node counts toward the plan's totals: what it requires — a course its credits and course

@@ -392,7 +392,6 @@ struct Solver {
             }
             if clash { continue }
             let mappedCredits = chosen.reduce(0) { $0 + plan.codeCredits[$1.target] }
-            let mappedCourses = chosen.reduce(0) { $0 + plan.codeWeight[$1.target] }
             let mappedReview = taken.filter { table.records[$0].needsReview }.count
             for record in taken { used[record] = true }
             // A mapped pool course counts once: it is not offered again as a course to add.
@@ -412,7 +411,7 @@ struct Solver {
                 if overlap { continue }
                 if contested.count > limit { records.append(contentsOf: contested[limit...].filter { !taken.contains($0) }) }
                 let credits = records.reduce(0) { $0 + table.records[$1].credits } + mappedCredits
-                let courses = records.reduce(0) { $0 + weight(of: $1) } + mappedCourses
+                let courses = plan.poolCourseCount(records.map { table.records[$0].codeID } + chosen.map(\.target), pool: node)
                 let countedHere = min(credits, maxCredits)
                 let reviewCount = records.filter { table.records[$0].needsReview }.count + mappedReview
                 for record in records { used[record] = true }
@@ -556,11 +555,12 @@ struct Solver {
                           !creditsOnly.contains(where: { $0.record == record }) else { continue }
                     creditsOnly.append((rule, record))
                     extraCredits += table.records[record].credits
-                    extraCourses += weight(of: record)
                     break
                 }
             }
         }
+        // A theory course and its practice component among them are one course.
+        extraCourses = plan.courseCount(of: creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) })
         let completion = Completion.solve(plan: plan, table: table, added: added, pools: poolsOnPath,
                                           countedCredits: countedCredits + extraCredits, countedCourses: countedCourses + extraCourses)
         var final = cost
@@ -600,14 +600,30 @@ enum Completion {
         if needCredits.allSatisfy({ $0 == 0 }) && needCourses.allSatisfy({ $0 == 0 }) && totalCredits == 0 && totalCourses == 0 {
             return Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
         }
-        // Candidates: unpassed, not yet added courses of the pools on the path.
-        var candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])] = []
+        // Candidates: unpassed, not yet added courses of the pools on the path. A course with a practice component in
+        // the same pool is one candidate with both parts (never the practice component alone): one course, both
+        // parts' credits; when one part is passed, the other alone completes the course.
+        var candidates: [(id: Int, also: Int, credits: Int, weight: Int, pools: [Int])] = []
+        func open(_ id: Int) -> Bool { id >= 0 && !added[id] && table.recordOfCode[id] < 0 }
         for (index, pool) in pools.enumerated() {
-            for id in plan.poolCodes[pool.node] where !added[id] && table.recordOfCode[id] < 0 {
+            let codes = plan.poolCodes[pool.node]
+            for id in codes where open(id) {
+                var also = -1
+                var weight = plan.codeWeight[id]
+                let theory = plan.theoryOfCode[id]
+                let practice = plan.practiceOfCode[id]
+                if theory >= 0, codes.contains(theory) {
+                    if open(theory) { continue }                     // offered with its theory course
+                    weight = 1                                        // completes the passed theory course
+                } else if practice >= 0, codes.contains(practice), open(practice) {
+                    also = practice
+                } else if practice >= 0, codes.contains(practice) {
+                    weight = 1                                        // completes the passed practice component
+                }
                 if let existing = candidates.firstIndex(where: { $0.id == id }) {
                     if !candidates[existing].pools.contains(index) { candidates[existing].pools.append(index) }
                 } else {
-                    candidates.append((id, plan.codeCredits[id], plan.codeWeight[id], [index]))
+                    candidates.append((id, also, plan.codeCredits[id] + (also >= 0 ? plan.codeCredits[also] : 0), weight, [index]))
                 }
             }
         }
@@ -616,8 +632,12 @@ enum Completion {
                             totalCredits: totalCredits, totalCourses: totalCourses)
         search.run(0)
         if let best = search.best {
-            return Result(added: best.choice.map { (pool: $0.pool.map { pools[$0].node }, id: $0.id) }, residual: [], impossible: 0,
-                          credits: best.credits, courses: best.courses)
+            var added: [(pool: Int?, id: Int)] = []
+            for (pool, id) in best.choice {
+                added.append((pool.map { pools[$0].node }, id))
+                if let also = candidates.first(where: { $0.id == id })?.also, also >= 0 { added.append((pool.map { pools[$0].node }, also)) }
+            }
+            return Result(added: added, residual: [], impossible: 0, credits: best.credits, courses: best.courses)
         }
         // Nothing completes the plan: add every candidate where it helps and report what is left.
         var result = Result(added: [], residual: [], impossible: 0, credits: 0, courses: 0)
@@ -633,8 +653,9 @@ enum Completion {
             gainedCredits += counted
             gainedCourses += candidate.weight
             result.added.append((pools[pool].node, candidate.id))
+            if candidate.also >= 0 { result.added.append((pools[pool].node, candidate.also)) }
             result.credits += candidate.credits
-            result.courses += 1
+            result.courses += candidate.also >= 0 ? 2 : 1
         }
         for (index, pool) in pools.enumerated() where needCredits[index] > 0 || needCourses[index] > 0 {
             result.residual.append((pool.node, needCredits[index], needCourses[index]))
@@ -647,7 +668,7 @@ enum Completion {
     }
 
     private struct Search {
-        let candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])]
+        let candidates: [(id: Int, also: Int, credits: Int, weight: Int, pools: [Int])]
         var needCredits: [Int]
         var needCourses: [Int]
         let room: [Int]
@@ -660,7 +681,7 @@ enum Completion {
         var best: (credits: Int, courses: Int, choice: [(pool: Int?, id: Int)])?
         var budget = 200_000
 
-        init(candidates: [(id: Int, credits: Int, weight: Int, pools: [Int])], needCredits: [Int], needCourses: [Int], room: [Int],
+        init(candidates: [(id: Int, also: Int, credits: Int, weight: Int, pools: [Int])], needCredits: [Int], needCourses: [Int], room: [Int],
              totalCredits: Int, totalCourses: Int) {
             self.candidates = candidates
             self.needCredits = needCredits
@@ -692,12 +713,13 @@ enum Completion {
                 usedRoom[pool] += counted
                 totalCredits -= counted
                 totalCourses -= candidate.weight
+                let parts = candidate.also >= 0 ? 2 : 1
                 credits += candidate.credits
-                courses += 1
+                courses += parts
                 choice.append((pool, candidate.id))
                 run(index + 1)
                 choice.removeLast()
-                courses -= 1
+                courses -= parts
                 credits -= candidate.credits
                 (needCredits[pool], needCourses[pool], totalCredits, totalCourses) = before
                 usedRoom[pool] -= counted
