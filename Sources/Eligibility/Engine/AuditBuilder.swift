@@ -62,7 +62,9 @@ struct AuditBuilder {
     private mutating func applyCreditsOnly() -> (credits: Int, courses: Int) {
         var credits = 0
         // A theory course and its practice component among them are one course (as in the search).
-        let courses = plan.courseCount(of: creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) })
+        let courses = plan.creditsOnlyCourseCount(creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) }) { theory in
+            table.records.indices.contains { isUsed[$0] && theory.contains(table.records[$0].code) }
+        }
         for (rule, record) in creditsOnly {
             let rec = table.records[record]
             isUsed[record] = true
@@ -327,25 +329,25 @@ struct AuditBuilder {
             credits += table.records[record].credits
         }
         for mapping in mapped {
-            let code = plan.codes[mapping.target]
             let definition = plan.rules[mapping.rule]
+            let codes = mapping.targets.map { plan.codes[$0] }
             for record in mapping.records {
                 isUsed[record] = true
-                result.records.append(usedRecord(record, via: "mapping", standsFor: code, rule: definition.mappingID))
+                result.records.append(usedRecord(record, via: "mapping", standsFor: codes.first, rule: definition.mappingID))
                 addReview(record, requirement: id)
             }
-            credits += plan.codeCredits[mapping.target]
+            credits += mapping.targets.reduce(0) { $0 + plan.codeCredits[$1] }
             let old = mapping.records.map { table.records[$0] }
             let names = old.map { $0.name.isEmpty ? $0.code.rawValue : "\($0.code) \($0.name)" }
-            let target = plan.name(of: code).isEmpty ? code.rawValue : "\(code) \(plan.name(of: code))"
+            let targets = codes.map { plan.name(of: $0).isEmpty ? $0.rawValue : "\($0) \(plan.name(of: $0))" }
             applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: id, records: old.map(\.code), message: .init(
-                zh: "新旧计划对照：\(names.joined(separator: "、")) 替代 \(target)",
-                en: "old → new mapping: \(names.joined(separator: ", ")) \(old.count == 1 ? "stands" : "stand") for \(target)")))
-            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 计入 \(target)：\(names.joined(separator: "、"))",
-                            en: "counted as \(target) through mapping \(definition.mappingID): \(names.joined(separator: ", "))"))
+                zh: "新旧计划对照：\(names.joined(separator: "、")) 替代 \(targets.joined(separator: "、"))",
+                en: "old → new mapping: \(names.joined(separator: ", ")) \(old.count == 1 ? "stands" : "stand") for \(targets.joined(separator: ", "))")))
+            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 计入 \(targets.joined(separator: "、"))：\(names.joined(separator: "、"))",
+                            en: "counted as \(targets.joined(separator: ", ")) through mapping \(definition.mappingID): \(names.joined(separator: ", "))"))
         }
         // A theory course whose practice component is one of the pool's courses counts only with it (one course).
-        result.courses.earned = plan.poolCourseCount(records.map { table.records[$0].codeID } + mapped.map(\.target), pool: index)
+        result.courses.earned = plan.poolCourseCount(records.map { table.records[$0].codeID } + mapped.flatMap(\.targets), pool: index)
         result.credits.earned = min(credits, maxCredits ?? Int.max)
         let ownMinimumMet = result.credits.earned >= (result.credits.required ?? 0) && result.courses.earned >= (result.courses.required ?? 0)
         let residualHere = residual.contains { $0.pool == index }

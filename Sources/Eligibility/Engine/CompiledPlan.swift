@@ -582,6 +582,16 @@ final class CompiledPlan: Sendable {
         }
     }
 
+    /// What credits-only results count as courses: `courseCount` of the set, except that a practice component whose
+    /// theory course was used elsewhere in the audit (`theoryUsed`) counts 0 — that course was counted there.
+    func creditsOnlyCourseCount(_ items: [(code: CourseCode, id: Int)], theoryUsed: (Set<CourseCode>) -> Bool) -> Int {
+        let counted = items.filter { item in
+            guard item.id >= 0, item.id < practiceTheory.count, !practiceTheory[item.id].isEmpty else { return true }
+            return !theoryUsed(practiceTheory[item.id])
+        }
+        return courseCount(of: counted)
+    }
+
     /// What `ids` (code ids, e.g. the records one pool uses) count as courses: `courseWeight` each, except that a
     /// theory course whose practice component is among `pool`'s courses counts only together with that component —
     /// a course with a practice component is passed when both parts are.

@@ -42,7 +42,8 @@ enum Step: Sendable {
 /// A pool course met through a mapping rule: the old records the rule uses and the new course they stand for.
 struct PoolMapping: Sendable {
     var rule: Int
-    var target: Int
+    /// The rule's new courses that are courses of the pool (e.g. a theory course and its practice component).
+    var targets: [Int]
     var records: [Int]
 }
 
@@ -355,10 +356,14 @@ struct Solver {
         // Pool courses not passed themselves that a mapping rule can stand in for: each an option, like a contested
         // record (old records used by a rule elsewhere on this path are not offered again).
         var mappings: [PoolMapping] = []
-        for (rule, target) in plan.rulesForNode[node] where ruleRecords[rule] == nil {
-            guard !mappings.contains(where: { $0.target == target }),
-                  !free.contains(where: { table.records[$0].codeID == target }),
-                  !contested.contains(where: { table.records[$0].codeID == target }) else { continue }
+        let poolMatches = plan.poolMatches[node]
+        for (rule, _) in plan.rulesForNode[node] where ruleRecords[rule] == nil {
+            // Every new course of the rule that the pool lists and the candidate has not passed (or already counted).
+            let targets = plan.ruleNewIDs[rule].filter { target in
+                poolMatches.contains(target) && !added[target]
+                    && !free.contains(where: { table.records[$0].codeID == target }) && !contested.contains(where: { table.records[$0].codeID == target })
+            }
+            guard !targets.isEmpty, !mappings.contains(where: { $0.rule == rule }) else { continue }
             var slotRecords: [Int] = []
             for slot in plan.ruleSlotIDs[rule] {
                 var chosen: Int?
@@ -372,7 +377,7 @@ struct Solver {
             let need = plan.rules[rule].need
             guard slotRecords.count >= need else { continue }
             for combination in Combinations(count: slotRecords.count, choose: need) {
-                mappings.append(PoolMapping(rule: rule, target: target, records: combination.map { slotRecords[$0] }))
+                mappings.append(PoolMapping(rule: rule, targets: targets, records: combination.map { slotRecords[$0] }))
             }
         }
         let limit = min(contested.count, 12)
@@ -385,21 +390,21 @@ struct Solver {
             var clash = false
             for bit in 0..<mappingLimit where mappingMask & (1 << bit) != 0 {
                 let mapping = mappings[bit]
-                if chosen.contains(where: { $0.target == mapping.target || $0.rule == mapping.rule })
+                if chosen.contains(where: { $0.rule == mapping.rule || $0.targets.contains(where: mapping.targets.contains) })
                     || mapping.records.contains(where: { taken.contains($0) || free.contains($0) }) { clash = true; break }
                 chosen.append(mapping)
                 taken += mapping.records
             }
             if clash { continue }
-            let mappedCredits = chosen.reduce(0) { $0 + plan.codeCredits[$1.target] }
+            let mappedCredits = chosen.reduce(0) { $0 + $1.targets.reduce(0) { $0 + plan.codeCredits[$1] } }
             let mappedReview = taken.filter { table.records[$0].needsReview }.count
             for record in taken { used[record] = true }
             // A mapped pool course counts once: it is not offered again as a course to add.
-            let wasAdded = chosen.map { added[$0.target] }
+            let wasAdded = chosen.map { $0.targets.map { added[$0] } }
             for mapping in chosen {
                 ruleRecords[mapping.rule] = mapping.records
-                ruleTokens[mapping.rule] = [mapping.target]
-                added[mapping.target] = true
+                ruleTokens[mapping.rule] = mapping.targets
+                for target in mapping.targets { added[target] = true }
             }
             for mask in stride(from: (1 << limit) - 1, through: 0, by: -1) {
                 var records = free
@@ -411,7 +416,7 @@ struct Solver {
                 if overlap { continue }
                 if contested.count > limit { records.append(contentsOf: contested[limit...].filter { !taken.contains($0) }) }
                 let credits = records.reduce(0) { $0 + table.records[$1].credits } + mappedCredits
-                let courses = plan.poolCourseCount(records.map { table.records[$0].codeID } + chosen.map(\.target), pool: node)
+                let courses = plan.poolCourseCount(records.map { table.records[$0].codeID } + chosen.flatMap(\.targets), pool: node)
                 let countedHere = min(credits, maxCredits)
                 let reviewCount = records.filter { table.records[$0].needsReview }.count + mappedReview
                 for record in records { used[record] = true }
@@ -429,7 +434,7 @@ struct Solver {
             for (mapping, was) in zip(chosen, wasAdded) {
                 ruleRecords[mapping.rule] = nil
                 ruleTokens[mapping.rule] = []
-                added[mapping.target] = was
+                for (target, flag) in zip(mapping.targets, was) { added[target] = flag }
             }
             for record in taken { used[record] = false }
         }
@@ -560,7 +565,9 @@ struct Solver {
             }
         }
         // A theory course and its practice component among them are one course.
-        extraCourses = plan.courseCount(of: creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) })
+        extraCourses = plan.creditsOnlyCourseCount(creditsOnly.map { (table.records[$0.record].code, table.records[$0.record].codeID) }) { theory in
+            table.records.indices.contains { used[$0] && theory.contains(table.records[$0].code) }
+        }
         let completion = Completion.solve(plan: plan, table: table, added: added, pools: poolsOnPath,
                                           countedCredits: countedCredits + extraCredits, countedCourses: countedCourses + extraCourses)
         var final = cost
