@@ -39,15 +39,17 @@ struct HandWorkedTranscriptTests {
         // Counting rule (docs/DSL.md): the thesis and a practice component of a passed theory course are not courses of the count.
         Case(file: "030101K-thesis-failed", major: "030101K", verdict: "not-eligible", planID: "JS-2024-030101K",
              missing: ["14850"], missingCredits: 0, missingCourses: 0, credits: 74, courses: 16, reasons: ["missing-courses"]),
+        // 简编 三（二）2: the one 换考 course 00263 (4) counts toward credits and course count (credits-only): 67 + 4, 15 + 1.
         Case(file: "030101K-one-replacement-course", major: "030101K", verdict: "not-eligible", planID: "JS-2024-030101K",
-             missing: ["13000"], missingCredits: 7, missingCourses: 1, credits: 67, courses: 15, reasons: ["missing-courses"]),
+             missing: ["13000"], missingCredits: 7, missingCourses: 1, credits: 71, courses: 16, reasons: ["missing-courses"]),
         Case(file: "030101K-electronic-and-red-card", major: "030101K", verdict: "eligible", planID: "JS-2024-030101K",
              credits: 74, courses: 16, reasons: ["all-requirements-met"]),
         Case(file: "030101K-diploma-gender-mismatch", major: "030101K", verdict: "not-eligible", planID: "JS-2024-030101K",
              credits: 74, courses: 16, reasons: ["prior-diploma-mismatch"]),
         Case(file: "030101K-completed-2021-plan", major: "030101K", verdict: "eligible", planID: "JS-2021-030101K",
              credits: 66, courses: 15, reasons: ["all-requirements-met"]),
-        Case(file: "030101K-result-after-application-date", major: "030101K", verdict: "not-eligible", planID: "JS-2024-030101K",
+        // Pinned to the 2024 plan: under the 2021 plan (in force too) the 2024 courses count through from-2024 and 00247 is not required.
+        Case(file: "030101K-result-after-application-date", major: "030101K", plan: "JS-2024-030101K", verdict: "not-eligible", planID: "JS-2024-030101K",
              missing: ["00247"], missingCredits: 6, missingCourses: 1, credits: 68, courses: 15, reasons: ["missing-courses"]),
         Case(file: "030101K-2021-partial-replacement-set", major: "030101K", plan: "JS-2021-030101K", verdict: "not-eligible",
              planID: "JS-2021-030101K", missing: ["00233"], missingCredits: 3, missingCourses: 1, credits: 63, courses: 17,

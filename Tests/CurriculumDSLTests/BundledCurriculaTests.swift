@@ -19,28 +19,39 @@ import Testing
         #expect(Self.plansWithTotals.count >= 8)
     }
 
-    /// The credits a requirement node asks for: the largest option of each one-of (the N largest of a choose N),
-    /// the largest alternative, a pool's min-credits.
-    static func credits(_ node: Requirement, in graph: CurriculumGraph) -> Int {
+    /// The credits a requirement node asks for, the cheapest way (`cheapest`) or the dearest way: the smallest (largest)
+    /// option of each one-of, the N smallest (largest) of a choose N, the smallest (largest) alternative, a pool's min-credits.
+    static func credits(_ node: Requirement, in graph: CurriculumGraph, cheapest: Bool) -> Int {
         switch node.shape {
         case .course(let code, _):
             return graph.courses[code]?.credits ?? 0
         case .allOf(let children):
-            return children.reduce(0) { $0 + credits($1, in: graph) }
+            return children.reduce(0) { $0 + credits($1, in: graph, cheapest: cheapest) }
         case .choose(let count, let options):
-            return options.map { credits($0, in: graph) }.sorted(by: >).prefix(count).reduce(0, +)
+            let sorted = options.map { credits($0, in: graph, cheapest: cheapest) }.sorted()
+            return (cheapest ? sorted.prefix(count) : sorted.suffix(count)).reduce(0, +)
         case .alternatives(let options):
-            return options.map { credits($0, in: graph) }.max() ?? 0
+            let each = options.map { credits($0, in: graph, cheapest: cheapest) }
+            return (cheapest ? each.min() : each.max()) ?? 0
         case .pool(_, let minCredits, _, _):
             return minCredits ?? 0
         }
     }
 
-    @Test("required credits add up to total-credits", arguments: plansWithTotals)
+    /// A plan's printed total and its requirements agree: the total lies between the cheapest and the dearest way
+    /// through the requirements (pools make up the difference; `graph.total-unreachable` checks that they can), or
+    /// the plan's notes record the disagreement with the printed total (a source doubt, kept as the source states it).
+    @Test("the printed total-credits agrees with the requirements, or the notes say why not", arguments: plansWithTotals)
     func creditsAddUpToTheTotal(planID: String) throws {
         let graph = Self.result.graph
         let plan = try #require(graph.plans[planID])
-        #expect(Self.credits(plan.requirements, in: graph) == plan.totalCredits?.value)
+        let total = try #require(plan.totalCredits?.value)
+        let low = Self.credits(plan.requirements, in: graph, cheapest: true)
+        let high = Self.credits(plan.requirements, in: graph, cheapest: false)
+        guard low > total || high < total else { return }
+        let printed = String(total)
+        #expect(plan.notes.contains { $0.contains(printed) && ($0.contains(String(low)) || $0.contains(String(high))) },
+                "requirements need \(low)–\(high) credits, the plan prints \(total): record the doubt in notes (with both figures)")
     }
 
     @Test func everyRequiredCourseIsInTheCatalog() {

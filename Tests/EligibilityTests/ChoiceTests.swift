@@ -74,7 +74,8 @@ struct ChoiceTests {
     }
 
     @Test func aPlanWithoutAlternativesSaysSo() throws {
-        let request = Support.request(Support.passed(["03708"]), major: "120402", choices: ["language-track": "with-fl"])
+        // 120207 审计学: neither its 2024 nor its 2021 plan has an alternatives requirement.
+        let request = Support.request(Support.passed(["03708"]), major: "120207", choices: ["language-track": "with-fl"])
         let problems = try Support.engine.choiceProblems(request)
         #expect(problems.count == 1)
         #expect(problems.first?.message.en.contains("has no alternatives a candidate can declare; remove this entry from 'choices'") == true)

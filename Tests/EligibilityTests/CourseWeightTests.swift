@@ -82,12 +82,14 @@ struct CourseWeightTests {
         #expect(result.missing.items.map { $0.course?.code.rawValue } == ["10004"])
     }
 
-    @Test func practiceComponentAddedToAPoolDoesNotCountAsACourse() throws {
-        // Only 30001 passed: the pool needs one more course; the practice component 30002 (2 credits) would not be
-        // one, so the cheapest completion is 10004 — and passing what is listed makes the candidate eligible.
+    @Test func practiceComponentAddedToAPoolCompletesItsCourse() throws {
+        // Only 30001 passed: without its practice component it is not a passed course yet, so the pool (2 courses)
+        // has 0. Cheapest: 30002 (2 credits, completes 30001) + 10004 (4) = 2 courses, 6 credits (10004 + 10005 would
+        // be 9) — and passing what is listed makes the candidate eligible.
         let result = try audit(["10001", "30001"])
         expectConsistent(result)
-        #expect(result.missing.items.map { $0.course?.code.rawValue } == ["10004"])
+        #expect(electives(result)?.courses.earned == 0)
+        #expect(result.missing.items.map { $0.course?.code.rawValue } == ["30002", "10004"])
         let after = try audit(["10001", "30001"] + result.missing.items.compactMap { $0.course?.code.rawValue })
         #expect(after.verdict == .eligible)
     }

@@ -135,7 +135,8 @@ struct RecordTests {
 
     @Test func missingPracticeIsOneCourseOfItsOwnCredits() throws {
         let audit = try Support.engine.audit(Support.request(
-            Support.passed(PlanCourses.js2024Marketing120202.filter { $0 != "00909" }) + [rec("10211", .grade(.pass))], major: "120202"))
+            Support.passed(PlanCourses.js2024Marketing120202.filter { $0 != "00909" }) + [rec("10211", .grade(.pass))], major: "120202",
+            plan: "JS-2024-120202"))
         #expect(codes(audit.missing.items) == ["00909"])
         // The one counting rule: 00908 + 00909 is one course, passed when both parts are; with the practice component
         // missing the course is not passed (13 of 14) and is the one missing course (2 credits): 13 + 1 = 14.

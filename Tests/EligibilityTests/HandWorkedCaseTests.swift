@@ -126,8 +126,8 @@ struct HandWorkedTransitionTests {
     }
 
     /// Neither plan complete: the newest plan's missing list is shown (its courses are the ones examined now).
-    /// Only one 换考 course (00263): 13000 英语（专升本） 7 is missing under 2024 (67/74 credits, 15/16 courses; one
-    /// 换考 course maps to nothing). Under 2021, 00263 4 is passed and the set still lacks 05678 4 + 00257 3 + 00233 3
+    /// Only one 换考 course (00263): 13000 英语（专升本） 7 is missing under 2024; the one 换考 course counts toward the
+    /// totals only (简编 三（二）2, credits-only): 67 + 4 = 71/74 credits, 15 + 1 = 16/16 courses. Under 2021, 00263 4 is passed and the set still lacks 05678 4 + 00257 3 + 00233 3
     /// = 10 credits, 3 courses, which is fewer credits than a 14-credit language: 2021 reports 3 courses, 10 credits.
     @Test func neitherPlanCompleteShowsTheNewestPlan() throws {
         let records = Support.passed(p.js2021Law + ["00263", "00247"]) + [rec("55472", .grade(.pass))]
@@ -135,7 +135,7 @@ struct HandWorkedTransitionTests {
         #expect(audit.verdict == .notEligible)
         #expect(audit.target.planID == "JS-2024-030101K")
         #expect(missing(audit) == ["13000 7"])
-        #expect(audit.totals.credits.earned == 67 && audit.totals.courses.earned == 15)
+        #expect(audit.totals.credits.earned == 71 && audit.totals.courses.earned == 16)
         #expect(others(audit) == ["JS-2021-030101K 2021 not-eligible 10 credits 3 courses"])
     }
 }
@@ -200,13 +200,15 @@ struct HandWorkedRecordTests {
         #expect(unused(audit) == ["00249 85 the electronic record of the same course (75) counts; this paper record is not needed"])
     }
 
-    /// Only one 换考 course (00263) under the 2024 plan: it counts for nothing because the rule needs 2 of the 4 —
-    /// not because "the requirement is already met" (13000 is missing).
-    @Test func oneReplacementCourseExplainsTheMappingRule() throws {
+    /// Only one 换考 course (00263) under the 2024 plan: it cannot stand for 13000 (the rule needs 2 of the 4), and by
+    /// 简编 三（二）2 it counts toward the credits and course count only — applied as credits-only, not left unused.
+    @Test func oneReplacementCourseCountsForCreditsOnly() throws {
         let records = Support.passed(p.js2021Law + ["00263", "00247"]) + [rec("55472", .grade(.pass))]
         let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
         #expect(missing(audit) == ["13000 7"])
-        #expect(unused(audit) == ["00263 75 old-plan course: mapping from-2021 needs 2 of 00263, 05678, 00257, 00233 to stand for 13000 英语（专升本）; only 1 passed"])
+        #expect(unused(audit) == [])
+        #expect(audit.applied.contains { $0.kind == "credits-only" && $0.records.map(\.rawValue) == ["00263"] })
+        #expect(audit.missing.items.first?.note?.zh.contains("05678") == true, "the note still says the rule needs 2 of the 4")
     }
 
     /// JS-2024-590206, political courses: 99031 and 00001 are the same old course (序号1, 马克思主义哲学原理), so they

@@ -98,6 +98,7 @@ struct CompiledPlanBuilder {
     /// For a plan code that is a theory course with a practice component in the plan: the component's id (else -1);
     /// for such a component: its theory course's id (else -1).
     var practiceOfCode: [Int] = []
+    var practiceMatchesOfCode: [[Int]] = []
     var theoryOfCode: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
@@ -314,13 +315,18 @@ struct CompiledPlanBuilder {
             || substitutions.values.contains { $0.contains { $0.window != nil } }
         codeWeight = codes.map { Self.courseWeight(of: $0, graph: graph, planCodes: planCodes) }
         practiceOfCode = Array(repeating: -1, count: codes.count)
+        practiceMatchesOfCode = Array(repeating: [], count: codes.count)
         theoryOfCode = Array(repeating: -1, count: codes.count)
         for index in codes.indices where codeWeight[index] == 0 {
             guard let course = graph.courses[codes[index]], course.kind == .practice, let theory = course.theory?.value else { continue }
             let candidates = [theory] + graph.equivalenceClosure(of: theory).sorted()
             guard let theoryCode = candidates.first(where: { codeID[$0] != nil && planCodes.contains($0) }), let theoryID = codeID[theoryCode] else { continue }
             theoryOfCode[index] = theoryID
-            if practiceOfCode[theoryID] < 0 { practiceOfCode[theoryID] = index }
+            if practiceOfCode[theoryID] < 0 {
+                practiceOfCode[theoryID] = index
+                // The component and the codes equivalent to it (an old code of the practice component).
+                practiceMatchesOfCode[theoryID] = [index] + graph.equivalenceClosure(of: codes[index]).sorted().compactMap { codeID[$0] }.filter { $0 != index }
+            }
         }
         practiceTheory = codes.indices.map { index in
             guard codeWeight[index] == 1, let course = graph.courses[codes[index]], course.kind == .practice,
@@ -473,6 +479,7 @@ final class CompiledPlan: Sendable {
     let codeWeight: [Int]
     let practiceTheory: [Set<CourseCode>]
     let practiceOfCode: [Int]
+    let practiceMatchesOfCode: [[Int]]
     let theoryOfCode: [Int]
     let consumersOfCode: [Int]
     let nodeTag: [NodeTag]
@@ -533,6 +540,7 @@ final class CompiledPlan: Sendable {
         self.codeWeight = builder.codeWeight
         self.practiceTheory = builder.practiceTheory
         self.practiceOfCode = builder.practiceOfCode
+        self.practiceMatchesOfCode = builder.practiceMatchesOfCode
         self.theoryOfCode = builder.theoryOfCode
         self.consumersOfCode = builder.consumersOfCode
         self.nodeTag = builder.nodeTag
@@ -599,7 +607,7 @@ final class CompiledPlan: Sendable {
         ids.reduce(0) { count, id in
             guard id >= 0, id < codeWeight.count else { return count + 1 }
             let practice = practiceOfCode[id]
-            if practice >= 0, poolCodes[node].contains(practice), !ids.contains(practice) { return count }
+            if practice >= 0, poolCodes[node].contains(practice), !practiceMatchesOfCode[id].contains(where: ids.contains) { return count }
             return count + codeWeight[id]
         }
     }

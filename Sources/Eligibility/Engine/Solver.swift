@@ -611,7 +611,12 @@ enum Completion {
         // the same pool is one candidate with both parts (never the practice component alone): one course, both
         // parts' credits; when one part is passed, the other alone completes the course.
         var candidates: [(id: Int, also: Int, credits: Int, weight: Int, pools: [Int])] = []
-        func open(_ id: Int) -> Bool { id >= 0 && !added[id] && table.recordOfCode[id] < 0 }
+        func open(_ id: Int) -> Bool {
+            guard id >= 0, !added[id], table.recordOfCode[id] < 0 else { return false }
+            // A practice component passed under an equivalent code is passed.
+            let theory = plan.theoryOfCode[id]
+            return theory < 0 || !plan.practiceMatchesOfCode[theory].contains { table.recordOfCode[$0] >= 0 }
+        }
         for (index, pool) in pools.enumerated() {
             let codes = plan.poolCodes[pool.node]
             for id in codes where open(id) {
