@@ -556,6 +556,9 @@ extension CurriculumCompiler {
                 for target in Int(node.codeStart)..<Int(node.codeEnd) { body(scan.substitutes.codes[position], scan.codes[target]) }
             }
         }
+        // A rule only applies to the plan's own courses: a province-wide rule whose new course this plan does not
+        // list (e.g. the 2025 political courses, for a 2021 plan) makes no edge here.
+        let planCodes = Set(scan.codes)
         var oldStart = 0
         var newStart = 0
         for rule in scan.ruleOldEnds.indices {
@@ -566,7 +569,7 @@ extension CurriculumCompiler {
                 newStart = newEnd
             }
             for old in oldStart..<oldEnd {
-                for new in newStart..<newEnd where scan.ruleNew.codes[new] != scan.ruleOld.codes[old] {
+                for new in newStart..<newEnd where scan.ruleNew.codes[new] != scan.ruleOld.codes[old] && planCodes.contains(scan.ruleNew.codes[new]) {
                     body(scan.ruleOld.codes[old], scan.ruleNew.codes[new])
                 }
             }
