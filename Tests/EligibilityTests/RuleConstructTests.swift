@@ -174,6 +174,36 @@ struct RuleConstructTests {
         #expect(missing(alone) == ["00152"])
     }
 
+    @Test("a keeps-old rule: the old set also stands for new courses without being used up (130508 说明5)")
+    func keepsOldRule() throws {
+        let plan = engine("""
+                    requirements:
+                      - {id: electives, pool: ["00321", "00152"], min-credits: 9}
+                      - "27332"
+                    mappings:
+                      - id: old
+                        rules:
+                          - {old: ["00321", "00152"], need: 2, new: "27332", keeps-old: true}
+            """)
+        // 00321 (5) + 00152 (4) fill the pool (9) and, kept, also stand for 27332 (4): 13 credits, eligible.
+        let both = try audit(plan, [passed("00321"), passed("00152")])
+        #expect(both.verdict == .eligible)
+        #expect(both.totals.credits.earned == 13)
+        // Only 00321: the pool lacks 00152 and the rule needs both → 27332 and 00152 missing.
+        #expect(missing(try audit(plan, [passed("00321")])) == ["00152", "27332"])
+        // Without keeps-old the same rule would use the two up: the pool would be empty.
+        let consuming = engine("""
+                    requirements:
+                      - {id: electives, pool: ["00321", "00152"], min-credits: 9}
+                      - "27332"
+                    mappings:
+                      - id: old
+                        rules:
+                          - {old: ["00321", "00152"], need: 2, new: "27332"}
+            """)
+        #expect(try audit(consuming, [passed("00321"), passed("00152")]).verdict == .notEligible)
+    }
+
     @Test("a mapping rule valid in a window: old results passed after it do not stand for the new course")
     func mappingWindow() throws {
         let plan = engine("""

@@ -17,7 +17,7 @@ enum Key: UInt8, CaseIterable, Sendable {
     case whenPriorFieldIn, whenPriorFieldNotIn
     case onlyIf, choice, requirement, option, plan, attribute, passedFrom, passedUntil, examinedFrom, examinedUntil
     case creditsOnly, whenPriorCategoryIn, whenPriorCategoryNotIn, exceptFields, fieldCategories, candidateAttributes
-    case fields, parent, catalog
+    case fields, parent, catalog, keepsOld
 
     /// The key as written in a file.
     var name: String {
@@ -116,6 +116,7 @@ enum Key: UInt8, CaseIterable, Sendable {
         case .fields: "fields"
         case .parent: "parent"
         case .catalog: "catalog"
+        case .keepsOld: "keeps-old"
         }
     }
 

@@ -201,7 +201,7 @@ extension NodeDecoder {
     }
 
     private static let substitutionKeys: KeySet = [.id, .title, .note, .replaces, .minCredits, .from, .allOf, .onlyIf, .passedFrom, .passedUntil]
-    private static let mappingRuleKeys: KeySet = [.old, .need, .new, .note, .creditsOnly, .onlyIf, .passedFrom, .passedUntil]
+    private static let mappingRuleKeys: KeySet = [.old, .need, .new, .note, .creditsOnly, .keepsOld, .onlyIf, .passedFrom, .passedUntil]
     private static let additionalKeys: KeySet = [.id, .title, .note, .whenPriorFieldIn, .whenPriorFieldNotIn, .courses,
                                                  .whenPriorCategoryIn, .whenPriorCategoryNotIn, .exceptFields, .institutions, .onlyIf]
     private static let topLevelMappingKeys: KeySet = [.id, .title, .note, .province, .level, .fromPlan, .rules, .onlyIf, .passedFrom, .passedUntil]
@@ -248,7 +248,8 @@ extension NodeDecoder {
                 at: location(of: needNode)))
         }
         guard !old.isEmpty, creditsOnly || !new.isEmpty else { return nil }
-        return MappingRule(old: old, need: creditsOnly ? 1 : min(need, old.count), new: new, creditsOnly: creditsOnly,
+        let keepsOld = f[.keepsOld].flatMap { boolean($0, field: "keeps-old") } ?? false
+        return MappingRule(old: old, need: creditsOnly ? 1 : min(need, old.count), new: new, creditsOnly: creditsOnly, keepsOld: keepsOld && !creditsOnly,
                            onlyIf: f[.onlyIf].flatMap { condition($0) }, window: window(f), location: location(f.start))
     }
 

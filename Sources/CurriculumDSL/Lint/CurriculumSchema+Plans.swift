@@ -130,6 +130,8 @@ extension CurriculumSchema {
                 property("new", ref("courseCodes"), "The new courses satisfied.", "被满足的新课程。"),
                 property("credits-only", boolean, "Each passed old course counts its credits and one course toward the plan's totals, satisfying no course (no 'new').",
                          "每门已通过的旧课程计入计划总学分和门数，但不替代任何课程（不写 new）。"),
+                property("keeps-old", boolean, "The old results are not used up: they still count for the plan's other requirements (the source lets one passed set stand for these new courses besides).",
+                         "旧课程成绩不被占用：仍可计入计划的其他要求（来源规定同一组已通过课程另可替代这些新课程）。"),
                 onlyIf, passedFrom, passedUntil,
                 note,
             ], extra: [

@@ -97,6 +97,10 @@ public struct MappingRule: Sendable, Hashable, Codable {
     /// 可在新计划中计算课程门数和学分: each passed old course counts its own credits and course toward the plan's
     /// totals, and satisfies no course.
     public var creditsOnly: Bool = false
+    /// The old results stay available to the plan's other requirements (and rules): the source lets the same passed
+    /// set stand for these new courses besides what each old course counts for itself (e.g. 130508 说明5: five old
+    /// courses stand for four electives and 13511 + 13512).
+    public var keepsOld: Bool = false
     /// Applies only under this condition.
     public var onlyIf: RuleCondition? = nil
     /// Only old results passed in this window count.

@@ -56,6 +56,8 @@ struct CompiledPlanBuilder {
         /// The mapping's and the rule's pass-date window.
         var window: PassWindow? = nil
         var creditsOnly = false
+        /// The old results are not used up (`MappingRule.keepsOld`).
+        var keepsOld = false
         /// The mapping's title, for explanations.
         var title: String? = nil
     }
@@ -194,7 +196,7 @@ struct CompiledPlanBuilder {
             for rule in mapping.rules {
                 let window = rule.window.map { $0.intersection(mapping.window) } ?? mapping.window
                 let ref = MappingRuleRef(mappingID: mapping.id, slots: rule.old.map { $0.map(\.value) }, need: rule.need, new: rule.new.map(\.value),
-                                         window: window, creditsOnly: rule.creditsOnly, title: mapping.title)
+                                         window: window, creditsOnly: rule.creditsOnly, keepsOld: rule.keepsOld, title: mapping.title)
                 rules.append(ref)
                 for slot in ref.slots { for code in slot { addRelevant(code, graph: graph) } }
                 for code in ref.new { addRelevant(code, graph: graph) }
@@ -300,7 +302,7 @@ struct CompiledPlanBuilder {
             let slots = rule.slots.map { slot in slot.flatMap { ids(matching: $0, graph: graph) } }
             ruleSlotIDs.append(slots)
             ruleNewIDs.append(rule.new.map { id($0, graph: graph) })
-            for slot in slots { consume(slot) }
+            if !rule.keepsOld { for slot in slots { consume(slot) } }
         }
         for index in nodes.indices where nodeTag[index] == .course || nodeTag[index] == .pool {
             let matches = Set(nodeTag[index] == .course ? leafMatches[index] : poolMatches[index])

@@ -307,12 +307,15 @@ struct Solver {
             return
         }
         let need = plan.rules[rule].need
+        // A keeps-old rule reads the old results without using them up: any passed one in its window will do, and one
+        // combination is as good as another.
+        let keepsOld = plan.rules[rule].keepsOld
         var slotRecords: [Int] = []
         for slot in plan.ruleSlotIDs[rule] {
             var chosen: Int?
             for code in slot {
                 let record = table.recordOfCode[code]
-                guard record >= 0, usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
+                guard record >= 0, keepsOld || usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
                 if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
             }
             if let chosen { slotRecords.append(chosen) }
@@ -321,7 +324,8 @@ struct Solver {
         for combination in Combinations(count: slotRecords.count, choose: need) {
             let records = combination.map { slotRecords[$0] }
             let reviewCount = records.filter { table.records[$0].needsReview }.count
-            for record in records { used[record] = true }
+            let wasUsed = records.map { used[$0] }
+            if !keepsOld { for record in records { used[record] = true } }
             ruleRecords[rule] = records
             ruleTokens[rule] = [target]
             cost.review += reviewCount
@@ -333,7 +337,8 @@ struct Solver {
             cost.review -= reviewCount
             ruleTokens[rule] = []
             ruleRecords[rule] = nil
-            for record in records { used[record] = false }
+            for (record, was) in zip(records, wasUsed) { used[record] = was }
+            if keepsOld { break }
         }
     }
 
