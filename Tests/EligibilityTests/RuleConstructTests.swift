@@ -109,11 +109,14 @@ struct RuleConstructTests {
         let best = try audit(track, records)
         #expect(best.verdict == .eligible)
         #expect(best.applied.contains { $0.kind == "mapping" && $0.id == "old" })
+        // The assumed option is stated, so the office can check it.
+        #expect(best.applied.contains { $0.kind == "assumed-choice" && $0.id == "track" && $0.message.zh.contains("without-fl") })
         // Declared with-fl: the rule does not hold → 00321 missing (5 credits).
         let declared = try audit(track, records, choices: ["track": "with-fl"])
         #expect(declared.verdict == .notEligible)
         #expect(missing(declared) == ["00321"])
         #expect(declared.missing.credits == 5)
+        #expect(!declared.applied.contains { $0.kind == "assumed-choice" })
     }
 
     // MARK: pass-date windows

@@ -196,7 +196,26 @@ public struct AuditEngine: Sendable {
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
                                    undeterminedGroups: solver.undeterminedGroups, additionalNotes: additionalGroups(request, plan: plan).notes)
-        return builder.build(blocking: blocking)
+        var audit = builder.build(blocking: blocking)
+        // A variant chosen for options the candidate did not declare: say which options the audit assumed, so the
+        // office can check them (an old plan's track is a fact of the candidate's history, not a free choice).
+        if let variant = variants[plan.plan.id]?.first(where: { $0.plan === plan }) {
+            for (key, option) in variant.choices.sorted(by: { $0.key < $1.key }) where request.choices[key] == nil {
+                let (owner, requirement) = key.firstIndex(of: "/").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) }
+                    ?? (plan.plan.id, key)
+                var when = option
+                graph.plans[owner]?.requirements.forEachNode { node in
+                    if node.id == requirement, case .alternatives(let children) = node.shape,
+                       let child = children.first(where: { $0.id == option }) { when = child.when.map { "\($0)（\(option)）" } ?? option }
+                }
+                let message = LocalizedText(
+                    zh: "未申报 \(owner) 的“\(requirement)”选择：本次按 \(when) 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 \(key): <选项>",
+                    en: "no choice declared for \(owner)'s '\(requirement)': audited as \(when) (the rules under it give the best outcome); if that is not the candidate's case, declare \(key): <option> under choices")
+                audit.applied.append(.init(kind: "assumed-choice", id: key, requirement: nil, records: [], message: message))
+                audit.trace.append(.init(requirement: plan.plan.id, message: message))
+            }
+        }
+        return audit
     }
 
     /// The verdict and what remains, without the explanation (what `batch` and `whatIf` need; same search).

@@ -194,6 +194,8 @@ public struct AuditTextRenderer: Sendable {
         case "exemption": t("免考", "exemption")
         case "decision": t("自考部门决定", "decision")
         case "stopped-major-rule": t("停考专业替代", "stopped-major rule")
+        case "credits-only": t("只计学分和门数", "credits only")
+        case "assumed-choice": t("未申报的选择", "assumed choice")
         default: kind
         }
     }
