@@ -17,6 +17,7 @@ private let courses = """
       - {code: "27332", name: 当代中国经济运行, credits: 4}
       - {code: "02197", name: 概率论与数理统计(二), credits: 4}
       - {code: "00001", name: 马克思主义哲学原理, credits: 3}
+      - {code: "00054", name: 管理学原理, credits: 6, examined-until: 2024-10-31}
     candidate-attributes:
       - {id: 港澳台, title: 港澳台考生}
     field-categories:
@@ -205,6 +206,25 @@ struct RuleConstructTests {
                           - {old: ["00321", "00152"], need: 2, new: "27332"}
             """)
         #expect(try audit(consuming, [passed("00321"), passed("00152")]).verdict == .notEligible)
+    }
+
+    @Test("a course no longer examined: a missing one says so, and a pool never proposes it")
+    func courseNoLongerExamined() throws {
+        let required = engine("""
+                    requirements: ["00054"]
+            """)
+        // Support.date is after 2024-10-31: 00054 cannot be taken any more.
+        let stopped = try audit(required, [])
+        #expect(missing(stopped) == ["00054"])
+        #expect(stopped.missing.items.first?.note?.zh.contains("已不再开考") == true)
+        // Passed before its last sitting: it still counts.
+        #expect(try audit(required, [passed("00054", on: "2024-10-19")]).verdict == .eligible)
+        // In a pool (6 credits needed): 00054 (6) would be cheapest by courses, but it is no longer examined → 00321 (5) + 00152 (4).
+        let pool = engine("""
+                    requirements:
+                      - {id: electives, pool: ["00054", "00321", "00152"], min-credits: 6}
+            """)
+        #expect(missing(try audit(pool, [])) == ["00152", "00321"])
     }
 
     @Test("a mapping rule valid in a window: old results passed after it do not stand for the new course")

@@ -447,8 +447,15 @@ struct AuditBuilder {
 
     private mutating func addMissing(for index: Int, code: CourseCode) {
         missingCourseNodes.append(code)
+        var note = partialMappingNote(index)
+        // A course whose last sitting is past cannot be taken any more: say so instead of advising to pass it.
+        if let until = plan.courseInfo[code]?.examinedUntil, until < request.applicationDate {
+            let stopped = LocalizedText(zh: "该课程最后一次开考为 \(until)，已不再开考：须按对照关系以新课程替代，或由自考部门处理",
+                                        en: "last examined on \(until) and no longer examined: it must be replaced through the plan's mappings, or the exam office decides")
+            note = note.map { .init(zh: "\($0.zh)；\(stopped.zh)", en: "\($0.en); \(stopped.en)") } ?? stopped
+        }
         missing.append(.init(requirement: plan.nodes[index].id, title: plan.nodeTitle[index], course: plan.nodeCourseRef[index] ?? ref(code),
-                             alternatives: plan.nodeAlternatives[index], credits: 0, note: partialMappingNote(index)))
+                             alternatives: plan.nodeAlternatives[index], credits: 0, note: note))
     }
 
     /// For a missing course that an old → new mapping rule could satisfy, when the candidate passed some but not

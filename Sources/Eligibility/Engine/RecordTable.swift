@@ -47,11 +47,14 @@ struct RecordTable: Sendable {
     var setAside: [Audit.UnusedRecord] = []
     /// Certificates that exempt nothing in this audit, and why (for the trace).
     var certificateNotes: [LocalizedText] = []
+    /// The application date (courses last examined before it are not proposed).
+    var applicationDate = CivilDate.distantPast
 
     /// `request` and `graph` are borrowed: an initializer's parameters are otherwise passed owned, which copies the
     /// whole graph (a retain of every table it holds, shared by every thread) on each audit.
     init(request: borrowing AuditRequest, plan: CompiledPlan, graph: borrowing CurriculumGraph, detailed: Bool = true) {
         let passMark = plan.passMark
+        applicationDate = request.applicationDate
         let keepAll = detailed || plan.stoppedMajorRule || !request.decisions.isEmpty
         recordOfCode = Array(filledWith: -1, count: plan.codes.count)
         let input = request.records

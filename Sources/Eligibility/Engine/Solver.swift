@@ -618,6 +618,8 @@ enum Completion {
         var candidates: [(id: Int, also: Int, credits: Int, weight: Int, pools: [Int])] = []
         func open(_ id: Int) -> Bool {
             guard id >= 0, !added[id], table.recordOfCode[id] < 0 else { return false }
+            // A course whose last sitting is past cannot be taken any more.
+            if let until = plan.courseInfo[plan.codes[id]]?.examinedUntil, until < table.applicationDate { return false }
             // A practice component passed under an equivalent code is passed.
             let theory = plan.theoryOfCode[id]
             return theory < 0 || !plan.practiceMatchesOfCode[theory].contains { table.recordOfCode[$0] >= 0 }
