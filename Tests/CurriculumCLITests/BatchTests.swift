@@ -33,7 +33,7 @@ import Testing
 /// IDs masked (first four and last four characters).
 @Suite("batch")
 struct BatchTests {
-    private let target = ["--major", "530605", "--province", "江苏", "--date", "2025-06-01"]
+    private let target = ["--major", "530605", "--province", "江苏", "--date", "2025-04-30"]
 
     @Test func csvToStandardOutput() throws {
         let output = try CLI.run(["batch", Example.batch] + target + ["--lang", "en"])
@@ -114,12 +114,12 @@ struct BatchTests {
     }
 
     @Test func bomAndCRLF() throws {
-        let output = try CLI.run(["batch", Example.wangWuBOM, "--major", "590206", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["batch", Example.wangWuBOM, "--major", "590206", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 0, "not-eligible candidates do not make batch fail")
         #expect(output.out.hasSuffix("\n2,020219200456,王五,3205**********024X,not-eligible,6,1,00288 社会调查方法 (6),,missing-courses,,JS-2024-590206\n"))
     }
 
-    /// 江苏 030101K on 2025-06-01 is in the 2021 → 2024 transition window. Row 2 passed the whole 2021 plan (as
+    /// 江苏 030101K on 2025-04-30 is in the 2021 → 2024 transition window. Row 2 passed the whole 2021 plan (as
     /// Tests/HandWorkedTranscripts/030101K-completed-2021-plan.yaml): eligible under JS-2021-030101K, and 00247 short
     /// under JS-2024-030101K. Row 18 passed 03708 only: not eligible under either, shown under the newest plan. Each
     /// row says which plan its verdict is under; naming a plan (--plan) puts every row under it.
@@ -135,7 +135,7 @@ struct BatchTests {
         lines.append("010000000002,\(person),03708,75,2023-04-15")
         let file = directory.appendingPathComponent("law.csv")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-        let law = ["--major", "030101K", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"]
+        let law = ["--major", "030101K", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"]
 
         let output = try CLI.run(["batch", file.path] + law)
         #expect(output.exitCode == 0)
@@ -163,7 +163,7 @@ struct BatchTests {
     }
 
     @Test func ambiguousMajor() throws {
-        let output = try CLI.run(["batch", Example.batch, "--major", "530605", "--date", "2025-06-01"])
+        let output = try CLI.run(["batch", Example.batch, "--major", "530605", "--date", "2025-04-30"])
         #expect(output.exitCode == 2)
         #expect(output.err.contains("major code 530605 matches several majors"))
     }

@@ -201,4 +201,4 @@ enum Example {
 }
 
 /// The common target options.
-let jiangsu = ["--province", "江苏", "--date", "2025-06-01"]
+let jiangsu = ["--province", "江苏", "--date", "2025-04-30"]

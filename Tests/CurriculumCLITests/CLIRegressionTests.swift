@@ -7,7 +7,7 @@ import Testing
 /// curricula, the institution message). Each test states the documented behaviour.
 @Suite("CLI regressions")
 struct CLIRegressionTests {
-    private let jiangsu530605 = ["--major", "530605", "--province", "江苏", "--date", "2025-06-01"]
+    private let jiangsu530605 = ["--major", "530605", "--province", "江苏", "--date", "2025-04-30"]
 
     private func scratch() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("curriculum-cli-\(UUID().uuidString)")
@@ -34,7 +34,7 @@ struct CLIRegressionTests {
         let batch = try CLI.run(["batch", Example.batch] + jiangsu530605)
         #expect(batch.out.contains("\n245,030122100217,,,eligible,0,0,,,all-requirements-met,,JS-2024-530605\n"))
 
-        let bachelor = try CLI.run(["check", Example.coursesOnly, "--major", "030101K", "--province", "江苏", "--date", "2025-06-01", "--format", "json"])
+        let bachelor = try CLI.run(["check", Example.coursesOnly, "--major", "030101K", "--province", "江苏", "--date", "2025-04-30", "--format", "json"])
         let audit = try #require(CLI.parseJSON(bachelor.out) as? [String: Any])
         let reasons = (audit["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(reasons == ["prior-diploma-missing", "missing-courses"])
@@ -59,7 +59,7 @@ struct CLIRegressionTests {
         bytes.remove(at: start + name.count - 1)
         let utf8 = directory.appendingPathComponent("120402-张三-bad-byte.csv")
         try Data(bytes).write(to: utf8)
-        let other = try CLI.run(["check", utf8.path, "--candidate", Example.zhangSanCandidate, "--major", "120402", "--province", "江苏", "--date", "2025-06-01"])
+        let other = try CLI.run(["check", utf8.path, "--candidate", Example.zhangSanCandidate, "--major", "120402", "--province", "江苏", "--date", "2025-04-30"])
         #expect(other.exitCode == 2)
         #expect(other.err.contains("\(utf8.path):6:6: error:"))
         #expect(other.out.contains("✗ 14660 政治学原理  0/6"))
@@ -119,8 +119,8 @@ struct CLIRegressionTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let link = directory.appendingPathComponent("curricula")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: CLI.repository.appendingPathComponent("curricula"))
-        let bundled = try CLI.run(["majors", "--date", "2025-06-01", "--lang", "en"])
-        let linked = try CLI.run(["majors", "--curricula", link.path, "--date", "2025-06-01", "--lang", "en"])
+        let bundled = try CLI.run(["majors", "--date", "2025-04-30", "--lang", "en"])
+        let linked = try CLI.run(["majors", "--curricula", link.path, "--date", "2025-04-30", "--lang", "en"])
         #expect(linked.exitCode == 0)
         #expect(linked.out == bundled.out)
     }

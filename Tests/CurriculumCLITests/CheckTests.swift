@@ -134,7 +134,7 @@ struct CheckTests {
     }
 
     @Test func formerMajorCode() throws {
-        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "630701", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "630701", "--date", "2025-04-30", "--lang", "en"])
         CLI.expect(output, matches: "check-630701-former-code")
         #expect(output.exitCode == 1)
     }

@@ -87,7 +87,7 @@ struct HandWorkedTranscriptTests {
     @Test(arguments: cases)
     func handWorkedTranscript(_ expected: Case) throws {
         var arguments = ["check", "Tests/HandWorkedTranscripts/\(expected.file).yaml", "--major", expected.major,
-                         "--province", expected.province, "--date", "2025-06-01", "--format", "json"]
+                         "--province", expected.province, "--date", "2025-04-30", "--format", "json"]
         if let plan = expected.plan { arguments += ["--plan", plan] }
         let output = try CLI.run(arguments)
         #expect(output.exitCode == expected.exitCode)

@@ -85,13 +85,13 @@ struct InputErrorTests {
     }
 
     @Test func unknownMajorInChinese() throws {
-        let output = try CLI.run(["check", Example.zhangSan, "--major", "120420", "--date", "2025-06-01", "--lang", "zh"])
+        let output = try CLI.run(["check", Example.zhangSan, "--major", "120420", "--date", "2025-04-30", "--lang", "zh"])
         #expect(output.exitCode == 2)
         #expect(output.err.contains("没有专业 120420；是不是 120402？"))
     }
 
     @Test func ambiguousMajorCodeAcrossProvinces() throws {
-        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "530605", "--date", "2025-06-01"])
+        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "530605", "--date", "2025-04-30"])
         CLI.expect(output, matches: "usage-ambiguous-major")
         #expect(output.exitCode == 2)
         #expect(output.err.contains("major code 530605 matches several majors; add --province or --institution:"))
@@ -100,7 +100,7 @@ struct InputErrorTests {
     }
 
     @Test func institutionDisambiguates() throws {
-        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "530605", "--institution", "南京财经大学", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["check", Example.liSiGB18030, "--major", "530605", "--institution", "南京财经大学", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 0)
         #expect(output.out.contains("Major: 530605 市场营销 (专科, 江苏)  institution: 南京财经大学"))
     }

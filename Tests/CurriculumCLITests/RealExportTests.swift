@@ -6,7 +6,7 @@ import Testing
 /// broken ones; and the catalog commands on majors without plan data. Files are written to a scratch directory.
 @Suite("real exports and catalog majors")
 struct RealExportTests {
-    private let target = ["--major", "530605", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"]
+    private let target = ["--major", "530605", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"]
     private static let header = "准考证号,姓名,身份证号,性别,课程代码,课程名称,成绩,合格时间,成绩来源"
     private static let person = "030122100123,李四,320102199803150314,男"
 
@@ -210,11 +210,11 @@ struct RealExportTests {
     // MARK: majors without plan data
 
     @Test func batchOnAMajorWithoutPlanDataStopsBeforeReading() throws {
-        let output = try CLI.run(["batch", Example.batch, "--major", "030101K", "--province", "山西", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["batch", Example.batch, "--major", "030101K", "--province", "山西", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 2)
         #expect(output.out.isEmpty)
         #expect(output.err == "error: no plan data for major 030101K 法学 (山西); it cannot be audited\n")
-        let chinese = try CLI.run(["batch", Example.batch, "--major", "680503", "--date", "2025-06-01", "--lang", "zh"])
+        let chinese = try CLI.run(["batch", Example.batch, "--major", "680503", "--date", "2025-04-30", "--lang", "zh"])
         #expect(chinese.exitCode == 2)
         #expect(chinese.err == "提示：680503 是旧专业代码，现为 580401 法律事务（山西）\n错误：专业 580401 法律事务（山西，原代码 680503）暂无考试计划数据，无法审核\n")
     }
@@ -226,7 +226,7 @@ struct RealExportTests {
     }
 
     @Test func checkAndGraphOnAMajorWithoutPlanData() throws {
-        let check = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--institution", "山西大学", "--date", "2025-06-01", "--lang", "en"])
+        let check = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--institution", "山西大学", "--date", "2025-04-30", "--lang", "en"])
         #expect(check.exitCode == 2)
         #expect(check.err == "error: no plan data for major 030101K 法学 (山西); it cannot be audited\n")
         let graph = try CLI.run(["graph", "--major", "580401", "--lang", "zh"])
@@ -238,12 +238,12 @@ struct RealExportTests {
 
     /// 960101 新闻学 (山西) stopped enrolling (停止新生报名): "no plan data" says so, and what to do, in both languages.
     @Test func noPlanDataForAStoppedMajorSaysItStopped() throws {
-        let english = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "960101", "--date", "2025-06-01", "--lang", "en"])
+        let english = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "960101", "--date", "2025-04-30", "--lang", "en"])
         #expect(english.exitCode == 2)
         #expect(english.err == "error: no plan data for major 960101 新闻学 (山西); it cannot be audited; the major has stopped enrolling new candidates "
                 + "(停止新生报名) but still graduates those registered: its plan must be added to the curricula (from the provincial exam office) "
                 + "before they can be audited\n")
-        let chinese = try CLI.run(["batch", Example.batch, "--major", "960101", "--date", "2025-06-01", "--lang", "zh"])
+        let chinese = try CLI.run(["batch", Example.batch, "--major", "960101", "--date", "2025-04-30", "--lang", "zh"])
         #expect(chinese.exitCode == 2)
         #expect(chinese.err == "错误：专业 960101 新闻学（山西）暂无考试计划数据，无法审核；该专业已停止新生报名，仍为已报考的考生办理毕业："
                 + "须先在课程数据中补充其考试计划（向省自考办索取），才能审核\n")
@@ -263,23 +263,23 @@ struct RealExportTests {
     }
 
     @Test func unknownInstitutionOrProvinceOfAKnownMajor() throws {
-        let institution = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--institution", "南京大学", "--date", "2025-06-01", "--lang", "en"])
+        let institution = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "030101K", "--institution", "南京大学", "--date", "2025-04-30", "--lang", "en"])
         #expect(institution.exitCode == 2)
         #expect(institution.err.hasPrefix("error: no institution 南京大学"), "not 'does not examine': \(institution.err)")
-        let province = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "630701", "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
+        let province = try CLI.run(["check", Example.zhaoLiuYAML, "--major", "630701", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"])
         #expect(province.exitCode == 2)
         #expect(province.err == "error: no major 630701 in 江苏; the code belongs to: 山西 530605 市场营销\n")
     }
 
     @Test func whatIfOnAnUnknownInstitution() throws {
-        let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 2)
         #expect(output.out.isEmpty)
         #expect(output.err == "error: no institution 山西大; did you mean 山西大学?\n")
     }
 
     @Test func whatIfOnAnInstitutionWithoutPlanData() throws {
-        let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大学", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["whatif", Example.zhaoLiuYAML, "--institution", "山西大学", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 0)
         #expect(output.out.hasPrefix("the 10 matching majors have no plan data (暂无考试计划数据) and cannot be ranked:\n  山西 020101 经济学（专升本）\n"))
         #expect(output.out.contains("  山西 580401 法律事务（专科） (formerly 680503)\n"))
@@ -287,7 +287,7 @@ struct RealExportTests {
     }
 
     @Test func whatIfExitsWith2WhenRowsWereRejected() throws {
-        let output = try CLI.run(["whatif", Example.sunBaBroken, "--province", "江苏", "--date", "2025-06-01", "--lang", "en"])
+        let output = try CLI.run(["whatif", Example.sunBaBroken, "--province", "江苏", "--date", "2025-04-30", "--lang", "en"])
         #expect(output.exitCode == 2)
         #expect(output.out.hasPrefix("rank  major"))
         #expect(output.err.hasSuffix("some transcript rows could not be read (see above); the ranking does not include them\n"))

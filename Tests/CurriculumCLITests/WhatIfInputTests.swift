@@ -38,7 +38,7 @@ struct WhatIfInputTests {
         let file = directory.appendingPathComponent("t.yaml").path
         try Data(Self.transcript.utf8).write(to: URL(fileURLWithPath: file))
         let output = try CLI.run(["whatif", file, "--curricula", directory.appendingPathComponent("curricula").path,
-                                  "--date", "2025-06-01", "--lang", lang])
+                                  "--date", "2025-04-30", "--lang", lang])
         return (output, file)
     }
 

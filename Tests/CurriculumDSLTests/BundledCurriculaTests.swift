@@ -83,9 +83,11 @@ import Testing
     @Test func jiangsuLawHasBothPlansInForceDuringTheTransition() throws {
         let graph = Self.result.graph
         let law = try #require(graph.majors[MajorKey(province: "江苏", code: "030101K")])
-        let day = try #require(CivilDate("2025-06-01"))
+        let day = try #require(CivilDate("2025-04-30"))
         #expect(graph.plansInForce(for: law, on: day).map(\.id) == ["JS-2024-030101K", "JS-2021-030101K"])
-        #expect(graph.plansInForce(for: law, on: try #require(CivilDate("2026-07-01"))).map(\.id) == ["JS-2024-030101K"])
+        // After the window only the 2024 plan as revised in 2025 is in force (the 2024 text ended on 2025-04-30).
+        #expect(graph.plansInForce(for: law, on: try #require(CivilDate("2026-07-01"))).map(\.id) == ["JS-2025-030101K"])
+        #expect(graph.plansInForce(for: law, on: try #require(CivilDate("2025-05-01"))).map(\.id) == ["JS-2025-030101K", "JS-2021-030101K"])
     }
 
     @Test func jiangsuPoliticsMappingIsProvinceWide() throws {

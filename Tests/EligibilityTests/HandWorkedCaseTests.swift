@@ -15,7 +15,7 @@ private func rec(_ code: String, _ score: Score = .points(75), date: String? = n
 }
 
 private func request(_ records: [CourseRecord], province: String = "江苏", major: String, plan: String? = nil,
-                     candidate: Candidate = Support.candidate(), date: String = "2025-06-01") -> AuditRequest {
+                     candidate: Candidate = Support.candidate(), date: String = "2025-04-30") -> AuditRequest {
     AuditRequest(candidate: candidate, records: records, major: MajorKey(province: province, code: major), planID: plan,
                  applicationDate: CivilDate(date) ?? Support.date)
 }
@@ -48,7 +48,7 @@ struct HandWorkedValidityTests {
     }
 
     /// JS-2024-530605 without 00018/00019; the NCRE 一级 certificate is dated 2025-07-15, after the application date
-    /// 2025-06-01, so the candidate does not hold it yet: 00018 计算机应用基础 2 + 00019（实践） 2 are missing
+    /// 2025-04-30, so the candidate does not hold it yet: 00018 计算机应用基础 2 + 00019（实践） 2 are missing
     /// (66/70 credits, 14/15 courses: the pair is one course).
     @Test func certificateObtainedAfterTheApplicationDateExemptsNothing() throws {
         let certificate = Certificate(name: "全国计算机等级考试一级", obtainedOn: CivilDate("2025-07-15") ?? Support.date)
@@ -64,12 +64,14 @@ struct HandWorkedValidityTests {
         #expect(summary.missingCourses == 1 && summary.missingCredits == 4)
         #expect(audit.applied.isEmpty)
         #expect(audit.totals.credits.earned == 66 && audit.totals.courses.earned == 14)
-        #expect(audit.trace.contains { $0.message.en.contains("after the application date 2025-06-01") })
-        // The same certificate on an application after 2025-07-15 exempts both.
-        let later = try Support.engine.audit(request(Support.passed(without(p.js2024Marketing530605, "00018", "00019")), major: "530605",
+        #expect(audit.trace.contains { $0.message.en.contains("after the application date 2025-04-30") })
+        // The same certificate on an application after 2025-07-15 exempts both (under the 2025 revision, in force
+        // then, with 15040 passed and the old political courses standing for 15041/15042).
+        let later = try Support.engine.audit(request(Support.passed(without(p.js2024Marketing530605, "00018", "00019") + ["15040"]), major: "530605",
+                                                     plan: "JS-2025-530605",
                                                      candidate: Support.candidate(diploma: nil, certificates: [certificate]), date: "2025-10-01"))
         #expect(later.verdict == .eligible)
-        #expect(later.applied.map { "\($0.kind) \($0.id) \($0.requirement ?? "")" } == ["exemption ncre-1 00018", "exemption ncre-1 00019"])
+        #expect(later.applied.filter { $0.kind == "exemption" }.map { "\($0.kind) \($0.id) \($0.requirement ?? "")" } == ["exemption ncre-1 00018", "exemption ncre-1 00019"])
     }
 
     /// JS2024-HANDBOOK 三（三）: 全国计算机等级考试一级（含一级B）及以上证书 exempts 00018 and 00019. A 二级 certificate
@@ -89,7 +91,7 @@ struct HandWorkedValidityTests {
 @Suite("Hand-worked cases: transition window 2021 → 2024")
 struct HandWorkedTransitionTests {
     /// A 老考生 who completed the whole 2021 法学 plan (14 listed courses 52 credits + 00015 英语(二) 14 = 66, thesis
-    /// 55472 合格) and applies on 2025-06-01, inside the 2024-07..2026-06 window, without naming a plan. Under the 2024
+    /// 55472 合格) and applies on 2025-04-30, inside the 2024-07..2026-06 window, without naming a plan. Under the 2024
     /// plan the mappings cover everything except 00247 国际法 6 (no 2021 counterpart), but the candidate may graduate
     /// under the 2021 plan, which is complete: eligible under JS-2021-030101K, 66/66 credits, 15 courses; the 2024
     /// plan is reported as "1 course, 6 credits missing".
@@ -105,9 +107,10 @@ struct HandWorkedTransitionTests {
         // Named explicitly, the 2024 plan still says what it lacks: 00247 国际法 6.
         let named = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
         #expect(named.verdict == .notEligible && missing(named) == ["00247 6"] && named.otherPlans == nil)
-        // After the window the 2021 plan is gone: the 2024 plan is the only one, and 00247 is missing.
+        // After the window the 2021 plan is gone: the 2024 plan as revised in 2025 is the only one; 00247 is missing,
+        // and so is 15040 (3), which no old political course replaces (03708 + 03709 stand for 15043 + 15044).
         let after = try Support.engine.audit(request(records, major: "030101K", date: "2026-07-01"))
-        #expect(after.target.planID == "JS-2024-030101K" && missing(after) == ["00247 6"] && after.otherPlans == nil)
+        #expect(after.target.planID == "JS-2025-030101K" && Set(missing(after)) == ["00247 6", "15040 3"] && after.otherPlans == nil)
     }
 
     /// 2021 courses plus two of the four 不考外语者换考课程 (00263 外国法制史 4, 00257 票据法 3) and the new 00247:
@@ -262,24 +265,27 @@ struct HandWorkedRecordTests {
 
 @Suite("Hand-worked cases: dates")
 struct HandWorkedDateTests {
-    /// JS-2024-030101K: 00247 国际法 passed 70 on 2025-10-18, audited for an application on 2025-06-01. On that date
+    /// JS-2024-030101K: 00247 国际法 passed 70 on 2025-10-18, audited for an application on 2025-04-30. On that date
     /// the result does not exist yet: 00247 6 is missing (68/74, 15/16) and the record is listed with its date. An
     /// earlier failed attempt stays a failure; audited on 2025-11-01 the candidate is eligible.
     @Test func resultAfterTheApplicationDateDoesNotCount() throws {
         let records = Support.passed(without(p.js2024Law, "00247")) + [
             rec("00247", .points(52), date: "2025-04-12"), rec("00247", .points(70), date: "2025-10-18"),
-            rec("14850", .grade(.pass), date: "2025-05-20"),
+            rec("14850", .grade(.pass), date: "2025-04-20"),
         ]
         let audit = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K"))
         #expect(audit.verdict == .notEligible)
         #expect(missing(audit) == ["00247 6"])
         #expect(audit.totals.credits.earned == 68 && audit.totals.courses.earned == 15)
         #expect(audit.unused.map { "\($0.score) \($0.reason.en)" } == [
-            "52 below the pass mark (52 < 60)", "70 dated 2025-10-18, after the application date 2025-06-01; it does not count",
+            "52 below the pass mark (52 < 60)", "70 dated 2025-10-18, after the application date 2025-04-30; it does not count",
         ])
-        let later = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2024-030101K", date: "2025-11-01"))
-        #expect(later.verdict == .eligible)
-        #expect(later.totals.credits.earned == 74)
+        // On 2025-11-01 the 2024 plan has been replaced by its 2025 revision: 00247 now counts; only 15040 is missing.
+        // 03708 + 03709 stand for 15043 + 15044 (3 + 3 = the old 2 + 4): 74 of 77 credits, 16 of 17 courses.
+        let later = try Support.engine.audit(request(records, major: "030101K", plan: "JS-2025-030101K", date: "2025-11-01"))
+        #expect(later.verdict == .notEligible)
+        #expect(missing(later) == ["15040 3"])
+        #expect(later.totals.credits.earned == 74 && later.totals.courses.earned == 16)
     }
 }
 

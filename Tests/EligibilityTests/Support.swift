@@ -15,7 +15,7 @@ enum Support {
     static let engine = AuditEngine(graph: curricula.graph)
 
     /// The date every golden audit is made on: inside the Jiangsu 2024-07..2026-06 transition window.
-    static let date = CivilDate("2025-06-01")!
+    static let date = CivilDate("2025-04-30")!
 
     /// A valid GB 11643 number (check character X).
     static let validID = "11010519491231002X"

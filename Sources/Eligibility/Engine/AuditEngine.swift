@@ -1,4 +1,5 @@
 import CurriculumDSL
+import Foundation
 
 /// A declared choice that cannot be applied (`AuditEngine.choiceProblems`): what was written and why it is wrong,
 /// with the requirements or options that exist and how to fix it.
@@ -42,16 +43,14 @@ public struct DecisionProblem: Sendable, Hashable {
 /// let engine = AuditEngine(graph: result.graph)
 /// let audit = try engine.audit(AuditRequest(candidate: candidate, records: records,
 ///                                           major: MajorKey(province: "江苏", code: "120402"),
-///                                           applicationDate: CivilDate("2025-06-01")!))
+///                                           applicationDate: CivilDate("2025-04-30")!))
 /// print(audit.verdict, audit.missing.items.map(\.course?.code))
 /// ```
 public struct AuditEngine: Sendable {
     public let graph: CurriculumGraph
-    /// Every plan as written (all its rules, whatever their conditions): what choices and decisions are checked against.
-    let compiled: [String: CompiledPlan]
-    /// Plans with conditions (`only-if`): one compiled plan per combination of the attributes and options the
-    /// conditions depend on (`Plan.specialized`). Audits use these.
-    let variants: [String: [Variant]]
+    /// Compiled plans, made on first use: a check of one major compiles that major's plans only (the bundled
+    /// curricula hold 160+ plans, and compiling them all cost more than the audit itself).
+    let plans: PlanCache
 
     /// A plan specialised for candidates with exactly `attributes` (of those the plan's conditions name) and the
     /// options `choices` (keys as `ChoiceCondition.key(in:)`).
@@ -67,47 +66,28 @@ public struct AuditEngine: Sendable {
 
     public init(graph: CurriculumGraph) {
         self.graph = graph
-        var compiled: [String: CompiledPlan] = [:]
-        var variants: [String: [Variant]] = [:]
-        for plan in graph.plans.values {
-            guard let major = graph.majors[plan.major] else { continue }
-            compiled[plan.id] = CompiledPlan(plan: plan, major: major, graph: graph)
-            let provinceMappings = CompiledPlanBuilder.provinceMappings(for: major, graph: graph)
-            guard !plan.conditions(with: provinceMappings).isEmpty else { continue }
-            let attributes = plan.conditionAttributes(provinceMappings: provinceMappings)
-            let choices = plan.conditionChoices(graph: graph, provinceMappings: provinceMappings)
-            var combinations: [[String: String]] = [[:]]
-            for choice in choices {
-                combinations = combinations.flatMap { partial in choice.options.map { partial.merging([choice.key: $0]) { $1 } } }
-            }
-            guard (1 << attributes.count) * combinations.count <= Self.variantLimit else { continue }
-            var list: [Variant] = []
-            for mask in 0..<(1 << attributes.count) {
-                let held = Set(attributes.indices.filter { mask & (1 << $0) != 0 }.map { attributes[$0] })
-                for combination in combinations {
-                    let (specialized, mappings) = plan.specialized(attributes: held, choices: combination, provinceMappings: provinceMappings)
-                    list.append(Variant(attributes: held, relevantAttributes: Set(attributes), choices: combination,
-                                        plan: CompiledPlan(plan: specialized, major: major, graph: graph, provinceMappings: mappings)))
-                }
-            }
-            variants[plan.id] = list
-        }
-        self.compiled = compiled
-        self.variants = variants
+        plans = PlanCache(graph: graph)
     }
+
+    /// Every plan as written (all its rules, whatever their conditions): what choices and decisions are checked against.
+    func compiled(_ planID: String) -> CompiledPlan? { plans.entry(planID)?.plan }
+
+    /// Plans with conditions (`only-if`): one compiled plan per combination of the attributes and options the
+    /// conditions depend on (`Plan.specialized`). Audits use these.
+    func variants(_ planID: String) -> [Variant]? { plans.entry(planID)?.variants }
 
     /// The compiled plan `planID` as it applies to the request's candidate: the plan itself, or, for a plan with
     /// conditions, the variant for the candidate's attributes and declared options; when an option a condition
     /// depends on is not declared, every option is audited and the best kept (eligible first, then least missing
     /// credits, courses, review), the first in option order among equals.
     func compiledPlan(_ request: AuditRequest, _ planID: String) -> CompiledPlan? {
-        guard let list = variants[planID], !list.isEmpty else { return compiled[planID] }
+        guard let list = variants(planID), !list.isEmpty else { return compiled(planID) }
         let held = Set(request.candidate.attributes)
         let matching = list.filter { variant in
             variant.attributes == held.intersection(variant.relevantAttributes)
                 && variant.choices.allSatisfy { key, option in request.choices[key].map { $0 == option } ?? true }
         }
-        guard matching.count > 1 else { return matching.first?.plan ?? compiled[planID] }
+        guard matching.count > 1 else { return matching.first?.plan ?? compiled(planID) }
         var best: (plan: CompiledPlan, key: (Int, Int, Int, Int))?
         for variant in matching {
             let outcome = summary(request, compiled: variant.plan)
@@ -199,8 +179,20 @@ public struct AuditEngine: Sendable {
         var audit = builder.build(blocking: blocking)
         // A variant chosen for options the candidate did not declare: say which options the audit assumed, so the
         // office can check them (an old plan's track is a fact of the candidate's history, not a free choice).
-        if let variant = variants[plan.plan.id]?.first(where: { $0.plan === plan }) {
+        if let all = variants(plan.plan.id), let variant = all.first(where: { $0.plan === plan }) {
+            let mine = summary(request, compiled: plan)
             for (key, option) in variant.choices.sorted(by: { $0.key < $1.key }) where request.choices[key] == nil {
+                // Only an assumption that matters is reported: another option (everything else equal) must audit differently.
+                let others = all.filter { other in
+                    other.attributes == variant.attributes && other.choices[key] != option
+                        && other.choices.allSatisfy { $0.key == key || variant.choices[$0.key] == $0.value }
+                }
+                let matters = others.contains { other in
+                    let outcome = summary(request, compiled: other.plan)
+                    return (Self.rank(outcome.verdict), outcome.missingCredits, outcome.missingCourses, outcome.reviewCount)
+                        != (Self.rank(mine.verdict), mine.missingCredits, mine.missingCourses, mine.reviewCount)
+                }
+                guard matters else { continue }
                 let (owner, requirement) = key.firstIndex(of: "/").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) }
                     ?? (plan.plan.id, key)
                 var when = option
@@ -297,7 +289,7 @@ public struct AuditEngine: Sendable {
     /// The number of search nodes the solver visits auditing `request` against plan `planID` (for tests of the
     /// search's size); nil for an unknown plan.
     func searchNodes(_ request: AuditRequest, planID: String) -> Int? {
-        guard let plan = compiled[planID] else { return nil }
+        guard let plan = compiled(planID) else { return nil }
         return solve(request, compiled: plan, detailed: false).1.nodes
     }
 
@@ -417,7 +409,7 @@ public struct AuditEngine: Sendable {
     }
 
     private func choiceProblems(_ request: AuditRequest, plans: [Plan]) -> [ChoiceProblem] {
-        let compiledPlans = plans.compactMap { compiled[$0.id] }
+        let compiledPlans = plans.compactMap { compiled($0.id) }
         let planNames = compiledPlans.map(\.plan.id)
         /// Every `alternatives` requirement of the plans: id and options (id and `when`), first occurrence.
         var alternatives: [(id: String, options: [(id: String, when: String?)])] = []
@@ -506,7 +498,7 @@ public struct AuditEngine: Sendable {
     }
 
     private func decisionProblems(_ request: AuditRequest, plans: [Plan]) -> [DecisionProblem] {
-        let compiledPlans = plans.compactMap { compiled[$0.id] }
+        let compiledPlans = plans.compactMap { compiled($0.id) }
         let planNames = compiledPlans.map(\.plan.id)
         var ids: [String] = []
         for plan in compiledPlans {
@@ -597,3 +589,52 @@ public struct AuditEngine: Sendable {
     }
 }
 
+
+/// The compiled form of each plan (and its condition variants), built once on first use and shared by every thread.
+/// Building holds the lock: each plan is compiled exactly once, and a compile takes well under a millisecond.
+final class PlanCache: @unchecked Sendable {
+    struct Entry {
+        let plan: CompiledPlan
+        let variants: [AuditEngine.Variant]
+    }
+
+    private let graph: CurriculumGraph
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    init(graph: CurriculumGraph) {
+        self.graph = graph
+    }
+
+    func entry(_ planID: String) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = entries[planID] { return entry }
+        guard let plan = graph.plans[planID], let major = graph.majors[plan.major] else { return nil }
+        let entry = Entry(plan: CompiledPlan(plan: plan, major: major, graph: graph), variants: Self.variants(of: plan, major: major, graph: graph))
+        entries[planID] = entry
+        return entry
+    }
+
+    private static func variants(of plan: Plan, major: Major, graph: CurriculumGraph) -> [AuditEngine.Variant] {
+        let provinceMappings = CompiledPlanBuilder.provinceMappings(for: major, graph: graph)
+        guard !plan.conditions(with: provinceMappings).isEmpty else { return [] }
+        let attributes = plan.conditionAttributes(provinceMappings: provinceMappings)
+        let choices = plan.conditionChoices(graph: graph, provinceMappings: provinceMappings)
+        var combinations: [[String: String]] = [[:]]
+        for choice in choices {
+            combinations = combinations.flatMap { partial in choice.options.map { partial.merging([choice.key: $0]) { $1 } } }
+        }
+        guard (1 << attributes.count) * combinations.count <= AuditEngine.variantLimit else { return [] }
+        var list: [AuditEngine.Variant] = []
+        for mask in 0..<(1 << attributes.count) {
+            let held = Set(attributes.indices.filter { mask & (1 << $0) != 0 }.map { attributes[$0] })
+            for combination in combinations {
+                let (specialized, mappings) = plan.specialized(attributes: held, choices: combination, provinceMappings: provinceMappings)
+                list.append(AuditEngine.Variant(attributes: held, relevantAttributes: Set(attributes), choices: combination,
+                                                plan: CompiledPlan(plan: specialized, major: major, graph: graph, provinceMappings: mappings)))
+            }
+        }
+        return list
+    }
+}
