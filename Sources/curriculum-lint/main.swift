@@ -79,9 +79,11 @@ struct CurriculumLint: ParsableCommand {
             let text = LintReport.render(result, format: output.format,
                                          options: ReportOptions(language: language, workingDirectory: workingDirectory), environment: environment)
             do {
-                try text.write(toFile: output.path, atomically: true, encoding: .utf8)
+                // Never replaces a device, FIFO or symlink; never writes over a linted file; a write error is exit 2.
+                try OutputFile.write(text, to: output.path, inputs: result.files)
             } catch {
-                throw ValidationError("cannot write \(output.path): \(error.localizedDescription)")
+                FileHandle.standardError.write(Data(("error: " + (language == .zh ? error.message.zh : error.message.en) + "\n").utf8))
+                throw ExitCode(2)
             }
         }
         if result.exitCode != .clean { throw ExitCode(result.exitCode.rawValue) }

@@ -46,7 +46,13 @@ struct Batch: ParsableCommand {
         }
         let runner = BatchRunner(engine: AuditEngine(graph: graph), major: major.key, institution: target.institution,
                                  planID: target.plan, date: try target.applicationDate(), language: language, showIDs: display.showIDs)
-        let sink = try OutputSink(path: output)
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: output, inputs: [candidates])
+        } catch {
+            Terminal.error("error: " + (language == .zh ? error.message.zh : error.message.en) + "\n")
+            throw ExitCode(2)
+        }
         if format == .csv { sink.write(BatchRow.csvHeader + "\n") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -66,8 +72,14 @@ struct Batch: ParsableCommand {
                     Terminal.error("\r\(done) " + (language == .zh ? "名考生" : "candidates") + String(format: " (%.0f/s)", rate))
                 }
             })
-        sink.close()
         reader.close()
+        do {
+            try sink.close()
+        } catch {
+            // Nothing partial is left behind as if it were complete (a regular file is only renamed into place whole).
+            Terminal.error("error: " + (language == .zh ? error.message.zh : error.message.en) + "\n")
+            throw ExitCode(2)
+        }
         if showProgress { Terminal.error("\n") }
         let seconds = Date().timeIntervalSince(start)
         Terminal.error(language == .zh
@@ -77,38 +89,33 @@ struct Batch: ParsableCommand {
     }
 }
 
-/// Buffered output to a file or standard output.
+/// Buffered output to a file (`OutputFile`: never replaces a device, FIFO or symlink; a regular file appears whole or
+/// not at all) or standard output.
 final class OutputSink {
-    private let handle: FileHandle
+    private let file: OutputFile?
     private var buffer: [UInt8] = []
-    private let owns: Bool
 
-    init(path: String?) throws {
+    init(path: String?, inputs: [String]) throws(OutputFile.Failure) {
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot write \(path)")
-            }
-            self.handle = handle
-            owns = true
+            file = try OutputFile(path: path, inputs: inputs)
         } else {
-            handle = FileHandle.standardOutput
-            owns = false
+            file = nil
         }
         buffer.reserveCapacity(1 << 16)
     }
 
     func write(_ text: String) {
+        if let file { file.write(text); return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    func flush() {
-        handle.write(Data(buffer))
+    private func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 
-    func close() {
-        flush()
-        if owns { try? handle.close() }
+    func close() throws(OutputFile.Failure) {
+        if let file { try file.close() } else { flush() }
     }
 }

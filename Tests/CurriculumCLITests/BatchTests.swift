@@ -172,7 +172,10 @@ struct BatchTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func progressOnATerminal() throws {
         #if os(Linux)
-        let command = ([CLI.executable.path, "batch", Example.batch] + target + ["--lang", "en", "--output", "/dev/null"])
+        // Output to a scratch file: tests never point --output at a device (as root a replaced /dev/null breaks the machine).
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let command = ([CLI.executable.path, "batch", Example.batch] + target + ["--lang", "en", "--output", scratch])
             .map { "'" + $0 + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
