@@ -150,21 +150,21 @@ struct CurriculumCompiler {
         provinces.reserveCapacity(counts.provinces)
     }
 
+    /// Adds each item under its id, or reports it as defined twice (at the second definition, pointing at the first).
+    private static func defineOnce<Item>(_ items: [Item], into table: inout [String: Item], as what: DiagnosticMessages.Referent, id: KeyPath<Item, String>,
+                                         at location: KeyPath<Item, SourceLocation>, diagnostics: inout [Diagnostic]) {
+        for item in items {
+            if let first = table[item[keyPath: id]] {
+                diagnostics.append(DiagnosticMessages.duplicate(what, item[keyPath: id], at: item[keyPath: location], firstAt: first[keyPath: location]))
+            } else {
+                table[item[keyPath: id]] = item
+            }
+        }
+    }
+
     private mutating func define(_ file: FileDeclarations) {
-        for province in file.provinces {
-            if let first = provinces[province.name] {
-                diagnostics.append(DiagnosticMessages.duplicate(.province, province.name, at: province.location, firstAt: first.location))
-            } else {
-                provinces[province.name] = province
-            }
-        }
-        for source in file.sources {
-            if let first = sources[source.id] {
-                diagnostics.append(DiagnosticMessages.duplicate(.source, source.id, at: source.location, firstAt: first.location))
-            } else {
-                sources[source.id] = source
-            }
-        }
+        Self.defineOnce(file.provinces, into: &provinces, as: .province, id: \.name, at: \.location, diagnostics: &diagnostics)
+        Self.defineOnce(file.sources, into: &sources, as: .source, id: \.id, at: \.location, diagnostics: &diagnostics)
         for course in file.courses {
             if let first = courses[course.code] {
                 diagnostics.append(first.credits != course.credits
@@ -207,20 +207,9 @@ struct CurriculumCompiler {
         equivalences += file.equivalences
         mappings += file.mappings
         exemptions += file.exemptions
-        for category in file.fieldCategories {
-            if let first = fieldCategories[category.id] {
-                diagnostics.append(DiagnosticMessages.duplicate(.category, category.id, at: category.location, firstAt: first.location))
-            } else {
-                fieldCategories[category.id] = category
-            }
-        }
-        for attribute in file.candidateAttributes {
-            if let first = candidateAttributes[attribute.id] {
-                diagnostics.append(DiagnosticMessages.duplicate(.attribute, attribute.id, at: attribute.location, firstAt: first.location))
-            } else {
-                candidateAttributes[attribute.id] = attribute
-            }
-        }
+        Self.defineOnce(file.fieldCategories, into: &fieldCategories, as: .category, id: \.id, at: \.location, diagnostics: &diagnostics)
+        Self.defineOnce(file.candidateAttributes, into: &candidateAttributes, as: .attribute, id: \.id, at: \.location,
+                        diagnostics: &diagnostics)
     }
 
     // MARK: references
