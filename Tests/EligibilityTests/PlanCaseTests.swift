@@ -129,13 +129,19 @@ struct PlanCaseTests {
         #expect(Set(majors).subtracting(covered).sorted() == [])
         let plans = Support.curricula.graph.plans.values.filter { $0.major.province == "江苏" }.map(\.id)
         // A case without `plan:` covers the plan its audit chose (e.g. the only plan in force after the transition).
-        let planCovered = Set(PlanCase.all.compactMap { planCase in
-            planCase.plan ?? (try? Support.engine.audit(AuditRequest(
+        let planned = PlanCase.all.compactMap { planCase -> (plan: String, planCase: PlanCase)? in
+            let plan = planCase.plan ?? (try? Support.engine.audit(AuditRequest(
                 candidate: Support.candidate(diploma: planCase.prior), records: planCase.records,
                 major: MajorKey(province: planCase.province, code: planCase.major), institution: planCase.institution,
                 applicationDate: planCase.date, choices: planCase.choices)))?.target.planID
-        })
-        #expect(Set(plans).subtracting(planCovered).sorted() == [], "plans without a hand-worked case")
+            return plan.map { ($0, planCase) }
+        }
+        #expect(Set(plans).subtracting(planned.map(\.plan)).sorted() == [], "plans without a hand-worked case")
+        // Every plan: an eligible case and a case exactly one course short.
+        let eligible = Set(planned.filter { $0.planCase.verdict == .eligible }.map(\.plan))
+        let oneShort = Set(planned.filter { $0.planCase.verdict == .notEligible && $0.planCase.missing?.count == 1 }.map(\.plan))
+        #expect(Set(plans).subtracting(eligible).sorted() == [], "plans without an eligible case")
+        #expect(Set(plans).subtracting(oneShort).sorted() == [], "plans without a one-course-short case")
     }
 
     @Test("each case audits as worked out by hand", arguments: PlanCase.all)
