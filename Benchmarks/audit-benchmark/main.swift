@@ -18,6 +18,21 @@ struct SplitMix64 {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print("""
+        audit-benchmark: median time per audit on the bundled plans and the largest synthetic plan (one core), and audits
+        per second on every core. Prints figures; asserts nothing. Build in release mode.
+
+        USAGE: swift run -c release audit-benchmark [--curricula DIR] [--synthetic DIR] [--transcripts N] [--jobs N]
+
+          --curricula DIR    curricula to audit (default: the repository's curricula/)
+          --synthetic DIR    a generated curriculum (generate-curriculum) for the largest-plan figures (default: skipped)
+          --transcripts N    transcripts for the throughput run (default 1000000)
+          --jobs N           threads for the throughput run (default: every core)
+        """)
+    exit(0)
+}
+
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -28,7 +43,13 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 let curriculaPath = argument("--curricula") ?? repoRoot.appendingPathComponent("curricula").path
 let transcriptCount = Int(argument("--transcripts") ?? "") ?? 1_000_000
 let jobs = Int(argument("--jobs") ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
-let date = CivilDate(year: 2025, month: 6, day: 1) ?? .distantPast
+let date = CivilDate(year: 2025, month: 4, day: 30) ?? .distantPast
+
+/// A date the plan is in force on (2025-04-30 when it is, else its last or first day), so every plan is audited.
+func applicationDate(for plan: Plan) -> CivilDate {
+    if plan.isInForce(on: date) { return date }
+    return plan.effectiveUntil ?? plan.effectiveFrom ?? date
+}
 
 /// A transcript for `plan`: every course of the requirement tree passed with probability `passRate`, plus noise.
 func transcript(for plan: Plan, graph: CurriculumGraph, random: inout SplitMix64, passRate: Int) -> [CourseRecord] {
@@ -88,7 +109,7 @@ func requests(engine: AuditEngine, graph: CurriculumGraph, plans: [Plan], perPla
         guard let major = graph.majors[plan.major] else { continue }
         for _ in 0..<perPlan {
             result.append(AuditRequest(candidate: candidate(for: major), records: transcript(for: plan, graph: graph, random: &random, passRate: 90),
-                                       major: major.key, planID: plan.id, applicationDate: date))
+                                       major: major.key, planID: plan.id, applicationDate: applicationDate(for: plan)))
         }
     }
     return result
