@@ -2,6 +2,7 @@
 // audits per second over generated transcripts on every core. Prints figures; asserts nothing.
 //
 //   swift run -c release audit-benchmark [--curricula DIR] [--synthetic DIR] [--transcripts 1000000] [--jobs N]
+//                                        [--adversarial DIR]
 import Dispatch
 import Eligibility
 import Foundation
@@ -29,6 +30,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
           --synthetic DIR    a generated curriculum (generate-curriculum) for the largest-plan figures (default: skipped)
           --transcripts N    transcripts for the throughput run (default 1000000)
           --jobs N           threads for the throughput run (default: every core)
+          --adversarial DIR  audit every plan of DIR once with every related code passed; print the slowest five
         """)
     exit(0)
 }
@@ -165,6 +167,40 @@ if let directory = argument("--synthetic") {
         print(String(format: "(synthetic curriculum loaded in %.2f s)", loadSeconds))
     }
 }
+
+// MARK: adversarial sweep
+
+/// Every plan of a curriculum with a transcript in which every related code is passed — the plan's courses, its
+/// substitution courses, the old codes of its own and the province's mappings, and every code equivalent to one of
+/// them (renames, equivalences) — audited once each (after one warm-up); the slowest five are printed. The search must
+/// stay far from exponential on such transcripts (target: none over 1 ms in a release build).
+func adversarialSweep(_ directory: String) {
+    let loaded = CurriculumLoader().load(paths: [directory])
+    let sweepEngine = AuditEngine(graph: loaded.graph)
+    let graph = loaded.graph
+    var results: [(id: String, records: Int, milliseconds: Double)] = []
+    for plan in graph.plans.values.sorted(by: { $0.id < $1.id }) {
+        guard let major = graph.majors[plan.major] else { continue }
+        var codes = plan.allCourseCodes
+        for mapping in plan.mappings + graph.mappings where mapping.province == nil || mapping.province?.value == major.province {
+            for rule in mapping.rules { for slot in rule.old { codes.formUnion(slot.map(\.value)) } }
+        }
+        for code in Array(codes) { codes.formUnion(graph.equivalenceClosure(of: code)) }
+        let records = codes.sorted().map { CourseRecord(code: $0, score: graph.courses[$0]?.kind == .thesis ? .grade(.good) : .points(75),
+                                                         passDate: CivilDate(year: 2023, month: 4, day: 15)) }
+        let request = AuditRequest(candidate: candidate(for: major), records: records, major: major.key, planID: plan.id,
+                                   applicationDate: applicationDate(for: plan))
+        _ = try? sweepEngine.audit(request)
+        let elapsed = nanoseconds { _ = try? sweepEngine.audit(request) }
+        results.append((plan.id, records.count, Double(elapsed) / 1e6))
+    }
+    print("")
+    print("adversarial sweep over \(results.count) plans of \(directory) (every related code passed): slowest five")
+    for result in results.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(5) {
+        print(String(format: "  %-22@ %4d records  %8.3f ms", result.id as NSString, result.records, result.milliseconds))
+    }
+}
+if let directory = argument("--adversarial") { adversarialSweep(directory) }
 
 print("")
 print("median µs per audit, 1 core          full Audit |  evaluate | full/evaluate")
