@@ -71,6 +71,10 @@ let package = Package(
             resources: [.copy("Expected")]
         ),
         .testTarget(
+            name: "ApplicationTests",
+            dependencies: ["Application", "Eligibility", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
             name: "EligibilityTests",
             dependencies: ["Eligibility", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Golden")]
