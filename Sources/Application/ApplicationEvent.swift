@@ -24,8 +24,9 @@ public enum ApplicationEvent: Sendable, Hashable, Codable {
     case pay(payment: Payment)
     /// The candidate fills in (or changes) the registration form (毕业生登记表).
     case fillForm(form: RegistrationForm)
-    /// The county office receives the signed form (and the originals of paper evidence): locked.
-    case handIn(originalsChecked: Bool)
+    /// The county office receives `copies` signed copies of the form (and, when checked, the originals of paper
+    /// evidence): locked.
+    case handIn(copies: Int, originalsChecked: Bool)
 
     public var kind: Kind {
         switch self {

@@ -67,12 +67,16 @@ extension GraduationApplication {
                                details: errors.map(\.message))
             }
             registrationForm = form
-        case .handIn(let originalsChecked):
-            guard let form = registrationForm else {
+        case .handIn(let copies, let originalsChecked):
+            guard registrationForm != nil else {
                 return Refusal("form-missing", .init(zh: "考生尚未填报《毕业生登记表》；请先填报、打印一式 \(policy.registrationForm.copies) 份并签字",
                                                      en: "the candidate has not filled in the registration form; fill it in and print \(policy.registrationForm.copies) signed copies first"))
             }
-            _ = form
+            if copies < policy.registrationForm.copies {
+                return Refusal("copies-missing", .init(
+                    zh: "《毕业生登记表》须交回一式 \(policy.registrationForm.copies) 份，收到 \(copies) 份；请考生补交",
+                    en: "the registration form is handed in as \(policy.registrationForm.copies) copies; \(copies) received. The candidate must bring the rest"))
+            }
             let paper = !content.oldPlanCourses.isEmpty || content.evidenceScan != nil
             if paper, policy.evidenceOriginalsRequired, !originalsChecked {
                 return Refusal("originals-missing", .init(

@@ -17,7 +17,7 @@ struct ApplicationPropertyTests {
             .edit(content: content), .submit(audits: Fixtures.audits(content, verdict)), .submit(audits: Fixtures.audits(Fixtures.electronic, verdict)),
             .uploadPhoto(file: Bool.random(using: &rng) ? Fixtures.photo : UploadedFile(name: "a.bmp", bytes: 10)),
             .verifyPhoto, .rejectPhoto(reason: "模糊"), .passSystemReview, .approve, .reject(reason: "原因"), .reopen,
-            .pay(payment: Payment()), .fillForm(form: form), .handIn(originalsChecked: Bool.random(using: &rng)),
+            .pay(payment: Payment()), .fillForm(form: form), .handIn(copies: Int.random(in: 1...2, using: &rng), originalsChecked: Bool.random(using: &rng)),
         ]
         let event = events.randomElement(using: &rng) ?? .reopen
         // Mostly the actor the event belongs to, sometimes any.

@@ -110,6 +110,7 @@ struct AuditorTests {
 
     @Test("顶替课程总学分不能小于14分")
     func picksReachFourteen() {
+        #expect(Self.pickGraph.plans["P"]?.substitutions.count == 1)
         #expect(pickProblems(["00058", "00149", "00158"], passed: ["00058", "00149", "00158", "00160"]) == [])
         #expect(pickProblems(["00058", "00149"], passed: ["00058", "00149", "00160"])
                 == ["顶替课程总学分不能小于 14 分，所选合格课程共 11 分"])
@@ -123,6 +124,23 @@ struct AuditorTests {
             "顶替课程 00150 没有合格成绩",
             "顶替课程总学分不能小于 14 分，所选合格课程共 11 分",
         ])
+    }
+
+    @Test("申请自学考试本科学历的考生须授权验证其前置学历: without it the major cannot be submitted")
+    func bachelorNeedsVerifiedDiploma() {
+        let auditor = ApplicationAuditor(graph: Self.pickGraph)
+        var app = application(major: "120203K")
+        app.candidate = Candidate(name: "张三", idNumber: "11010519491231002X", gender: .female,
+                                  priorDiploma: PriorDiploma(level: .zhuanke, field: "会计", verified: false))
+        let audits = auditor.audit(app, records: passed(["00015", "00160"]), on: Self.date)
+        #expect(audits.first?.verdict == .notEligible)
+        app.content.choices[0] = MajorChoice(institution: "山西财经大学", major: "120203K")
+        let refusal = app.applying(.submit(audits: audits), by: .candidate, at: Fixtures.nov(25), policy: ApplicationPolicy()).failure
+        #expect(refusal?.details.first?.zh.contains("所选专业不符合毕业合格条件") == true)
+        // With the verified diploma (matching name, ID number and gender) the same records are eligible.
+        app.candidate.priorDiploma = PriorDiploma(level: .zhuanke, field: "会计", verified: true, registryName: "张三",
+                                                  registryIDNumber: "11010519491231002X", registryGender: .female)
+        #expect(auditor.audit(app, records: passed(["00015", "00160"]), on: Self.date).first?.verdict == .eligible)
     }
 
     @Test("a plan without a 顶替 list refuses picks")

@@ -64,6 +64,17 @@ struct PolicyTests {
         #expect(found == ["schema.unknown-key@4", "schema.invalid-value@5", "schema.invalid-value@7"])
     }
 
+    @Test("the block's source must be a known source id")
+    func unknownSource() {
+        let result = Self.load("""
+                  source: NO-SUCH-SOURCE
+            """)
+        let found = result.diagnostics.filter { $0.severity == .error }
+        #expect(found.count == 1)
+        #expect(found.first?.location?.line == 4)
+        #expect(found.first?.message.en.contains("NO-SUCH-SOURCE") == true)
+    }
+
     @Test("without a block the defaults apply, with the province's own max-institutions key")
     func defaults() {
         let result = CurriculumLoader().load(text: "provinces:\n  - {name: 测试, max-institutions-per-application: 1}\n", path: "p.yaml")

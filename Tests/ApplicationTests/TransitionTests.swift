@@ -61,8 +61,8 @@ struct TransitionTests {
         driver.toApproved()
         driver.ok(.pay(payment: Payment()), by: .candidate)
         driver.ok(.fillForm(form: Fixtures.form), by: .candidate)
-        #expect(driver.apply(.handIn(originalsChecked: false), by: .office)?.code == "originals-missing")
-        driver.ok(.handIn(originalsChecked: true), by: .office, day: 30)
+        #expect(driver.apply(.handIn(copies: 2, originalsChecked: false), by: .office)?.code == "originals-missing")
+        driver.ok(.handIn(copies: 2, originalsChecked: true), by: .office, day: 30)
         #expect(driver.application.state == .handedIn)
     }
 
@@ -197,9 +197,11 @@ struct TransitionTests {
         var driver = Driver()
         driver.toApproved()
         driver.ok(.pay(payment: Payment()), by: .candidate)
-        #expect(driver.apply(.handIn(originalsChecked: false), by: .office)?.code == "form-missing")
+        #expect(driver.apply(.handIn(copies: 2, originalsChecked: false), by: .office)?.code == "form-missing")
         driver.ok(.fillForm(form: Fixtures.form), by: .candidate)
-        driver.ok(.handIn(originalsChecked: false), by: .office)
+        // 打印《毕业生登记表》（PDF）一式两份
+        #expect(driver.apply(.handIn(copies: 1, originalsChecked: false), by: .office)?.code == "copies-missing")
+        driver.ok(.handIn(copies: 2, originalsChecked: false), by: .office)
         for kind in ApplicationEvent.Kind.allCases {
             for actor in Actor.allCases {
                 #expect(driver.application.gate(kind, by: actor, at: Fixtures.nov(26), policy: Fixtures.windowed)?.code == "locked")
@@ -214,7 +216,7 @@ struct TransitionTests {
         driver.ok(.pay(payment: Payment()), by: .candidate)
         driver.ok(.fillForm(form: Fixtures.form), by: .candidate)
         let late = ISO8601DateFormatter().date(from: "2021-12-11T09:00:00+08:00")!
-        #expect(driver.application.applying(.handIn(originalsChecked: true), by: .office, at: late, policy: Fixtures.windowed).failure?.code == "hand-in-late")
+        #expect(driver.application.applying(.handIn(copies: 2, originalsChecked: true), by: .office, at: late, policy: Fixtures.windowed).failure?.code == "hand-in-late")
     }
 
     @Test("each event is open to its actor only")
