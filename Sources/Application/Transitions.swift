@@ -7,6 +7,11 @@ extension GraduationApplication {
     /// The application after `event`, with the event appended to `history`; or why it cannot happen now.
     public func applying(_ event: ApplicationEvent, by actor: Actor, at time: Date,
                          policy: ApplicationPolicy) -> Result<GraduationApplication, Refusal> {
+        if let last = history.last?.at, time < last {
+            return .failure(Refusal("time-before-history", .init(
+                zh: "事件时间 \(time) 早于上一条记录（\(last)）；历史记录须按时间顺序，请检查系统时钟",
+                en: "the event's time \(time) is before the last recorded one (\(last)); history is kept in time order. Check the clock")))
+        }
         if let refusal = gate(event.kind, by: actor, at: time, policy: policy) { return .failure(refusal) }
         var next = self
         if let refusal = next.perform(event, at: time, policy: policy) { return .failure(refusal) }

@@ -239,6 +239,7 @@ struct TransitionTests {
         #expect(driver.application.history.map(\.at) == [Fixtures.nov(21), Fixtures.nov(23)])
         #expect(driver.application.history.map(\.state) == [.systemReview, .approved])
         #expect(driver.application.history.map(\.actor) == [.candidate, .system])
+        #expect(driver.apply(.uploadPhoto(file: Fixtures.photo), by: .candidate, day: 22)?.code == "time-before-history")
     }
 
     @Test("the fee, when the policy states it, is the amount paid")
