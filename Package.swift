@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CurriculumDSL", targets: ["CurriculumDSL"]),
         .library(name: "Eligibility", targets: ["Eligibility"]),
+        .library(name: "Application", targets: ["Application"]),
         .executable(name: "curriculum-lint", targets: ["curriculum-lint"]),
         .executable(name: "curriculum", targets: ["curriculum"]),
     ],
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "CurriculumDSL", dependencies: ["CLibYAML"]),
         // Graduation audits over the graph.
         .target(name: "Eligibility", dependencies: ["CurriculumDSL"]),
+        // The online graduation application: states, events, the registration form (docs/application.md).
+        .target(name: "Application", dependencies: ["CurriculumDSL", "Eligibility"]),
         .executableTarget(
             name: "curriculum-lint",
             dependencies: ["CurriculumDSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "curriculum",
             dependencies: [
-                "CurriculumDSL", "Eligibility",
+                "CurriculumDSL", "Eligibility", "Application",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +69,10 @@ let package = Package(
             name: "CurriculumCLITests",
             dependencies: ["Eligibility"],
             resources: [.copy("Expected")]
+        ),
+        .testTarget(
+            name: "ApplicationTests",
+            dependencies: ["Application", "Eligibility", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "EligibilityTests",

@@ -13,7 +13,8 @@ struct Curriculum: ParsableCommand {
             退出码：0 符合条件（或命令成功），1 不符合，2 用法或输入错误，3 符合条件但待人工审核。
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Explain.self, WhatIf.self, Majors.self, Batch.self, PlanGraph.self, Schema.self])
+        subcommands: [Check.self, Explain.self, WhatIf.self, Majors.self, Batch.self, PlanGraph.self, Schema.self,
+                      Form.self, ApplicationCommand.self])
 
     /// Runs the command; usage errors exit with 2 (not argument-parser's 64), as documented.
     static func main() {

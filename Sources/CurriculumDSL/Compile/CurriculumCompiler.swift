@@ -281,6 +281,7 @@ struct CurriculumCompiler {
         }
         for province in provinces.values {
             if let source = province.stoppedMajorRule?.source { requireSource(source) }
+            if let source = province.graduationApplication?.source { requireSource(source) }
         }
         var renameTargets: [CourseCode: CourseRename] = [:]
         for rename in renames {

@@ -18,6 +18,9 @@ enum Key: UInt8, CaseIterable, Sendable {
     case onlyIf, choice, requirement, option, plan, attribute, passedFrom, passedUntil, examinedFrom, examinedUntil
     case creditsOnly, whenPriorCategoryIn, whenPriorCategoryNotIn, exceptFields, fieldCategories, candidateAttributes
     case fields, parent, catalog, keepsOld
+    case graduationApplication, resubmissionsAfterRejection, windows, term, opens, closes, handInUntil
+    case evidenceScans, evidenceOriginals, fee, photo, formats, maxMegabytes, registrationForm, copies
+    case selfAppraisalMinCharacters, minResumeRows
 
     /// The key as written in a file.
     var name: String {
@@ -117,6 +120,23 @@ enum Key: UInt8, CaseIterable, Sendable {
         case .parent: "parent"
         case .catalog: "catalog"
         case .keepsOld: "keeps-old"
+        case .graduationApplication: "graduation-application"
+        case .resubmissionsAfterRejection: "resubmissions-after-rejection"
+        case .windows: "windows"
+        case .term: "term"
+        case .opens: "opens"
+        case .closes: "closes"
+        case .handInUntil: "hand-in-until"
+        case .evidenceScans: "evidence-scans"
+        case .evidenceOriginals: "evidence-originals"
+        case .fee: "fee"
+        case .photo: "photo"
+        case .formats: "formats"
+        case .maxMegabytes: "max-megabytes"
+        case .registrationForm: "registration-form"
+        case .copies: "copies"
+        case .selfAppraisalMinCharacters: "self-appraisal-min-characters"
+        case .minResumeRows: "min-resume-rows"
         }
     }
 

@@ -1,6 +1,7 @@
 // Decoding of the catalog entities: provinces, sources, courses, renames, equivalences, institutions, exemptions.
 extension NodeDecoder {
-    private static let provinceKeys: KeySet = [.name, .passMark, .maxInstitutionsPerApplication, .stoppedMajorRule, .note]
+    private static let provinceKeys: KeySet = [.name, .passMark, .maxInstitutionsPerApplication, .stoppedMajorRule,
+                                                     .graduationApplication, .note]
     private static let stoppedMajorRuleKeys: KeySet = [.source, .note]
     private static let sourceKeys: KeySet = [.id, .document, .url, .confidence, .note]
     private static let courseKeys: KeySet = [.code, .name, .credits, .kind, .theory, .formerNames, .note, .examinedFrom, .examinedUntil]
@@ -20,11 +21,14 @@ extension NodeDecoder {
             rule = StoppedMajorRule(source: r[.source].flatMap { locatedString($0, field: "source") },
                                     note: optionalString(r, .note), location: location(of: ruleNode))
         }
+        let maxInstitutions = optionalInteger(f, .maxInstitutionsPerApplication, minimum: 1)
+        let policy = f[.graduationApplication].flatMap { applicationPolicy($0, maxInstitutions: maxInstitutions) }
         return Province(
             name: name,
             passMark: optionalInteger(f, .passMark, minimum: 1) ?? Province.defaultPassMark,
-            maxInstitutionsPerApplication: optionalInteger(f, .maxInstitutionsPerApplication, minimum: 1) ?? Province.defaultMaxInstitutions,
+            maxInstitutionsPerApplication: policy?.maxInstitutions ?? maxInstitutions ?? Province.defaultMaxInstitutions,
             stoppedMajorRule: rule,
+            graduationApplication: policy,
             location: location(f.start))
     }
 

@@ -7,7 +7,15 @@ public struct Province: Sendable, Hashable, Codable {
     public var maxInstitutionsPerApplication: Int
     /// 停考专业课程替代: present when the province lets stopped majors replace missing courses.
     public var stoppedMajorRule: StoppedMajorRule?
+    /// The `graduation-application` block; nil when the province file has none (`applicationPolicy` gives defaults).
+    public var graduationApplication: ApplicationPolicy?
     public var location: SourceLocation
+
+    /// The province's application rules: its `graduation-application` block, else the defaults (with the
+    /// province's `max-institutions-per-application`).
+    public var applicationPolicy: ApplicationPolicy {
+        graduationApplication ?? ApplicationPolicy(maxInstitutions: maxInstitutionsPerApplication)
+    }
 
     public static let defaultPassMark = 60
     public static let defaultMaxInstitutions = 2
