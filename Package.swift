@@ -48,6 +48,11 @@ let package = Package(
             path: "Benchmarks/load-benchmark"
         ),
         .executableTarget(
+            name: "findings-benchmark",
+            dependencies: ["CurriculumDSL"],
+            path: "Benchmarks/findings-benchmark"
+        ),
+        .executableTarget(
             name: "audit-benchmark",
             dependencies: ["Eligibility"],
             path: "Benchmarks/audit-benchmark"
