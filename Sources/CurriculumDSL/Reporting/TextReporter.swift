@@ -54,7 +54,7 @@ public struct TextReporter: Sendable {
     }
 
     private func more(_ count: Int, _ group: FindingGroup) -> String {
-        let file = group.file.map { SourceLines.escaped($0) }
+        let file = group.file.map { TerminalText.escaped($0) }
         switch language {
         case .zh: return "… 另有 \(count) 个 [\(group.rule)] \(file.map { "在 \($0) 中" } ?? "")未显示\n"
         case .en: return "… \(count) more [\(group.rule)]\(file.map { " in \($0)" } ?? "") not shown\n"
@@ -68,17 +68,17 @@ public struct TextReporter: Sendable {
 
     private func render(_ diagnostic: Diagnostic, lines: inout SourceLines.Cache) -> String {
         var out = ""
-        let place = diagnostic.location.map { "\(SourceLines.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
+        let place = diagnostic.location.map { "\(TerminalText.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
         let severity = label(diagnostic.severity)
-        out += "\(bold(place))\(severity): \(bold(SourceLines.escaped(diagnostic.message.text(in: language)))) [\(diagnostic.rule)]\n"
+        out += "\(bold(place))\(severity): \(bold(TerminalText.escaped(diagnostic.message.text(in: language)))) [\(diagnostic.rule)]\n"
         if let location = diagnostic.location { out += snippet(location, lines: &lines) }
         for note in diagnostic.notes {
-            let notePlace = note.location.map { "\(SourceLines.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
-            out += "\(notePlace)\(paint(language == .zh ? "附注" : "note", "36")): \(SourceLines.escaped(note.message.text(in: language)))\n"
+            let notePlace = note.location.map { "\(TerminalText.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
+            out += "\(notePlace)\(paint(language == .zh ? "附注" : "note", "36")): \(TerminalText.escaped(note.message.text(in: language)))\n"
             if let location = note.location { out += snippet(location, lines: &lines) }
         }
         if let remedy = diagnostic.remedy {
-            out += "  \(paint(language == .zh ? "修改建议" : "help", "32")): \(SourceLines.escaped(remedy.text(in: language)))\n"
+            out += "  \(paint(language == .zh ? "修改建议" : "help", "32")): \(TerminalText.escaped(remedy.text(in: language)))\n"
         }
         return out
     }
@@ -131,7 +131,7 @@ public struct TextReporter: Sendable {
             end = min(max(start + 1, end - from), max(start + 1, scalars.count))
         }
         // Control characters are shown as `?`, one cell each, so the caret stays under its column.
-        let shown = prefix + String(String.UnicodeScalarView(scalars.map { SourceLines.isControl($0) ? "?" : $0 })) + suffix
+        let shown = prefix + String(String.UnicodeScalarView(scalars.map { TerminalText.isControl($0) ? "?" : $0 })) + suffix
         let pad = prefix.count + scalars[..<start].reduce(0) { $0 + SourceLines.cellWidth($1) }
         let width = max(1, scalars[start..<min(end, scalars.count)].reduce(0) { $0 + SourceLines.cellWidth($1) })
         let gutter = String(location.line)
@@ -194,8 +194,22 @@ enum SourceLines {
         }
     }
 
+    /// Terminal cells a scalar takes: two for East Asian wide characters.
+    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            2
+        default:
+            1
+        }
+    }
+}
+
+/// Text from input files made safe for a terminal.
+public enum TerminalText {
     /// C0 and C1 control characters and DEL, except tab and line feed (ESC drives terminals).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A: false
         case 0x00...0x1F, 0x7F...0x9F: true
@@ -205,7 +219,7 @@ enum SourceLines {
 
     /// `text` with control characters (other than tab and line feed) written as `\u{1B}`: text from input files
     /// never drives the reader's terminal.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -216,17 +230,6 @@ enum SourceLines {
             }
         }
         return out
-    }
-
-    /// Terminal cells a scalar takes: two for East Asian wide characters.
-    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            2
-        default:
-            1
-        }
     }
 }
 

@@ -98,8 +98,9 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
 
     public var description: String { render(.en) }
 
-    /// `file:row:column: severity: message` (CSV adds the column's header name).
-    public func render(_ language: Language) -> String {
+    /// `file:row:column: severity: message` (CSV adds the column's header name). Values quoted from the input are
+    /// made safe (`SafeText`): ID numbers masked unless `showIDs`, long values cut, control characters escaped.
+    public func render(_ language: Language, showIDs: Bool = false) -> String {
         let place = column.map { "\(file):\(row):\($0)" } ?? "\(file):\(row)"
         let fieldText = field.map { language == .zh ? "（\($0)列）" : " (column \($0))" } ?? ""
         let severityText: String
@@ -109,6 +110,6 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
         case (.note, .zh): severityText = "提示"
         default: severityText = severity.rawValue
         }
-        return "\(place): \(severityText): \(message.text(in: language))\(fieldText)"
+        return SafeText.clean("\(place): \(severityText): \(message.text(in: language))\(fieldText)", showIDs: showIDs)
     }
 }
