@@ -42,3 +42,12 @@ struct MessageSafetyTests {
         #expect(output.err.contains("invalid score '\\u{1B}[2J7O'"))
     }
 }
+
+extension MessageSafetyTests {
+    @Test func namesFromTheTranscriptReachTheAuditWithoutEscapeBytes() throws {
+        let path = try file(header + "030122100201,周\u{1B}]0;pwned\u{07}九,320102199001031014,男,03706,思想道德修养与法律基础,61,2022-04-16,电子\n")
+        let output = try CLI.run(["check", path] + target)
+        #expect(!output.out.unicodeScalars.contains("\u{1B}") && !output.out.unicodeScalars.contains("\u{07}"))
+        #expect(output.out.hasPrefix("Candidate: 周\\u{1B}]0;pwned\\u{7}九 (ID 3201**********1014, admission no. 030122100201)\n"))
+    }
+}
