@@ -52,6 +52,12 @@ let package = Package(
             dependencies: ["CurriculumDSL"],
             path: "Benchmarks/findings-benchmark"
         ),
+        // A seeded mutation fuzzer for the YAML reader + loader and the transcript readers (docs/fuzzing.md).
+        .executableTarget(
+            name: "fuzz",
+            dependencies: ["CurriculumDSL", "Eligibility"],
+            path: "Benchmarks/fuzz"
+        ),
         .executableTarget(
             name: "audit-benchmark",
             dependencies: ["Eligibility"],

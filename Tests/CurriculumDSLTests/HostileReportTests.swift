@@ -47,3 +47,15 @@ import Testing
         #expect(lines[2] == "   | " + String(repeating: " ", count: 1 + 154) + "^~")
     }
 }
+
+extension HostileReportTests {
+    @Test func carriageReturnLineEndsGiveTheRightSnippet() throws {
+        // libyaml counts a CR alone as a line end: the credits error is on line 3, and that line is shown.
+        let text = "courses:\r  - code: \"00018\"\r    credits: 二\r"
+        let result = CurriculumLoader().load(text: text, path: "t.yaml")
+        let diagnostic = try #require(result.diagnostics.first { $0.rule == "schema.type-mismatch" })
+        #expect(diagnostic.location?.line == 3)
+        let lines = TextReporter(language: .en, sources: ["t.yaml": Array(text.utf8)]).render(diagnostic).split(separator: "\n")
+        #expect(lines[1] == " 3 |     credits: 二")
+    }
+}

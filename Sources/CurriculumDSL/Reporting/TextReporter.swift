@@ -158,11 +158,14 @@ enum SourceLines {
         private var starts: [Int] = []
 
         init(_ bytes: [UInt8]) {
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             starts.append(start)
-            while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                start = newline + 1
-                starts.append(start)
+            // YAML's line breaks: LF, CR LF, and CR alone (old Mac files), as libyaml counts lines.
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) { starts.append(index) }
             }
         }
 
