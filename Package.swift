@@ -51,6 +51,17 @@ let package = Package(
             path: "Benchmarks/load-benchmark"
         ),
         .executableTarget(
+            name: "findings-benchmark",
+            dependencies: ["CurriculumDSL"],
+            path: "Benchmarks/findings-benchmark"
+        ),
+        // A seeded mutation fuzzer for the YAML reader + loader and the transcript readers (docs/fuzzing.md).
+        .executableTarget(
+            name: "fuzz",
+            dependencies: ["CurriculumDSL", "Eligibility"],
+            path: "Benchmarks/fuzz"
+        ),
+        .executableTarget(
             name: "audit-benchmark",
             dependencies: ["Eligibility"],
             path: "Benchmarks/audit-benchmark"

@@ -35,7 +35,7 @@ struct Batch: ParsableCommand {
             reader = try CSVTranscriptReader(path: candidates)
         } catch {
             switch error {
-            case .problem(let issue): Terminal.error(issue.render(language) + "\n")
+            case .problem(let issue): Terminal.error(issue.render(language, showIDs: display.showIDs) + "\n")
             case .unreadable(let path): Terminal.error((language == .zh ? "无法读取 " : "cannot read ") + path + "\n")
             }
             throw ExitCode(2)
@@ -65,7 +65,7 @@ struct Batch: ParsableCommand {
                 case .jsonl: sink.write(((try? encoder.encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n")
                 }
             },
-            report: { issue in Terminal.error(issue.render(language) + "\n") },
+            report: { issue in Terminal.error(issue.render(language, showIDs: display.showIDs) + "\n") },
             progress: { done in
                 if showProgress {
                     let rate = Double(done) / max(0.001, Date().timeIntervalSince(start))

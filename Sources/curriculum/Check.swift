@@ -43,7 +43,7 @@ enum AuditCommand {
         let language = curricula.language
         let graph = try curricula.load()
         let major = try target.resolve(in: graph, language: language)
-        let (transcript, hadErrors) = try input.read(language: language)
+        let (transcript, hadErrors) = try input.read(language: language, showIDs: display.showIDs)
         var unusableChoices = false
         var unusableDecisions = false
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)

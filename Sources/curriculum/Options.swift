@@ -24,19 +24,22 @@ struct CurriculaOptions: ParsableArguments {
     /// Loads the curricula; errors in them stop the command (exit 2), since audits on a broken plan would be wrong.
     func load() throws -> CurriculumGraph {
         let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let result = CurriculumLoader().load(paths: [root])
-        if result.graph.majors.isEmpty {
-            Terminal.error(language == .zh ? "\(path) 中没有课程数据（没有专业）\n" : "no curriculum data (no majors) in \(path)\n")
-            throw ExitCode(2)
-        }
+        let limits = LoadLimits()
+        let result = CurriculumLoader(limits: limits).load(paths: [root])
         if result.hasErrors {
+            // The errors first: a directory whose files cannot be read has no majors either, and the reason is here.
             let errors = result.diagnostics.filter { $0.severity == .error }
             var sources: [String: [UInt8]] = [:]
             for file in Set(errors.compactMap { $0.location?.file }) {
-                if let data = FileManager.default.contents(atPath: file) { sources[file] = [UInt8](data) }
+                // Only files the loader would read (never one over the size limit, never a device or FIFO).
+                if case .success(let bytes) = CurriculumLoader.readFile(file, limits: limits) { sources[file] = bytes }
             }
             Terminal.error(TextReporter(language: language, sources: sources).render(errors))
             Terminal.error(language == .zh ? "课程数据有错误，无法审核；请先运行 curriculum-lint \(path)\n" : "the curricula have errors; run curriculum-lint \(path) first\n")
+            throw ExitCode(2)
+        }
+        if result.graph.majors.isEmpty {
+            Terminal.error(language == .zh ? "\(path) 中没有课程数据（没有专业）\n" : "no curriculum data (no majors) in \(path)\n")
             throw ExitCode(2)
         }
         return result.graph

@@ -14,7 +14,7 @@ struct TranscriptInput: ParsableArguments {
     var admission: String?
 
     /// Reads the transcript, prints its issues to stderr, and returns it with whether any row was rejected.
-    func read(language: Language) throws -> (transcript: Transcript, hadErrors: Bool) {
+    func read(language: Language, showIDs: Bool = false) throws -> (transcript: Transcript, hadErrors: Bool) {
         let contents = TranscriptFiles.read(path: transcript)
         var issues = contents.issues
         var transcripts = contents.transcripts
@@ -32,12 +32,12 @@ struct TranscriptInput: ParsableArguments {
         case 1:
             chosen = transcripts[0]
         case 0:
-            report(issues, language: language)
+            report(issues, language: language, showIDs: showIDs)
             throw CLIError(language,
                 zh: admission.map { "成绩文件中没有准考证号 \($0)" } ?? "\(transcript) 中没有可用的成绩（见上）",
                 en: admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(transcript) (see above)")
         default:
-            report(issues, language: language)
+            report(issues, language: language, showIDs: showIDs)
             let numbers = transcripts.compactMap(\.admissionNumber).prefix(10).joined(separator: ", ")
             throw CLIError(language,
                 zh: "成绩文件中有 \(transcripts.count) 名考生（\(numbers)…）；用 --admission 选择一名，或用 curriculum batch",
@@ -58,7 +58,7 @@ struct TranscriptInput: ParsableArguments {
                 }
             }
         }
-        report(issues, language: language)
+        report(issues, language: language, showIDs: showIDs)
         return (chosen, issues.contains { $0.severity == .error })
     }
 
@@ -81,7 +81,7 @@ struct TranscriptInput: ParsableArguments {
         return issues
     }
 
-    func report(_ issues: [TranscriptIssue], language: Language) {
-        for issue in issues { Terminal.error(issue.render(language) + "\n") }
+    func report(_ issues: [TranscriptIssue], language: Language, showIDs: Bool) {
+        for issue in issues { Terminal.error(issue.render(language, showIDs: showIDs) + "\n") }
     }
 }

@@ -43,6 +43,13 @@ enum DiagnosticMessages {
                    remedy: .init(zh: "减少别名的嵌套使用", en: "use fewer nested aliases"))
     }
 
+    static func aliasByteLimit(limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(rule: "yaml.alias-limit",
+                   message: .init(zh: "别名展开超过 \(limit) 字节，停止读取此文件", en: "aliases expand to more than \(limit) bytes; stopped reading this file"),
+                   at: location,
+                   remedy: .init(zh: "不要用别名重复大段文本", en: "do not repeat large values through aliases"))
+    }
+
     static func byteOrderMark(file: String) -> Diagnostic {
         Diagnostic(rule: "yaml.bom",
                    message: .init(zh: "文件以 UTF-8 字节顺序标记（BOM）开头", en: "file starts with a UTF-8 byte-order mark"),

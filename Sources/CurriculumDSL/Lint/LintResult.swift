@@ -30,9 +30,14 @@ public enum LintExitCode: Int32, Sendable, CaseIterable {
     case findings = 1
     case usageError = 2
 
-    /// `findings` when any diagnostic is at or above `failOn`, else `clean`.
+    /// `usageError` when a path given does not exist (`load.not-found`), else `findings` when any diagnostic is at
+    /// or above `failOn`, else `clean`.
     public init(_ diagnostics: [Diagnostic], failOn: Severity) {
-        self = diagnostics.contains { $0.severity >= failOn } ? .findings : .clean
+        if diagnostics.contains(where: { $0.rule == "load.not-found" }) {
+            self = .usageError
+        } else {
+            self = diagnostics.contains { $0.severity >= failOn } ? .findings : .clean
+        }
     }
 
     /// The failing severity for the command-line flags: `--fail-on` wins, then `--strict` (warnings fail), then the

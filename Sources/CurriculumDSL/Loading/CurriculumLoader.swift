@@ -164,24 +164,42 @@ enum CurriculumFiles {
         return found.sorted()
     }
 
-    /// The bytes of a regular file within the size limit, or the diagnostic that says why not.
+    /// The bytes of a regular file within the size limit, or the diagnostic that says why not. A symbolic link is
+    /// followed (a loop of links is reported, not followed forever); a file over the limit is never read.
     static func read(_ path: String, limits: LoadLimits) -> Result<[UInt8], Diagnostic> {
-        let attributes: [FileAttributeKey: Any]
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno == ELOOP ? "too many levels of symbolic links (a link loop)" : String(cString: strerror(errno))
+            return .failure(DiagnosticMessages.unreadable(path, reason: reason))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(DiagnosticMessages.notAFile(path)) }
+        if Int(info.st_size) > limits.maxFileBytes {
+            return .failure(DiagnosticMessages.fileTooLarge(file: path, size: Int(info.st_size), limit: limits.maxFileBytes))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(DiagnosticMessages.unreadable(path, reason: "permission denied"))
+        }
+        defer { try? handle.close() }
+        // At most one byte past the limit, even if the file grew since `stat`.
+        let data: Data?
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            data = try handle.read(upToCount: limits.maxFileBytes + 1)
         } catch {
-            return .failure(DiagnosticMessages.unreadable(path, reason: "\(error.localizedDescription)"))
+            return .failure(DiagnosticMessages.unreadable(path, reason: "I/O error"))
         }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            return .failure(DiagnosticMessages.notAFile(path))
+        let bytes = data.map { [UInt8]($0) } ?? []
+        if bytes.count > limits.maxFileBytes {
+            return .failure(DiagnosticMessages.fileTooLarge(file: path, size: bytes.count, limit: limits.maxFileBytes))
         }
-        if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
-            return .failure(DiagnosticMessages.fileTooLarge(file: path, size: size, limit: limits.maxFileBytes))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticMessages.unreadable(path, reason: "permission denied or I/O error"))
-        }
-        return .success([UInt8](data))
+        return .success(bytes)
+    }
+}
+
+extension CurriculumLoader {
+    /// The bytes of one curriculum file as the loader reads it (a regular file or a link to one, within the size
+    /// limit), or the diagnostic that says why not: for snippets, so that nothing else is ever read whole.
+    public static func readFile(_ path: String, limits: LoadLimits = LoadLimits()) -> Result<[UInt8], Diagnostic> {
+        CurriculumFiles.read(path, limits: limits)
     }
 }
 

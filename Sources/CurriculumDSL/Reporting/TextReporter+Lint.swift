@@ -1,8 +1,7 @@
 extension TextReporter {
-    /// Every diagnostic of a lint run, then the summary line (with the number suppressed inline, if any).
+    /// Every diagnostic of a lint run (at most `findingsShownPerRuleAndFile` per rule and file), then the summary line (with the number suppressed inline, if any).
     public func render(_ result: LintResult) -> String {
-        var out = ""
-        for diagnostic in result.diagnostics { out += render(diagnostic) }
+        var out = renderCapped(result.diagnostics)
         out += summary(result.diagnostics)
         let suppressed = result.suppressed.count
         if suppressed > 0 {

@@ -13,25 +13,72 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
+        renderCapped(diagnostics) + summary(diagnostics) + "\n"
+    }
+
+    /// Findings of one rule in one file shown in full; the rest are counted in one line.
+    public static let findingsShownPerRuleAndFile = 100
+
+    /// Every diagnostic, at most `findingsShownPerRuleAndFile` per rule and file, each further one counted on
+    /// one line after the last shown. Snippets come from a line index built once per file (linear in the
+    /// findings and the files' size together).
+    func renderCapped(_ diagnostics: [Diagnostic]) -> String {
+        var lines = SourceLines.Cache(sources: sources)
+        var shown: [FindingGroup: Int] = [:]
+        var hidden: [FindingGroup: Int] = [:]
+        for diagnostic in diagnostics {
+            let group = FindingGroup(rule: diagnostic.rule, file: diagnostic.location?.file)
+            if shown[group, default: 0] >= Self.findingsShownPerRuleAndFile {
+                hidden[group, default: 0] += 1
+            } else {
+                shown[group, default: 0] += 1
+            }
+        }
         var out = ""
-        for diagnostic in diagnostics { out += render(diagnostic) }
-        out += summary(diagnostics) + "\n"
+        var seen: [FindingGroup: Int] = [:]
+        for diagnostic in diagnostics {
+            let group = FindingGroup(rule: diagnostic.rule, file: diagnostic.location?.file)
+            seen[group, default: 0] += 1
+            guard seen[group, default: 0] <= Self.findingsShownPerRuleAndFile else { continue }
+            out += render(diagnostic, lines: &lines)
+            if seen[group] == Self.findingsShownPerRuleAndFile, let rest = hidden[group] {
+                out += more(rest, group)
+            }
+        }
         return out
     }
 
+    private struct FindingGroup: Hashable {
+        var rule: RuleID
+        var file: String?
+    }
+
+    private func more(_ count: Int, _ group: FindingGroup) -> String {
+        let file = group.file.map { TerminalText.escaped($0) }
+        switch language {
+        case .zh: return "… 另有 \(count) 个 [\(group.rule)] \(file.map { "在 \($0) 中" } ?? "")未显示\n"
+        case .en: return "… \(count) more [\(group.rule)]\(file.map { " in \($0)" } ?? "") not shown\n"
+        }
+    }
+
     public func render(_ diagnostic: Diagnostic) -> String {
+        var lines = SourceLines.Cache(sources: sources)
+        return render(diagnostic, lines: &lines)
+    }
+
+    private func render(_ diagnostic: Diagnostic, lines: inout SourceLines.Cache) -> String {
         var out = ""
-        let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+        let place = diagnostic.location.map { "\(TerminalText.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
         let severity = label(diagnostic.severity)
-        out += "\(bold(place))\(severity): \(bold(diagnostic.message.text(in: language))) [\(diagnostic.rule)]\n"
-        if let location = diagnostic.location { out += snippet(location) }
+        out += "\(bold(place))\(severity): \(bold(TerminalText.escaped(diagnostic.message.text(in: language)))) [\(diagnostic.rule)]\n"
+        if let location = diagnostic.location { out += snippet(location, lines: &lines) }
         for note in diagnostic.notes {
-            let notePlace = note.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-            out += "\(notePlace)\(paint(language == .zh ? "附注" : "note", "36")): \(note.message.text(in: language))\n"
-            if let location = note.location { out += snippet(location) }
+            let notePlace = note.location.map { "\(TerminalText.escaped($0.file)):\($0.line):\($0.column): " } ?? ""
+            out += "\(notePlace)\(paint(language == .zh ? "附注" : "note", "36")): \(TerminalText.escaped(note.message.text(in: language)))\n"
+            if let location = note.location { out += snippet(location, lines: &lines) }
         }
         if let remedy = diagnostic.remedy {
-            out += "  \(paint(language == .zh ? "修改建议" : "help", "32")): \(remedy.text(in: language))\n"
+            out += "  \(paint(language == .zh ? "修改建议" : "help", "32")): \(TerminalText.escaped(remedy.text(in: language)))\n"
         }
         return out
     }
@@ -59,15 +106,37 @@ public struct TextReporter: Sendable {
 
     /// The line of `location` and a caret line under its columns (CJK characters are two cells wide).
     func snippet(_ location: SourceLocation) -> String {
-        guard let bytes = sources[location.file], let line = SourceLines.line(location.line, in: bytes) else { return "" }
-        let scalars = Array(line.unicodeScalars)
-        let start = max(0, min(location.column - 1, scalars.count))
-        let end = location.endLine == location.line ? max(start + 1, min(location.endColumn - 1, scalars.count)) : max(start + 1, scalars.count)
-        let pad = scalars[..<start].reduce(0) { $0 + SourceLines.cellWidth($1) }
+        var lines = SourceLines.Cache(sources: sources)
+        return snippet(location, lines: &lines)
+    }
+
+    /// The snippet shows at most this many scalars of a line (a window around the caret in longer lines).
+    static let snippetWidth = 160
+
+    private func snippet(_ location: SourceLocation, lines: inout SourceLines.Cache) -> String {
+        guard let line = lines.line(location.line, in: location.file) else { return "" }
+        var scalars = Array(line.unicodeScalars)
+        var start = max(0, min(location.column - 1, scalars.count))
+        var end = location.endLine == location.line ? max(start + 1, min(location.endColumn - 1, scalars.count)) : max(start + 1, scalars.count)
+        var prefix = ""
+        var suffix = ""
+        if scalars.count > Self.snippetWidth {
+            // A window of the line around the caret: a long line (or a huge one-line file) is never printed whole.
+            let from = max(0, min(start - Self.snippetWidth / 4, scalars.count - Self.snippetWidth))
+            let to = min(scalars.count, from + Self.snippetWidth)
+            if from > 0 { prefix = "…" }
+            if to < scalars.count { suffix = "…" }
+            scalars = Array(scalars[from..<to])
+            start = min(start - from, scalars.count)
+            end = min(max(start + 1, end - from), max(start + 1, scalars.count))
+        }
+        // Control characters are shown as `?`, one cell each, so the caret stays under its column.
+        let shown = prefix + String(String.UnicodeScalarView(scalars.map { TerminalText.isControl($0) ? "?" : $0 })) + suffix
+        let pad = prefix.count + scalars[..<start].reduce(0) { $0 + SourceLines.cellWidth($1) }
         let width = max(1, scalars[start..<min(end, scalars.count)].reduce(0) { $0 + SourceLines.cellWidth($1) })
         let gutter = String(location.line)
         let blank = String(repeating: " ", count: gutter.count)
-        return " \(gutter) | \(line)\n \(blank) | \(String(repeating: " ", count: pad))\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
+        return " \(gutter) | \(shown)\n \(blank) | \(String(repeating: " ", count: pad))\(paint("^" + String(repeating: "~", count: width - 1), "1;32"))\n"
     }
 
     private func bold(_ text: String) -> String { paint(text, "1") }
@@ -81,19 +150,51 @@ public struct TextReporter: Sendable {
 enum SourceLines {
     /// Line `number` (1-based) of `bytes` without its line end, tabs shown as one space.
     static func line(_ number: Int, in bytes: [UInt8]) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3; index = 3 }
-        while index < bytes.count, current < number {
-            if bytes[index] == 0x0A { current += 1; start = index + 1 }
-            index += 1
+        Index(bytes).line(number, in: bytes)
+    }
+
+    /// Where each line of a file starts (after a UTF-8 BOM): any line in O(1) once built.
+    struct Index {
+        private var starts: [Int] = []
+
+        init(_ bytes: [UInt8]) {
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            starts.append(start)
+            // YAML's line breaks: LF, CR LF, and CR alone (old Mac files), as libyaml counts lines.
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) { starts.append(index) }
+            }
         }
-        guard current == number, start <= bytes.count else { return nil }
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self).replacingTabs()
+
+        func line(_ number: Int, in bytes: [UInt8]) -> String? {
+            guard number >= 1, number <= starts.count else { return nil }
+            let start = starts[number - 1]
+            guard start <= bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self).replacingTabs()
+        }
+    }
+
+    /// Line indexes of the files of one report, each built when a snippet first needs it.
+    struct Cache {
+        let sources: [String: [UInt8]]
+        private var indexes: [String: Index] = [:]
+
+        init(sources: [String: [UInt8]]) {
+            self.sources = sources
+        }
+
+        mutating func line(_ number: Int, in file: String) -> String? {
+            guard let bytes = sources[file] else { return nil }
+            if let index = indexes[file] { return index.line(number, in: bytes) }
+            let index = Index(bytes)
+            indexes[file] = index
+            return index.line(number, in: bytes)
+        }
     }
 
     /// Terminal cells a scalar takes: two for East Asian wide characters.
@@ -105,6 +206,33 @@ enum SourceLines {
         default:
             1
         }
+    }
+}
+
+/// Text from input files made safe for a terminal.
+public enum TerminalText {
+    /// C0 and C1 control characters and DEL, except tab and line feed (ESC drives terminals).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
+    /// `text` with control characters (other than tab and line feed) written as `\u{1B}`: text from input files
+    /// never drives the reader's terminal.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

@@ -3,7 +3,8 @@ import CLibYAML
 /// Reads one YAML file into a `YAMLNode` tree with positions, through libyaml's event parser.
 ///
 /// Beyond parsing it enforces what the DSL needs of YAML: one document per file, scalar keys, no duplicate
-/// keys (both places reported), merge keys `<<`, aliases bounded by `LoadLimits.maxAliasNodes`, nesting
+/// keys (both places reported), merge keys `<<`, aliases bounded by `LoadLimits.maxAliasNodes` and
+/// `LoadLimits.maxAliasBytes`, nesting
 /// bounded by `LoadLimits.maxDepth`. Problems come back as diagnostics; nothing here traps on input.
 public struct YAMLReader {
     public let limits: LoadLimits
@@ -82,8 +83,9 @@ private struct ParseRun {
     private var stack: [Frame] = []
     /// The keys of the open mappings (each frame owns the part from its `keyBase`), for duplicate detection.
     private var keys: [(hash: UInt64, node: NodeID)] = []
-    private var anchors: [String: (node: NodeID, size: Int)] = [:]
+    private var anchors: [String: (node: NodeID, size: Int, bytes: Int)] = [:]
     private var aliasNodes = 0
+    private var aliasBytes = 0
     private var documents = 0
 
     init(file: String, limits: LoadLimits, bytes: UnsafeBufferPointer<UInt8>) {
@@ -98,6 +100,8 @@ private struct ParseRun {
         var anchor: String?
         /// Nodes in the subtree, aliases counted as the nodes they stand for (the alias budget).
         var size = 1
+        /// Scalar bytes in the subtree, aliases counted as the bytes they stand for (the alias byte budget).
+        var bytes = 0
         var count: Int32 = 0
         var expectingKey = true
         /// The key waiting for its value; -1 when the key is not a scalar (its value is dropped).
@@ -181,8 +185,8 @@ private struct ParseRun {
             document.nodes.append(YAMLDocument.Node(
                 kind: .scalar, style: style, flags: flags, start: mark(event.start_mark), end: mark(event.end_mark),
                 textStart: textStart, count: Int32(truncatingIfNeeded: data.length), next: id + 1))
-            if let anchor = Self.cString(data.anchor) { anchors[anchor] = (id, 1) }
-            try attach(id, size: 1)
+            if let anchor = Self.cString(data.anchor) { anchors[anchor] = (id, 1, data.length) }
+            try attach(id, size: 1, bytes: data.length)
         case YAML_MAPPING_START_EVENT:
             try open(isMapping: true, anchor: Self.cString(event.data.mapping_start.anchor), at: mark(event.start_mark))
         case YAML_SEQUENCE_START_EVENT:
@@ -199,8 +203,8 @@ private struct ParseRun {
                 keys.removeSubrange(frame.keyBase...)
                 if !frame.merges.isEmpty { applyMerges(frame.merges, to: frame.node) }
             }
-            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.size) }
-            try attach(frame.node, size: frame.size)
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.size, frame.bytes) }
+            try attach(frame.node, size: frame.size, bytes: frame.bytes)
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let start = mark(event.start_mark)
@@ -211,7 +215,7 @@ private struct ParseRun {
                 document.nodes.append(YAMLDocument.Node(
                     kind: .scalar, style: .plain, flags: .placeholder, start: start, end: mark(event.end_mark),
                     textStart: 0, count: 0, next: id + 1))
-                try attach(id, size: 1)
+                try attach(id, size: 1, bytes: 0)
                 return
             }
             aliasNodes += target.size
@@ -219,10 +223,15 @@ private struct ParseRun {
                 diagnostics.append(DiagnosticMessages.aliasLimit(limit: limits.maxAliasNodes, at: location(start)))
                 throw .abort
             }
+            aliasBytes += target.bytes
+            if aliasBytes > limits.maxAliasBytes {
+                diagnostics.append(DiagnosticMessages.aliasByteLimit(limit: limits.maxAliasBytes, at: location(start)))
+                throw .abort
+            }
             document.nodes.append(YAMLDocument.Node(
                 kind: .alias, style: .plain, flags: [], start: start, end: mark(event.end_mark),
                 textStart: target.node, count: 0, next: id + 1))
-            try attach(id, size: target.size)
+            try attach(id, size: target.size, bytes: target.bytes)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
@@ -247,13 +256,14 @@ private struct ParseRun {
         current = Frame(node: id, isMapping: isMapping, anchor: anchor, keyBase: keys.count)
     }
 
-    /// Makes the node just completed (`id`, standing for `size` nodes) a child of the open collection, or the root.
-    private mutating func attach(_ id: NodeID, size: Int) throws(Stop) {
+    /// Makes the node just completed (`id`, standing for `size` nodes and `bytes` scalar bytes) a child of the open collection, or the root.
+    private mutating func attach(_ id: NodeID, size: Int, bytes: Int) throws(Stop) {
         guard current.node >= 0 else {
             document.root = id
             return
         }
         current.size += size
+        current.bytes += bytes
         if !current.isMapping {
             current.count += 1
             return

@@ -127,6 +127,12 @@ public struct BatchRunner: Sendable {
             start(chunk)
             finish()
         }
+        if summary.candidates == 0, summary.errors == 0 {
+            // A header and nothing under it: the same error (and exit code) as `check` gives.
+            let issue = TranscriptIssue.noResultRows(file: reader.file)
+            count(issue, &summary)
+            report(issue)
+        }
         return summary
     }
 
@@ -155,6 +161,15 @@ public struct BatchRunner: Sendable {
                            name: transcript.candidate?.name,
                            idNumber: transcript.candidate.map { showIDs ? $0.idNumber : IDNumber.masked($0.idNumber) },
                            verdict: nil, missingCredits: 0, missingCourses: 0, missing: [], review: [], reasons: [], error: nil, planID: nil)
+        if transcript.records.isEmpty, transcript.rejectedRows > 0 {
+            // Every row of the candidate was rejected (see the input issues): nothing to audit, said so.
+            row.reasons = ["rows-rejected"]
+            row.error = transcript.rejectedRows == 1
+                ? (language == .zh ? "该考生唯一的成绩行有错误，已跳过（见输入问题），未审核" : "the candidate's only row was rejected (see the input issues); not audited")
+                : (language == .zh ? "该考生的 \(transcript.rejectedRows) 行成绩都有错误，已跳过（见输入问题），未审核"
+                                   : "all \(transcript.rejectedRows) rows of the candidate were rejected (see the input issues); not audited")
+            return row
+        }
         let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
                                    planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
         do {

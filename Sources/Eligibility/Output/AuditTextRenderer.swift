@@ -15,14 +15,17 @@ public struct AuditTextRenderer: Sendable {
     }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-    private func t(_ text: LocalizedText) -> String { text.text(in: language) }
+    private func t(_ text: LocalizedText) -> String { safe(text.text(in: language)) }
+    /// Names and values from input files: no control character reaches the terminal, and no ID number shows
+    /// (in a name or a quoted value) unless asked for.
+    private func safe(_ text: String) -> String { TerminalText.escaped(showIDs ? text : SafeText.maskingIDNumbers(text)) }
 
     public func render(_ audit: Audit, candidate: Candidate?, trace: Bool = false) -> String {
         var out = ""
         if let candidate {
             let id = showIDs ? candidate.idNumber : IDNumber.masked(candidate.idNumber)
             let admission = candidate.admissionNumber.map { t("，准考证号 \($0)", ", admission no. \($0)") } ?? ""
-            out += t("考生：\(candidate.name)（身份证号 \(id)\(admission)）\n", "Candidate: \(candidate.name) (ID \(id)\(admission))\n")
+            out += t("考生：\(safe(candidate.name))（身份证号 \(id)\(admission)）\n", "Candidate: \(safe(candidate.name)) (ID \(id)\(admission))\n")
         }
         let target = audit.target
         let institution = target.institution.map { t("  主考院校：\($0)", "  institution: \($0)") } ?? ""
@@ -183,7 +186,7 @@ public struct AuditTextRenderer: Sendable {
     /// `code name`, or the code alone when the name is unknown (old codes outside the catalog).
     private func label(_ code: CourseCode, _ name: String?) -> String {
         guard let name, !name.isEmpty else { return code.rawValue }
-        return "\(code) \(name)"
+        return "\(code) \(safe(name))"
     }
 
     private func kindLabel(_ kind: String) -> String {

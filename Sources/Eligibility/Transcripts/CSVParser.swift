@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// RFC 4180 CSV over bytes, read incrementally (constant memory for any file size): quoted fields, doubled
-/// quotes, CRLF or LF, comma or tab separated. Fields stay bytes; `TextDecoding` turns them into text.
+/// quotes, CRLF, LF or CR alone (old Mac exports), comma or tab separated. Fields stay bytes; `TextDecoding` turns them into text.
 public struct CSVParser {
     public struct Row: Sendable {
         /// 1-based line on which the row starts.
@@ -79,7 +79,7 @@ public struct CSVParser {
         var index = position
         var commas = 0
         var tabs = 0
-        while index < buffer.count, buffer[index] != 0x0A {
+        while index < buffer.count, buffer[index] != 0x0A, buffer[index] != 0x0D {
             if buffer[index] == 0x2C { commas += 1 }
             if buffer[index] == 0x09 { tabs += 1 }
             index += 1
@@ -121,6 +121,7 @@ public struct CSVParser {
             var quoted = false
             var wasQuoted = false
             var quotedLines = 0
+            var blankLine = false
             resume = nil
             while true {
                 if position >= buffer.count {
@@ -144,7 +145,8 @@ public struct CSVParser {
                             quoted = false
                         }
                     } else {
-                        if byte == 0x0A {
+                        if byte == 0x0D, position >= buffer.count { fill() }
+                        if byte == 0x0A || (byte == 0x0D && (position >= buffer.count || buffer[position] != 0x0A)) {
                             line += 1
                             quotedLines += 1
                             if resume == nil { resume = (position, line) }
@@ -165,18 +167,21 @@ public struct CSVParser {
                     field = []
                     field.reserveCapacity(48)
                     wasQuoted = false
-                case 0x0D:
-                    continue
-                case 0x0A:
+                case 0x0A, 0x0D:
+                    if byte == 0x0D {
+                        // CRLF: the LF ends the line. A CR alone ends it too (old Mac exports).
+                        if position >= buffer.count { fill() }
+                        if position < buffer.count, buffer[position] == 0x0A { continue }
+                    }
                     line += 1
                     fields.append(field)
-                    if fields.allSatisfy(\.isEmpty) { break }
+                    if fields.allSatisfy(\.isEmpty) { blankLine = true; break }
                     fieldCountHint = fields.count
                     return Row(line: startLine, fields: fields)
                 default:
                     field.append(byte)
                 }
-                if byte == 0x0A { break }
+                if blankLine { break }
             }
         }
     }

@@ -21,8 +21,19 @@ public struct CSVTranscriptReader {
     private var recentStart = 0
     static let recentWindow = 4096
     private var issues: [TranscriptIssue] = []
-    private var pending: (row: Int, admission: String?, values: RowValues, line: Int)?
+    private var pending: ReadRow?
     private var finished = false
+    /// The admission number of the last row read (nil before the first, or when its cell was empty).
+    private var lastAdmission: String?
+
+    /// One data row: its admission number and cells; `rejected` when the row was reported as an error and skipped
+    /// (it still belongs to its candidate, so that a candidate none of whose rows was usable gets a result row).
+    private struct ReadRow {
+        var admission: String?
+        var values: RowValues
+        var line: Int
+        var rejected = false
+    }
 
     public enum OpenError: Error, Sendable, Equatable {
         case unreadable(String)
@@ -76,7 +87,7 @@ public struct CSVTranscriptReader {
                 throw .problem(TranscriptIssue(file: file, row: 1, severity: .error, message: .init(
                     zh: "文件不是 UTF-8 编码，且本机无法解码 GB18030；请另存为 UTF-8", en: "the file is not UTF-8 and GB18030 cannot be decoded here; save it as UTF-8")))
             }
-            let lines = sample[..<Self.safePrefix(sample)].split(separator: 0x0A)
+            let lines = sample[..<Self.safePrefix(sample)].split { $0 == 0x0A || $0 == 0x0D }
             let utf8Lines = lines.filter { String(validating: $0, as: UTF8.self) != nil }.count
             let gbLines = lines.filter { converter.decode($0) != nil }.count
             if gbLines > utf8Lines {
@@ -149,7 +160,7 @@ public struct CSVTranscriptReader {
 
     /// A prefix that ends on a line break, so a sample does not cut a double-byte character.
     private static func safePrefix(_ bytes: [UInt8]) -> Int {
-        (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? bytes.count
+        (bytes.lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 }) ?? bytes.count
     }
 
     private func decode(_ bytes: [UInt8]) -> String? {
@@ -181,7 +192,7 @@ public struct CSVTranscriptReader {
         var transcript: Transcript?
         var currentAdmission: String?
         while true {
-            let row: (row: Int, admission: String?, values: RowValues, line: Int)?
+            var row: ReadRow?
             if let pending {
                 row = pending
                 self.pending = nil
@@ -189,6 +200,20 @@ public struct CSVTranscriptReader {
                 row = nil
             } else {
                 row = readRow()
+                if var read = row, read.admission == nil, columns[.admissionNumber] != nil, let previous = lastAdmission {
+                    // An empty 准考证号 cell between rows that have one: an error at the cell, and the row counts as
+                    // a rejected row of the candidate before it (not a new anonymous candidate that splits theirs).
+                    if !read.rejected {
+                        issue(read.line, .admissionNumber, .error, .init(
+                            zh: "准考证号为空（上一行是 \(previous)）；此行已跳过，请补上准考证号",
+                            en: "empty 准考证号 (admission number; the row above has \(previous)); the row was skipped — fill in the admission number"))
+                    }
+                    read.admission = previous
+                    read.rejected = true
+                    row = read
+                } else if let read = row {
+                    lastAdmission = read.admission
+                }
             }
             guard let row else { break }
             if let existing = transcript, currentAdmission != row.admission {
@@ -199,9 +224,18 @@ public struct CSVTranscriptReader {
                 transcript = Transcript(admissionNumber: row.admission, firstRow: row.line)
                 currentAdmission = row.admission
                 if let admission = row.admission { noteRecent(admission, row: row.line) }
-                transcript?.candidate = candidate(from: row.values, line: row.line)
             }
-            if let record = record(from: row.values, line: row.line) { transcript?.records.append(record) }
+            if row.rejected {
+                transcript?.rejectedRows += 1
+                continue
+            }
+            if transcript?.candidate == nil { transcript?.candidate = candidate(from: row.values, line: row.line) }
+            let errorsBefore = issues.count { $0.severity == .error }
+            if let record = record(from: row.values, line: row.line) {
+                transcript?.records.append(record)
+            } else if issues.count(where: { $0.severity == .error }) > errorsBefore {
+                transcript?.rejectedRows += 1
+            }
         }
         return transcript
     }
@@ -233,7 +267,7 @@ public struct CSVTranscriptReader {
     }
 
     /// Decodes one data row; nil at the end. Rows that cannot be decoded are reported and skipped.
-    private mutating func readRow() -> (row: Int, admission: String?, values: RowValues, line: Int)? {
+    private mutating func readRow() -> ReadRow? {
         while true {
             let raw: CSVParser.Row?
             do {
@@ -305,8 +339,13 @@ public struct CSVTranscriptReader {
                     : .init(zh: "此行有 \(raw.fields.count) 列，多于表头的 \(headers.count) 列；多余的列已忽略（含逗号的单元格须加引号）", en: "the row has \(raw.fields.count) fields, more than the header's \(headers.count); the extra fields were ignored (a cell with a comma must be quoted)")))
                 if short, values[.code] == nil || values[.score] == nil { bad = true }
             }
-            if bad { continue }
-            return (raw.line, values[.admissionNumber].flatMap { $0.isEmpty ? nil : $0 }, values, raw.line)
+            let admission = values[.admissionNumber].flatMap { $0.isEmpty ? nil : $0 }
+            if bad {
+                // Without a readable admission number the row cannot be given to a candidate: reported, skipped.
+                guard admission != nil else { continue }
+                return ReadRow(admission: admission, values: values, line: raw.line, rejected: true)
+            }
+            return ReadRow(admission: admission, values: values, line: raw.line)
         }
     }
 

@@ -80,7 +80,9 @@ enum FieldParsing {
             let day = bytes.count == 8 ? Int(String(text.suffix(2))) ?? 0 : 1
             return CivilDate(year: year, month: month, day: day).map { .value($0) } ?? invalid
         }
-        let parts = text.split(whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
+        // Every separator between two numbers: `-2023-04-15` and `2023--04` have an empty part and are refused.
+        var parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "-/.年月日".contains($0) }).map(String.init)
+        if parts.count > 1, parts.last == "", text.hasSuffix("日") || text.hasSuffix("月") { parts.removeLast() }
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
               parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1])
         else { return invalid }

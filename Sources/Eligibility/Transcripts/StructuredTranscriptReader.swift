@@ -55,7 +55,7 @@ public enum StructuredTranscriptReader {
                     let hint = Suggestion.closest(to: entry.key.text, among: allowed)
                     let zhHint = hint.map { "；是不是 \($0)？" } ?? "；可用的键：\(allowed.joined(separator: ", "))"
                     let enHint = hint.map { "; did you mean '\($0)'?" } ?? "; valid keys: \(allowed.joined(separator: ", "))"
-                    fail(.scalar(entry.key), .init(zh: "\(what) 中没有键 \(entry.key.text)\(zhHint)", en: "unknown key '\(entry.key.text)' in \(what)\(enHint)"))
+                    fail(.scalar(entry.key), .init(zh: "\(what) 中没有键“\(entry.key.text)”\(zhHint)", en: "unknown key '\(entry.key.text)' in \(what)\(enHint)"))
                 }
             }
             return result

@@ -16,6 +16,9 @@ public struct Transcript: Sendable, Hashable {
     public var decisionPlaces: [DecisionPlace]
     /// Where the candidate's rows start (for batch reports).
     public var firstRow: Int
+    /// The candidate's rows that were rejected (each reported as an error): a candidate whose every row was
+    /// rejected is not audited, but still gets a result row saying so.
+    public var rejectedRows = 0
 
     public init(admissionNumber: String? = nil, candidate: Candidate? = nil, records: [CourseRecord] = [],
                 decisions: [OfficeDecision] = [], choices: [String: String] = [:], choicePlaces: [String: ChoicePlace] = [:],
@@ -98,8 +101,15 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
 
     public var description: String { render(.en) }
 
-    /// `file:row:column: severity: message` (CSV adds the column's header name).
-    public func render(_ language: Language) -> String {
+    /// A CSV file with a header and nothing under it: an error for `check` and `batch` alike.
+    public static func noResultRows(file: String) -> TranscriptIssue {
+        TranscriptIssue(file: file, row: 2, severity: .error, message: .init(
+            zh: "表头下面没有成绩行；请导出含成绩的文件", en: "there are no result rows under the header; export the file with the results"))
+    }
+
+    /// `file:row:column: severity: message` (CSV adds the column's header name). Values quoted from the input are
+    /// made safe (`SafeText`): ID numbers masked unless `showIDs`, long values cut, control characters escaped.
+    public func render(_ language: Language, showIDs: Bool = false) -> String {
         let place = column.map { "\(file):\(row):\($0)" } ?? "\(file):\(row)"
         let fieldText = field.map { language == .zh ? "（\($0)列）" : " (column \($0))" } ?? ""
         let severityText: String
@@ -109,6 +119,6 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
         case (.note, .zh): severityText = "提示"
         default: severityText = severity.rawValue
         }
-        return "\(place): \(severityText): \(message.text(in: language))\(fieldText)"
+        return SafeText.clean("\(place): \(severityText): \(message.text(in: language))\(fieldText)", showIDs: showIDs)
     }
 }

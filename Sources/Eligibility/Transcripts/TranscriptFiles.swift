@@ -23,10 +23,44 @@ public enum TranscriptFiles {
         guard !isDirectory.boolValue else {
             return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "这是目录，不是成绩文件", en: "this is a directory, not a transcript file"))], encoding: nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch readBounded(path: path, limit: maximumBytes) {
+        case .bytes(let bytes):
+            return read(bytes: bytes, path: path)
+        case .tooLarge:
+            return Contents(transcripts: [], issues: [fileIssue(path, .init(
+                zh: "文件超过 \(maximumBytes >> 20) MiB，未读取（整个导出请用 curriculum batch）",
+                en: "the file is larger than \(maximumBytes >> 20) MiB and was not read (use curriculum batch for a whole export)"))], encoding: nil)
+        case .unreadable:
             return Contents(transcripts: [], issues: [fileIssue(path, .init(zh: "无法读取文件", en: "cannot read the file"))], encoding: nil)
         }
-        return read(bytes: [UInt8](data), path: path)
+    }
+
+    /// The most `read(path:)` reads of one file (a candidate's transcript is a few kilobytes).
+    public static let maximumBytes = 64 << 20
+
+    enum BoundedRead {
+        case bytes([UInt8])
+        case tooLarge
+        case unreadable
+    }
+
+    /// The file's bytes, read as a stream (a FIFO or `<(…)` works), but never more than `limit`: a device that never
+    /// ends (`/dev/zero`) or a huge file is refused after `limit` bytes.
+    static func readBounded(path: String, limit: Int) -> BoundedRead {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                return .unreadable
+            }
+            guard let chunk, !chunk.isEmpty else { return .bytes(bytes) }
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit { return .tooLarge }
+        }
     }
 
     public static func read(bytes: [UInt8], path: String) -> Contents {
@@ -41,8 +75,7 @@ public enum TranscriptFiles {
                 }
                 issues += reader.drainIssues()
                 if transcripts.isEmpty, !issues.contains(where: { $0.severity == .error }) {
-                    issues.append(TranscriptIssue(file: path, row: 2, severity: .error, message: .init(
-                        zh: "表头下面没有成绩行；请导出含成绩的文件", en: "there are no result rows under the header; export the file with the results")))
+                    issues.append(.noResultRows(file: path))
                 }
                 return Contents(transcripts: transcripts, issues: issues, encoding: reader.encoding)
             } catch {
