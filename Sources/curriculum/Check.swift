@@ -50,6 +50,11 @@ enum AuditCommand {
         var request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
                                    planID: target.plan, applicationDate: try target.applicationDate(),
                                    decisions: transcript.decisions, choices: transcript.choices)
+        let today = Clock.today()
+        for warning in DateChecks.warnings(applicationDate: request.applicationDate, records: request.records,
+                                           certificates: request.candidate.certificates, today: today) {
+            Terminal.error((language == .zh ? "警告：" : "warning: ") + warning.text(in: language) + "\n")
+        }
         let engine = AuditEngine(graph: graph)
         let audit: Audit
         do {
@@ -90,7 +95,7 @@ enum AuditCommand {
                 Terminal.error(language == .zh ? "提示：成绩文件中没有考生信息（姓名、身份证号、前置学历），可用 --candidate 提供\n"
                                                : "note: the transcript has no candidate data (name, ID, prior diploma); pass it with --candidate\n")
             }
-            let renderer = AuditTextRenderer(language: language, colors: Terminal.colors, showIDs: display.showIDs)
+            let renderer = AuditTextRenderer(language: language, colors: Terminal.colors, showIDs: display.showIDs, curricula: curricula.label, today: today)
             print(renderer.render(audit, candidate: transcript.candidate, trace: trace), terminator: "")
         }
         if hadErrors {

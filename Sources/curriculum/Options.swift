@@ -2,23 +2,40 @@ import ArgumentParser
 import Eligibility
 import Foundation
 
-/// Where the curricula are: `--curricula`, else $CURRICULUM_CURRICULA, else ./curricula, else the package's own.
+/// Where the curricula are: `--curricula`, else $CURRICULUM_CURRICULA, else ./curricula in the working directory, else
+/// the bundled curricula. The audit's header names the one used.
 struct CurriculaOptions: ParsableArguments {
-    @Option(name: .long, help: "Curriculum directory or file (default: the bundled curricula).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Curriculum directory or file (default: $CURRICULUM_CURRICULA, else ./curricula when the working directory has one, else the bundled curricula; the report's header names the one used).",
+        valueName: "dir"))
     var curricula: String?
 
-    @Option(help: "Message language: zh or en (default from the locale).")
+    @Option(help: "Message language: zh or en (default: zh unless the locale is en_*).")
     var lang: Language?
 
     var language: Language { lang ?? Language.fromEnvironment() }
 
+    /// The curricula shipped with the package.
+    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("curricula").path
+
     var path: String {
         if let curricula { return curricula }
-        if let environment = ProcessInfo.processInfo.environment["CURRICULUM_CURRICULA"] { return environment }
+        if let environment = ProcessInfo.processInfo.environment["CURRICULUM_CURRICULA"], !environment.isEmpty { return environment }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: "curricula", isDirectory: &isDirectory), isDirectory.boolValue { return "curricula" }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("curricula").path
+        return Self.bundled
+    }
+
+    /// Which curricula were used, for the report's header: 内置 (bundled) when the path is the package's own, else
+    /// the path and where it came from.
+    var label: LocalizedText {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let bundled = URL(fileURLWithPath: Self.bundled).resolvingSymlinksInPath().standardizedFileURL.path
+        if resolved == bundled { return .init(zh: "内置", en: "bundled") }
+        if curricula != nil { return .init(zh: "\(path)（--curricula）", en: "\(path) (--curricula)") }
+        if path != "curricula" { return .init(zh: "\(path)（环境变量 CURRICULUM_CURRICULA）", en: "\(path) ($CURRICULUM_CURRICULA)") }
+        return .init(zh: "当前目录下的 curricula（\(resolved)），而非内置课程数据", en: "./curricula in the working directory (\(resolved)), not the bundled ones")
     }
 
     /// Loads the curricula; errors in them stop the command (exit 2), since audits on a broken plan would be wrong.
@@ -75,6 +92,7 @@ struct TargetOptions: ParsableArguments {
         }
         var majors = graph.majors(code: major)
         let everywhere = majors
+        let province = graph.province(named: self.province)
         if let province { majors = majors.filter { $0.province == province } }
         if majors.isEmpty, let province, !everywhere.isEmpty {
             let places = everywhere.map { "\($0.province) \($0.code) \($0.name)" }.joined(separator: language == .zh ? "；" : "; ")
@@ -129,6 +147,14 @@ extension TargetOptions {
     }
 }
 
+extension CurriculumGraph {
+    /// The curricula's spelling of the province the user named (江苏省, 苏, Jiangsu → 江苏); the name itself when no
+    /// province of the curricula matches, so that the error shows what was typed.
+    func province(named name: String?) -> String? {
+        name.map { ProvinceName.resolve($0, among: Set(majors.values.map(\.province))) ?? $0 }
+    }
+}
+
 /// Output settings shared by the audit commands.
 struct DisplayOptions: ParsableArguments {
     @Flag(name: .customLong("show-ids"), help: "Show full ID numbers (masked by default: 1401**********123X).")
@@ -164,10 +190,6 @@ enum Terminal {
 }
 
 extension Language: ExpressibleByArgument {
-    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG), otherwise English.
-    static func fromEnvironment() -> Language {
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        return locale.hasPrefix("zh") ? .zh : .en
-    }
+    /// Chinese unless the locale is English (`Language.preferred(in:)`).
+    static func fromEnvironment() -> Language { preferred(in: ProcessInfo.processInfo.environment) }
 }

@@ -18,6 +18,7 @@ struct WhatIf: ParsableCommand {
     func run() throws {
         let language = curricula.language
         let graph = try curricula.load()
+        let province = graph.province(named: self.province)
         if let institution, graph.institutions[institution] == nil {
             throw unknownInstitution(institution, in: graph, language: language)
         }

@@ -21,7 +21,7 @@ import Testing
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
-        env["LANG"] = "C"
+        env["LANG"] = "en_US.UTF-8"
         env["LC_ALL"] = nil
         env["LC_MESSAGES"] = nil
         for (key, value) in environment { env[key] = value }
@@ -115,6 +115,17 @@ import Testing
         #expect(try Self.run(["a.yaml"], in: root, environment: ["GITHUB_ACTIONS": "true"]).stdout.hasPrefix("::error "))
         #expect(try Self.run(["a.yaml"], in: root, environment: ["LANG": "zh_CN.UTF-8"]).stdout.contains("错误: 毕业论文（设计）55472 有 4 学分"))
         #expect(try Self.run(["--lang", "en", "a.yaml"], in: root, environment: ["LANG": "zh_CN.UTF-8"]).stdout.contains("error: thesis 55472"))
+    }
+
+    /// Chinese unless the locale is English: C.UTF-8 (containers, CI) gives Chinese.
+    @Test(.enabled(if: built)) func chineseUnderTheCLocale() throws {
+        let root = try Self.tree(["a.yaml": Self.error])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Self.run(["a.yaml"], in: root, environment: ["LANG": "C.UTF-8"]).stdout.contains("错误: 毕业论文（设计）55472 有 4 学分"))
+        #expect(try Self.run(["a.yaml"], in: root, environment: ["LANG": "en_US.UTF-8"]).stdout.contains("error: thesis 55472"))
+        #expect(Language.preferred(in: ["LANG": "C.UTF-8"]) == .zh)
+        #expect(Language.preferred(in: [:]) == .zh)
+        #expect(Language.preferred(in: ["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
     }
 
     @Test(.enabled(if: built)) func listRulesAndPrintSchema() throws {
