@@ -6,7 +6,7 @@ import Foundation
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Audit every candidate of a CSV export against one major. 批量审核。")
 
-    @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030.")
+    @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030; - reads standard input.")
     var candidates: String
 
     @OptionGroup var target: TargetOptions
@@ -32,7 +32,9 @@ struct Batch: ParsableCommand {
         }
         var reader: CSVTranscriptReader
         do {
-            reader = try CSVTranscriptReader(path: candidates)
+            reader = candidates == "-"
+                ? try CSVTranscriptReader(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: TranscriptFiles.standardInputName)
+                : try CSVTranscriptReader(path: candidates)
         } catch {
             switch error {
             case .problem(let issue): Terminal.error(issue.render(language) + "\n")

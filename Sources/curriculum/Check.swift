@@ -62,14 +62,14 @@ enum AuditCommand {
             // (comparing every option), and the exit code is 2.
             for problem in try engine.choiceProblems(request) {
                 let place = transcript.choicePlaces[problem.requirement].map { problem.isUnknownRequirement ? $0.requirement : $0.option }
-                    ?? TranscriptPlace(file: input.transcript, row: 1)
+                    ?? TranscriptPlace(file: input.fileName, row: 1)
                 Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
                 request.choices[problem.requirement] = nil
                 unusableChoices = true
             }
             // A candidate attribute no curriculum declares is an input error (exit 2); it could never change the audit.
             for problem in engine.attributeProblems(request) {
-                Terminal.error(TranscriptPlace(file: input.transcript, row: 1).issue(.error, problem.message).render(language) + "\n")
+                Terminal.error(TranscriptPlace(file: input.fileName, row: 1).issue(.error, problem.message).render(language) + "\n")
                 request.candidate.attributes.removeAll { $0 == problem.attribute }
                 unusableChoices = true
             }
@@ -78,7 +78,7 @@ enum AuditCommand {
             let decisionProblems = try engine.decisionProblems(request)
             for problem in decisionProblems {
                 let place = transcript.decisionPlaces.indices.contains(problem.index) ? transcript.decisionPlaces[problem.index].requirement
-                    : TranscriptPlace(file: input.transcript, row: 1)
+                    : TranscriptPlace(file: input.fileName, row: 1)
                 Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
                 unusableDecisions = true
             }

@@ -88,7 +88,7 @@ extension WhatIf {
         for (requirement, option) in transcript.choices.sorted(by: { $0.key < $1.key }) {
             let missed = ranking.filter { $0.unappliedChoices.contains(requirement) }
             guard !missed.isEmpty else { continue }
-            let place = transcript.choicePlaces[requirement]?.requirement ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let place = transcript.choicePlaces[requirement]?.requirement ?? TranscriptPlace(file: input.fileName, row: transcript.firstRow)
             let all = missed.count == ranking.count
             let names = missed.map(label)
             Terminal.error(place.issue(.warning, .init(
@@ -97,7 +97,7 @@ extension WhatIf {
             )).render(language) + "\n")
         }
         if !transcript.decisions.isEmpty {
-            let place = transcript.decisionPlaces.first?.decision ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let place = transcript.decisionPlaces.first?.decision ?? TranscriptPlace(file: input.fileName, row: transcript.firstRow)
             let count = transcript.decisions.count
             Terminal.error(place.issue(.warning, .init(
                 zh: "decisions：县（市、区）自考部门的 \(count) 项决定是针对某一专业考试计划作出的，排名时未采用；按所作决定的专业审核请用 curriculum check --major 专业代码",

@@ -48,7 +48,7 @@ enum CLI {
     }
 
     /// Runs `curriculum arguments…` in the repository root and returns what it printed and its exit code.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil) throws -> Output {
         let binary = executable
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Failure.noExecutable(binary.path) }
         var environment = ["LANG": "en_US.UTF-8", "NO_COLOR": "1"]
@@ -71,7 +71,14 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = repository
         process.environment = environment
-        process.standardInput = FileHandle.nullDevice
+        // Standard input: `input` through a file (no pipe to keep draining), else nothing.
+        let inURL = scratch.appendingPathComponent("stdin")
+        if let input {
+            try input.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = outHandle
         process.standardError = errHandle
         try process.run()

@@ -98,4 +98,47 @@ struct FirstHourTests {
         let past = try CLI.run(Self.readme + ["--lang", "zh"])
         #expect(!past.err.contains("警告"), "the README's dates are all in the past")
     }
+
+    /// `-` reads the transcript from standard input: check, explain, whatif and batch give what the file gives, and
+    /// messages name it <stdin>.
+    @Test func dashReadsStandardInput() throws {
+        let csv = try Data(contentsOf: CLI.repository.appendingPathComponent(Example.zhangSan))
+        let target = ["--major", "120402", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"]
+        for command in ["check", "explain"] {
+            let piped = try CLI.run([command, "-"] + target, input: csv)
+            let file = try CLI.run([command, Example.zhangSan] + target)
+            #expect(piped.out == file.out, "\(command)")
+            #expect(piped.exitCode == 1)
+            #expect(piped.err.contains("<stdin>:7:5: warning: course code '7816' lost its leading zeros"))
+        }
+        let yaml = try Data(contentsOf: CLI.repository.appendingPathComponent(Example.zhaoLiuYAML))
+        let structured = try CLI.run(Self.readme.map { $0 == Example.zhaoLiuYAML ? "-" : $0 } + ["--lang", "zh"], input: yaml)
+        #expect(structured.exitCode == 0)
+        #expect(structured.out.contains("考生：赵六"))
+        let whatif = try CLI.run(["whatif", "-", "--date", "2025-04-30", "--limit", "1", "--lang", "en"], input: csv)
+        #expect(whatif.out.contains("江苏 120402 行政管理"))
+        let batchData = try Data(contentsOf: CLI.repository.appendingPathComponent(Example.batch))
+        let batch = try CLI.run(["batch", "-", "--major", "530605", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"], input: batchData)
+        let batchFile = try CLI.run(["batch", Example.batch, "--major", "530605", "--province", "江苏", "--date", "2025-04-30", "--lang", "en"])
+        #expect(batch.out == batchFile.out)
+        #expect(batch.out.split(separator: "\n").count == 21, "a header and 20 candidates")
+    }
+
+    /// A misspelt header gets the column it most likely means, with its column number.
+    @Test func misspeltHeaderGetsDidYouMean() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("header-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("t.csv")
+        try Data("课程代码,课程名称,成续\n03708,中国近现代史纲要,72\n".utf8).write(to: file)
+        let zh = try CLI.run(["check", file.path, "--major", "120402", "--province", "江苏", "--lang", "zh"])
+        #expect(zh.exitCode == 2)
+        #expect(zh.err.contains("\(file.path):1:3: 错误: 缺少必需的列“成绩”；第 3 列“成续”是不是“成绩”？请改正表头"))
+        try Data("code,name,scroe,note\n03708,中国近现代史纲要,72,x\n".utf8).write(to: file)
+        let en = try CLI.run(["check", file.path, "--major", "120402", "--province", "江苏", "--lang", "en"])
+        #expect(en.err.contains("\(file.path):1:3: error: missing the required column '成绩' ('score'); column 3 is 'scroe' — did you mean 'score'? Correct the header"))
+        try Data("课程代码,成绩,性另\n03708,72,男\n".utf8).write(to: file)
+        let warning = try CLI.run(["check", file.path, "--major", "120402", "--province", "江苏", "--lang", "zh"])
+        #expect(warning.err.contains("\(file.path):1:3: 警告: 未知的列“性另”，已忽略；是不是“性别”？"))
+    }
 }
