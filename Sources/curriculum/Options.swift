@@ -71,7 +71,7 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Province, when a major code exists in several.")
     var province: String?
 
-    @Option(help: "Plan id (default: of the plans in force on --date, the one with the best verdict, the newest among equals).")
+    @Option(help: "Plan id (default: of the plans in force on --date, the one with the best verdict; when none is satisfied, the one that leaves the fewest courses to pass; the newest among equals).")
     var plan: String?
 
     @Option(help: "Application date YYYY-MM-DD (default: today).")

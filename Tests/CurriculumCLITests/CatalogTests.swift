@@ -14,7 +14,8 @@ import Testing
 /// - graph-030101K-2021-mermaid: JS-2021-030101K, foreign-language one-of with 00015/27016/27017/27018 (14 each) and
 ///   the 不考外语者 substitution note.
 /// - whatif-530605-lisi-zh: 江苏 530605 eligible (0/0) first, then 山西 530605 (6 courses 27 credits, see
-///   CheckTests.formerMajorCode), then the others by missing credits; 34 majors without plan data.
+///   CheckTests.formerMajorCode), then the others by missing credits (each under its plan in force that leaves the
+///   fewest courses: e.g. 江苏 590206 9 courses under JS-2021-590206); 34 majors without plan data.
 /// - whatif-030101K-zhaoliu-bachelor-en: only 江苏 本科 majors; 030101K eligible first.
 @Suite("majors, graph and whatif")
 struct CatalogTests {

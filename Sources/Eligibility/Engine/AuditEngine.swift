@@ -133,13 +133,17 @@ public struct AuditEngine: Sendable {
     }
 
     /// Of several plans in force (newest first), the one with the best verdict — eligible, then eligible pending
-    /// review, then not eligible — and the newest among equals. A candidate who completed the old plan during its
-    /// transition window is eligible under it; one who completed neither is shown the newest plan's missing list,
-    /// since the new plan's courses are the ones examined from now on. Also returns every plan's summary.
+    /// review, then not eligible; among plans none of which is satisfied, the one that leaves the least to do (the
+    /// fewest courses still to pass, i.e. exams to sit); the newest among equals, since the new plan's courses are the
+    /// ones examined from now on. A candidate who completed the old plan during its transition window is eligible
+    /// under it; one who completed neither is led by the plan closest to done. Also returns every plan's summary.
     private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
         let outcomes = plans.compactMap { plan in compiledPlan(request, plan.id).map { ($0, summary(request, compiled: $0)) } }
+        func key(_ summary: Summary) -> (Int, Int) {
+            (Self.rank(summary.verdict), summary.verdict == .notEligible ? summary.missingCourses : 0)
+        }
         var best = 0
-        for index in outcomes.indices where Self.rank(outcomes[index].1.verdict) < Self.rank(outcomes[best].1.verdict) { best = index }
+        for index in outcomes.indices where key(outcomes[index].1) < key(outcomes[best].1) { best = index }
         return (outcomes[best].0, outcomes)
     }
 

@@ -53,8 +53,14 @@ public struct AuditTextRenderer: Sendable {
                 out += t("  同时有效：\(other.planID)（\(other.planVersion) 版）——按该计划：\(outcome)\n",
                          "  also in force: \(other.planID) (version \(other.planVersion)) — under it: \(outcome)\n")
             }
-            out += t("  （过渡期内可按任一有效计划申请毕业；本次按结论最好的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
-                     "  (in a transition window the candidate may graduate under any plan in force; this audit uses the plan with the best verdict, the newest among equals; --plan names another)\n")
+            if audit.verdict == .notEligible {
+                // No plan in force is satisfied: the report leads with the one that leaves the least to do.
+                out += t("  （过渡期内可按任一有效计划申请毕业；各有效计划均未满足，本次按尚缺课程门数最少的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
+                         "  (in a transition window the candidate may graduate under any plan in force; none is satisfied, so this audit uses the plan that leaves the fewest courses to pass, the newest among equals; --plan names another)\n")
+            } else {
+                out += t("  （过渡期内可按任一有效计划申请毕业；本次按结论最好的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
+                         "  (in a transition window the candidate may graduate under any plan in force; this audit uses the plan with the best verdict, the newest among equals; --plan names another)\n")
+            }
         }
         out += "\n"
 
