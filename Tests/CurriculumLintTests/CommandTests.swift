@@ -14,7 +14,7 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: Data? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,6 +28,12 @@ import Testing
         process.environment = env
         let out = Pipe()
         let err = Pipe()
+        if let input {
+            // Through a file: the child reads it whole, and no pipe has to be fed while the outputs are drained.
+            let file = try Fixtures.temporaryDirectory().appendingPathComponent("stdin")
+            try input.write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        }
         process.standardOutput = out
         process.standardError = err
         try process.run()
