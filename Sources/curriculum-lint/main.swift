@@ -42,7 +42,7 @@ struct CurriculumLint: ParsableCommand {
     @Flag(help: "Ignore configuration files.")
     var noConfig = false
 
-    @Flag(help: "List the rules and exit.")
+    @Flag(help: "List the rules and exit (--format text or json).")
     var listRules = false
 
     @Flag(help: "Print the JSON Schema of the curriculum DSL and exit.")
@@ -56,7 +56,13 @@ struct CurriculumLint: ParsableCommand {
             return
         }
         if listRules {
-            print(RuleList.render(language: language), terminator: "")
+            switch format {
+            case .json: print(RuleList.json(language: language), terminator: "")
+            case .text, .auto: print(RuleList.render(language: language), terminator: "")
+            default:
+                FileHandle.standardError.write(Data(("error: --list-rules prints text or json, not \(format.rawValue)\n").utf8))
+                throw ExitCode(LintExitCode.usageError.rawValue)
+            }
             return
         }
         var configuration = LintConfiguration()

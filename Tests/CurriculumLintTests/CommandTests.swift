@@ -145,4 +145,42 @@ import Testing
         #expect(schema.status == 0)
         #expect(schema.stdout == CurriculumSchema.json())
     }
+
+    /// `--list-rules --format json`: every rule with severity, summary, help and its documentation anchor.
+    @Test(.enabled(if: built)) func listRulesAsJSON() throws {
+        let root = try Self.tree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.run(["--list-rules", "--format", "json", "--lang", "en"], in: root)
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let tool = object?["tool"] as? [String: Any]
+        #expect(tool?["name"] as? String == "curriculum-lint" && tool?["version"] as? String == CurriculumVersion.string)
+        let rules = try #require(object?["rules"] as? [[String: Any]])
+        #expect(rules.count == RuleCatalog.all.count)
+        let thesis = try #require(rules.first { $0["id"] as? String == "lint.thesis-with-credits" })
+        #expect(thesis["severity"] as? String == "error")
+        #expect(thesis["documentation"] as? String == "docs/lint-rules.md#lintthesis-with-credits")
+        #expect((thesis["summary"] as? String)?.isEmpty == false && (thesis["help"] as? String)?.isEmpty == false)
+        let sarif = try Self.run(["--list-rules", "--format", "sarif"], in: root)
+        #expect(sarif.status == 2)
+        #expect(sarif.stderr.contains("--list-rules prints text or json"))
+    }
+
+    /// Both tools report one version, from `CurriculumVersion`.
+    @Test(.enabled(if: built)) func oneVersionForBothTools() throws {
+        let root = try Self.tree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lint = try Self.run(["--version"], in: root)
+        let curriculum = Process()
+        curriculum.executableURL = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/curriculum")
+        curriculum.arguments = ["--version"]
+        let out = Pipe()
+        curriculum.standardOutput = out
+        try curriculum.run()
+        let version = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curriculum.waitUntilExit()
+        #expect(lint.stdout == CurriculumVersion.string + "\n")
+        #expect(version == CurriculumVersion.string + "\n")
+        #expect(LintTool.version == CurriculumVersion.string)
+    }
 }
