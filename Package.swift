@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CurriculumDSL", targets: ["CurriculumDSL"]),
         .library(name: "Eligibility", targets: ["Eligibility"]),
+        .library(name: "CurriculumData", targets: ["CurriculumData"]),
         .executable(name: "curriculum-lint", targets: ["curriculum-lint"]),
         .executable(name: "curriculum", targets: ["curriculum"]),
     ],
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "CurriculumDSL", dependencies: ["CLibYAML"]),
         // Graduation audits over the graph.
         .target(name: "Eligibility", dependencies: ["CurriculumDSL"]),
+        // The bundled curricula (curricula/ at the package root), for programs that embed the libraries.
+        .target(name: "CurriculumData", dependencies: ["CurriculumDSL"]),
         .executableTarget(
             name: "curriculum-lint",
             dependencies: ["CurriculumDSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "curriculum",
             dependencies: [
-                "CurriculumDSL", "Eligibility",
+                "CurriculumDSL", "Eligibility", "CurriculumData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EligibilityTests",
-            dependencies: ["Eligibility", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Eligibility", "CurriculumData", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Golden")]
         ),
     ],

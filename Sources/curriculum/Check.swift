@@ -46,10 +46,8 @@ enum AuditCommand {
         let (transcript, hadErrors) = try input.read(language: language)
         var unusableChoices = false
         var unusableDecisions = false
-        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
-        var request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
-                                   planID: target.plan, applicationDate: try target.applicationDate(),
-                                   decisions: transcript.decisions, choices: transcript.choices)
+        var request = AuditRequest(transcript: transcript, major: major.key, institution: target.institution, planID: target.plan,
+                                   date: try target.applicationDate())
         let today = Clock.today()
         for warning in DateChecks.warnings(applicationDate: request.applicationDate, records: request.records,
                                            certificates: request.candidate.certificates, today: today) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CurriculumData
 import Eligibility
 import Foundation
 
@@ -16,8 +17,7 @@ struct CurriculaOptions: ParsableArguments {
     var language: Language { lang ?? Language.fromEnvironment() }
 
     /// The curricula shipped with the package.
-    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("curricula").path
+    static let bundled = CurriculumData.bundledDirectory
 
     var path: String {
         if let curricula { return curricula }

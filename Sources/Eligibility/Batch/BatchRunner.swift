@@ -150,13 +150,11 @@ public struct BatchRunner: Sendable {
     }
 
     public func row(for transcript: Transcript) -> BatchRow {
-        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
         var row = BatchRow(row: transcript.firstRow, admissionNumber: transcript.admissionNumber,
                            name: transcript.candidate?.name,
                            idNumber: transcript.candidate.map { showIDs ? $0.idNumber : IDNumber.masked($0.idNumber) },
                            verdict: nil, missingCredits: 0, missingCourses: 0, missing: [], review: [], reasons: [], error: nil, planID: nil)
-        let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
-                                   planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
+        let request = AuditRequest(transcript: transcript, major: major, institution: institution, planID: planID, date: date)
         do {
             // The verdict-only path: the same search without the explanation (`check` shows that).
             let summary = try engine.evaluate(request)
