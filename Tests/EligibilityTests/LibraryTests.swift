@@ -48,3 +48,21 @@ struct LibraryTests {
         #expect(named.candidate.name == "周九")
     }
 }
+
+/// No English ids inside Chinese text without their titles (issue 11, item 1): an assumed choice names the
+/// requirement and the option by the plan's titles, the ids after them for the choices entry.
+struct ChineseTitleTests {
+    /// JS-2024-120402, every course but 03954, which 00144 stands for only under the 2021 plan's 考外语者 option
+    /// (JS-2021-120402 fl-track, titled 外语与序号13-16): the audit assumes that option and says so.
+    @Test func assumedChoiceIsNamedByTitles() throws {
+        let records = Support.passed(PlanCourses.js2024Admin.filter { $0 != "03954" } + ["13000", "00144"])
+            + [CourseRecord(code: "10197", score: .grade(.good))]
+        let audit = try Support.engine.audit(Support.request(records, major: "120402", plan: "JS-2024-120402"))
+        #expect(audit.verdict == .eligible)
+        let assumed = try #require(audit.applied.first { $0.kind == "assumed-choice" })
+        #expect(assumed.message.zh == "未申报 JS-2021-120402 的“外语与序号13-16（fl-track）”选择：本次按 考外语者（with-fl） 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 JS-2021-120402/fl-track: <选项>")
+        let text = AuditTextRenderer(language: .zh).render(audit, candidate: nil)
+        #expect(text.contains("（由 00144 企业管理概论 计入） [新旧对照：2021版 → 2024版（from-2021）]"))
+        #expect(!text.contains("[mapping"))
+    }
+}

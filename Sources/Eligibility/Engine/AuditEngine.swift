@@ -200,12 +200,18 @@ public struct AuditEngine: Sendable {
                 let (owner, requirement) = key.firstIndex(of: "/").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) }
                     ?? (plan.plan.id, key)
                 var when = option
+                var name = requirement
                 graph.plans[owner]?.requirements.forEachNode { node in
-                    if node.id == requirement, case .alternatives(let children) = node.shape,
-                       let child = children.first(where: { $0.id == option }) { when = child.when.map { "\($0)（\(option)）" } ?? option }
+                    if node.id == requirement, case .alternatives(let children) = node.shape {
+                        // By the plan's titles, the ids after them for whoever writes the choices entry.
+                        if let title = node.title { name = "\(title)（\(requirement)）" }
+                        if let child = children.first(where: { $0.id == option }) {
+                            when = (child.title ?? child.when).map { "\($0)（\(option)）" } ?? option
+                        }
+                    }
                 }
                 let message = LocalizedText(
-                    zh: "未申报 \(owner) 的“\(requirement)”选择：本次按 \(when) 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 \(key): <选项>",
+                    zh: "未申报 \(owner) 的“\(name)”选择：本次按 \(when) 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 \(key): <选项>",
                     en: "no choice declared for \(owner)'s '\(requirement)': audited as \(when) (the rules under it give the best outcome); if that is not the candidate's case, declare \(key): <option> under choices")
                 audit.applied.append(.init(kind: "assumed-choice", id: key, requirement: nil, records: [], message: message))
                 audit.trace.append(.init(requirement: plan.plan.id, message: message))
