@@ -474,9 +474,14 @@ struct AuditBuilder {
             // One old course may appear under several codes (a slot): they count once, shown as 00001/99031.
             let passed = passedSlots.map { slot in slot.filter(holds).map { plan.codes[$0].rawValue }.joined(separator: "/") }
             let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
+            // Never advise what can no longer be done: when the rule only counts old results passed by a date that is
+            // gone, another old course cannot complete it, and the new course is the way.
+            let closed = definition.window?.until.flatMap { $0 < request.applicationDate ? $0 : nil }
+            let way = closed.map { LocalizedText(zh: "；该规则只计 \($0) 前通过的旧课程，已不能再以补考旧课程满足，须报考本课程",
+                                                 en: "; the rule counts only old courses passed by \($0), so no further old course can complete it: pass this course") }
             notes.append(.init(
-                zh: "对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）",
-                en: "mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")); \(passedSlots.count) passed (\(passed.joined(separator: ", ")))"))
+                zh: "对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）\(way?.zh ?? "")",
+                en: "mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")); \(passedSlots.count) passed (\(passed.joined(separator: ", ")))\(way?.en ?? "")"))
         }
         guard !notes.isEmpty else { return nil }
         return .init(zh: notes.map(\.zh).joined(separator: "；"), en: notes.map(\.en).joined(separator: "; "))
