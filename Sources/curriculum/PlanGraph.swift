@@ -39,7 +39,7 @@ struct PlanGraph: ParsableCommand {
             let ids = plans.map(\.id).joined(separator: ", ")
             throw CLIError(language, zh: "专业 \(resolved.code) 没有计划 \(plan ?? "")；已有：\(ids)", en: "major \(resolved.code) has no plan \(plan ?? ""); its plans: \(ids)")
         }
-        print(PlanDiagram.render(chosen, graph: graph, format: format), terminator: "")
+        print(PlanDiagram.render(chosen, graph: graph, format: format, language: language), terminator: "")
     }
 }
 
