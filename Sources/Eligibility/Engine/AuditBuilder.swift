@@ -143,7 +143,7 @@ struct AuditBuilder {
         return Audit(
             target: .init(province: major.province, majorCode: major.code, majorName: major.name, level: major.level,
                           institution: request.institution, planID: plan.plan.id, planVersion: plan.plan.version,
-                          applicationDate: request.applicationDate),
+                          applicationDate: request.applicationDate, planUntil: plan.plan.effectiveUntil),
             verdict: verdict, reasons: reasons, requirements: root, totals: totals,
             missing: .init(credits: missingCredits, courses: missingCourses, items: missing),
             additionalCourses: additional, applied: applied, unused: unused(),

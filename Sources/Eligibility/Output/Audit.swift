@@ -39,6 +39,9 @@ public struct Audit: Sendable, Hashable, Codable {
         public var planID: String
         public var planVersion: String
         public var applicationDate: CivilDate
+        /// The plan's last day (`effective-until`), when it has one: under a plan being replaced, the candidate must
+        /// apply by then.
+        public var planUntil: CivilDate? = nil
     }
 
     public enum Verdict: String, Sendable, Hashable, Codable {

@@ -200,7 +200,19 @@ public struct AuditTextRenderer: Sendable {
             var steps: [String] = []
             if blocking { steps.append(t("先解决上述前置学历/身份信息问题", "first resolve the prior-diploma / identity problems above")) }
             if audit.missing.courses > 0 || audit.missing.credits > 0 {
-                steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
+                // A plan can be graduated under only until its last day: say by when, or — when that day is the
+                // application date — that what is missing must be passed under the plan that follows, never advising
+                // what the date no longer allows.
+                if let until = audit.target.planUntil, until <= audit.target.applicationDate {
+                    steps.append(t("本计划（\(audit.target.planID)）于 \(until) 到期，此后须按接替的新计划补齐（所缺课程可能不同）；可用 --date 指定之后的申请日期查看",
+                                   "this plan (\(audit.target.planID)) ends on \(until): what remains must be completed under the plan that follows (it may differ) — see it with a later --date"))
+                } else {
+                    steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
+                    if let until = audit.target.planUntil {
+                        steps.append(t("按本计划（\(audit.target.planID)）毕业须最迟于 \(until) 补齐并申请，之后只能按新计划审核",
+                                       "to graduate under this plan (\(audit.target.planID)), finish and apply by \(until) at the latest; after that only the new plan applies"))
+                    }
+                }
                 steps.append(t("持有旧计划课程合格证或实践课考核卡的，可添加旧计划课程后重新核对", "if you hold old-plan certificates or practice cards, add them and check again"))
             }
             return steps.joined(separator: t("；", "; ")) + t("。", ".")
