@@ -87,7 +87,8 @@ struct CurriculumLint: ParsableCommand {
         let stdin = readsStandardInput
             ? [(path: stdinFilename ?? "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))] : []
         let result: LintResult
-        if filePaths.allSatisfy(Self.isFile), let root = Linter.curriculaRoot(above: anchor) {
+        // Standard input joins a tree only when --stdin-filename says where it belongs (else it could duplicate a file).
+        if filePaths.allSatisfy(Self.isFile), !readsStandardInput || stdinFilename != nil, let root = Linter.curriculaRoot(above: anchor) {
             // Single files of a tree (an editor's save): the whole tree for context, their findings only.
             result = linter.lint(paths: filePaths, extra: stdin, within: root)
         } else {
