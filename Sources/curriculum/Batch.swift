@@ -25,6 +25,8 @@ struct Batch: ParsableCommand {
         let language = curricula.language
         let graph = try curricula.load()
         let major = try target.resolve(in: graph, language: language)
+        // The application date once for the whole run (results are the candidates' own: check them one by one).
+        Clock.warnAboutFutureDates(applicationDate: try target.applicationDate(), language: language)
         if target.plan == nil, graph.plans(of: major).isEmpty {
             // Said once, before reading the file, rather than once per candidate.
             let message = MajorWithoutPlanData(major: major, graph: graph).message

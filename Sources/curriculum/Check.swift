@@ -49,10 +49,8 @@ enum AuditCommand {
         var request = AuditRequest(transcript: transcript, major: major.key, institution: target.institution, planID: target.plan,
                                    date: try target.applicationDate())
         let today = Clock.today()
-        for warning in DateChecks.warnings(applicationDate: request.applicationDate, records: request.records,
-                                           certificates: request.candidate.certificates, today: today) {
-            Terminal.error((language == .zh ? "警告：" : "warning: ") + warning.text(in: language) + "\n")
-        }
+        Clock.warnAboutFutureDates(applicationDate: request.applicationDate, records: request.records,
+                                   certificates: request.candidate.certificates, language: language)
         let engine = AuditEngine(graph: graph)
         let audit: Audit
         do {

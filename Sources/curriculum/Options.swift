@@ -180,6 +180,16 @@ enum Clock {
     }
 }
 
+extension Clock {
+    /// Warns (stderr) about dates after today — an application date, results, certificates: likely typos.
+    static func warnAboutFutureDates(applicationDate: CivilDate, records: [CourseRecord] = [], certificates: [Certificate] = [],
+                                     language: Language) {
+        for warning in DateChecks.warnings(applicationDate: applicationDate, records: records, certificates: certificates, today: today()) {
+            Terminal.error((language == .zh ? "警告：" : "warning: ") + warning.text(in: language) + "\n")
+        }
+    }
+}
+
 enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -31,6 +31,8 @@ struct WhatIf: ParsableCommand {
             guard let parsed = CivilDate(text) else { throw ValidationError("--date must be YYYY-MM-DD") }
             return parsed
         } ?? Clock.today()
+        Clock.warnAboutFutureDates(applicationDate: day, records: transcript.records,
+                                   certificates: transcript.candidate?.certificates ?? [], language: language)
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "")
         let ranking = AuditEngine(graph: graph).whatIf(candidate: candidate, records: transcript.records, on: day,
                                                        province: province, institution: institution, level: level,

@@ -95,6 +95,10 @@ struct FirstHourTests {
         let results = try CLI.run(["check", file.path, "--major", "030101K", "--province", "江苏", "--date", "2999-04-30", "--lang", "en"])
         #expect(results.err.contains("warning: results dated after today ("))
         #expect(results.err.contains("03708 2998-04-15"))
+        let batch = try CLI.run(["batch", Example.batch, "--major", "530605", "--province", "江苏", "--date", "2999-04-30", "--lang", "en"])
+        #expect(batch.err.hasPrefix("warning: the application date 2999-04-30 is after today ("))
+        let whatif = try CLI.run(["whatif", Example.zhaoLiuYAML, "--date", "2999-04-30", "--limit", "1", "--lang", "en"])
+        #expect(whatif.err.contains("warning: the application date 2999-04-30 is after today ("))
         let past = try CLI.run(Self.readme + ["--lang", "zh"])
         #expect(!past.err.contains("警告"), "the README's dates are all in the past")
     }
