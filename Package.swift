@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "CurriculumDSL", targets: ["CurriculumDSL"]),
         .library(name: "Eligibility", targets: ["Eligibility"]),
         .library(name: "Application", targets: ["Application"]),
+        .library(name: "CurriculumData", targets: ["CurriculumData"]),
         .executable(name: "curriculum-lint", targets: ["curriculum-lint"]),
         .executable(name: "curriculum", targets: ["curriculum"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "Eligibility", dependencies: ["CurriculumDSL"]),
         // The online graduation application: states, events, the registration form (docs/application.md).
         .target(name: "Application", dependencies: ["CurriculumDSL", "Eligibility"]),
+        // The bundled curricula (curricula/ at the package root), for programs that embed the libraries.
+        .target(name: "CurriculumData", dependencies: ["CurriculumDSL"]),
         .executableTarget(
             name: "curriculum-lint",
             dependencies: ["CurriculumDSL", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "curriculum",
             dependencies: [
-                "CurriculumDSL", "Eligibility", "Application",
+                "CurriculumDSL", "Eligibility", "Application", "CurriculumData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EligibilityTests",
-            dependencies: ["Eligibility", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Eligibility", "CurriculumData", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Golden")]
         ),
     ],

@@ -15,8 +15,11 @@ struct CurriculumLint: ParsableCommand {
             """,
         version: LintTool.version)
 
-    @Argument(help: "Curriculum files or directories.")
+    @Argument(help: "Curriculum files or directories; - reads one file from standard input. Files inside a curricula tree (a directory holding catalog/ or .curriculum-lint.yml) are linted with the whole tree loaded for context, and only their own findings are reported.")
     var paths: [String] = ["curricula"]
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The path standard input (-) stands for: its name in findings, and where its curricula tree is found.", valueName: "path"))
+    var stdinFilename: String?
 
     @Option(help: "Output format on standard output: text, json, sarif, github, or auto (github in GitHub Actions, else text).")
     var format: OutputFormat = .auto
@@ -39,7 +42,7 @@ struct CurriculumLint: ParsableCommand {
     @Flag(help: "Ignore configuration files.")
     var noConfig = false
 
-    @Flag(help: "List the rules and exit.")
+    @Flag(help: "List the rules and exit (--format text or json).")
     var listRules = false
 
     @Flag(help: "Print the JSON Schema of the curriculum DSL and exit.")
@@ -53,11 +56,20 @@ struct CurriculumLint: ParsableCommand {
             return
         }
         if listRules {
-            print(RuleList.render(language: language), terminator: "")
+            switch format {
+            case .json: print(RuleList.json(language: language), terminator: "")
+            case .text, .auto: print(RuleList.render(language: language), terminator: "")
+            default:
+                FileHandle.standardError.write(Data(("error: --list-rules prints text or json, not \(format.rawValue)\n").utf8))
+                throw ExitCode(LintExitCode.usageError.rawValue)
+            }
             return
         }
         var configuration = LintConfiguration()
-        let configPath = noConfig ? nil : config ?? LintConfiguration.find(from: paths.first ?? ".")
+        let readsStandardInput = paths.contains("-")
+        let filePaths = paths.filter { $0 != "-" }
+        let anchor = filePaths.first ?? stdinFilename ?? "."
+        let configPath = noConfig ? nil : config ?? LintConfiguration.find(from: anchor)
         if let configPath {
             do {
                 configuration = try LintConfiguration.load(path: configPath)
@@ -71,7 +83,17 @@ struct CurriculumLint: ParsableCommand {
         configuration.failOn = LintExitCode.failingSeverity(configured: configuration.failOn, strict: strict, failOn: failOn)
 
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let result = Linter(configuration: configuration, workingDirectory: workingDirectory).lint(paths: paths)
+        let linter = Linter(configuration: configuration, workingDirectory: workingDirectory)
+        let stdin = readsStandardInput
+            ? [(path: stdinFilename ?? "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))] : []
+        let result: LintResult
+        // Standard input joins a tree only when --stdin-filename says where it belongs (else it could duplicate a file).
+        if filePaths.allSatisfy(Self.isFile), !readsStandardInput || stdinFilename != nil, let root = Linter.curriculaRoot(above: anchor) {
+            // Single files of a tree (an editor's save): the whole tree for context, their findings only.
+            result = linter.lint(paths: filePaths, extra: stdin, within: root)
+        } else {
+            result = linter.lint(paths: filePaths, extra: stdin)
+        }
         let colors = TerminalColors.wanted(fileDescriptor: STDOUT_FILENO, environment: environment)
         print(LintReport.render(result, format: format, options: ReportOptions(language: language, colors: colors, workingDirectory: workingDirectory),
                                 environment: environment), terminator: "")
@@ -87,6 +109,13 @@ struct CurriculumLint: ParsableCommand {
             }
         }
         if result.exitCode != .clean { throw ExitCode(result.exitCode.rawValue) }
+    }
+}
+
+extension CurriculumLint {
+    static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Audit every candidate of a CSV export against one major. 批量审核。")
 
-    @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030.")
+    @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030; - reads standard input.")
     var candidates: String
 
     @OptionGroup var target: TargetOptions
@@ -25,6 +25,8 @@ struct Batch: ParsableCommand {
         let language = curricula.language
         let graph = try curricula.load()
         let major = try target.resolve(in: graph, language: language)
+        // The application date once for the whole run (results are the candidates' own: check them one by one).
+        Clock.warnAboutFutureDates(applicationDate: try target.applicationDate(), language: language)
         if target.plan == nil, graph.plans(of: major).isEmpty {
             // Said once, before reading the file, rather than once per candidate.
             let message = MajorWithoutPlanData(major: major, graph: graph).message
@@ -32,7 +34,9 @@ struct Batch: ParsableCommand {
         }
         var reader: CSVTranscriptReader
         do {
-            reader = try CSVTranscriptReader(path: candidates)
+            reader = candidates == "-"
+                ? try CSVTranscriptReader(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: TranscriptFiles.standardInputName)
+                : try CSVTranscriptReader(path: candidates)
         } catch {
             switch error {
             case .problem(let issue): Terminal.error(issue.render(language, showIDs: display.showIDs) + "\n")

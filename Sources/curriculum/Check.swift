@@ -46,10 +46,11 @@ enum AuditCommand {
         let (transcript, hadErrors) = try input.read(language: language, showIDs: display.showIDs)
         var unusableChoices = false
         var unusableDecisions = false
-        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
-        var request = AuditRequest(candidate: candidate, records: transcript.records, major: major.key, institution: target.institution,
-                                   planID: target.plan, applicationDate: try target.applicationDate(),
-                                   decisions: transcript.decisions, choices: transcript.choices)
+        var request = AuditRequest(transcript: transcript, major: major.key, institution: target.institution, planID: target.plan,
+                                   date: try target.applicationDate())
+        let today = Clock.today()
+        Clock.warnAboutFutureDates(applicationDate: request.applicationDate, records: request.records,
+                                   certificates: request.candidate.certificates, language: language)
         let engine = AuditEngine(graph: graph)
         let audit: Audit
         do {
@@ -57,14 +58,14 @@ enum AuditCommand {
             // (comparing every option), and the exit code is 2.
             for problem in try engine.choiceProblems(request) {
                 let place = transcript.choicePlaces[problem.requirement].map { problem.isUnknownRequirement ? $0.requirement : $0.option }
-                    ?? TranscriptPlace(file: input.transcript, row: 1)
+                    ?? TranscriptPlace(file: input.fileName, row: 1)
                 Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
                 request.choices[problem.requirement] = nil
                 unusableChoices = true
             }
             // A candidate attribute no curriculum declares is an input error (exit 2); it could never change the audit.
             for problem in engine.attributeProblems(request) {
-                Terminal.error(TranscriptPlace(file: input.transcript, row: 1).issue(.error, problem.message).render(language) + "\n")
+                Terminal.error(TranscriptPlace(file: input.fileName, row: 1).issue(.error, problem.message).render(language) + "\n")
                 request.candidate.attributes.removeAll { $0 == problem.attribute }
                 unusableChoices = true
             }
@@ -73,7 +74,7 @@ enum AuditCommand {
             let decisionProblems = try engine.decisionProblems(request)
             for problem in decisionProblems {
                 let place = transcript.decisionPlaces.indices.contains(problem.index) ? transcript.decisionPlaces[problem.index].requirement
-                    : TranscriptPlace(file: input.transcript, row: 1)
+                    : TranscriptPlace(file: input.fileName, row: 1)
                 Terminal.error(place.issue(.error, problem.message).render(language) + "\n")
                 unusableDecisions = true
             }
@@ -90,7 +91,7 @@ enum AuditCommand {
                 Terminal.error(language == .zh ? "提示：成绩文件中没有考生信息（姓名、身份证号、前置学历），可用 --candidate 提供\n"
                                                : "note: the transcript has no candidate data (name, ID, prior diploma); pass it with --candidate\n")
             }
-            let renderer = AuditTextRenderer(language: language, colors: Terminal.colors, showIDs: display.showIDs)
+            let renderer = AuditTextRenderer(language: language, colors: Terminal.colors, showIDs: display.showIDs, curricula: curricula.label, today: today)
             print(renderer.render(audit, candidate: transcript.candidate, trace: trace), terminator: "")
         }
         if hadErrors {

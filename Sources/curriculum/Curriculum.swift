@@ -12,7 +12,7 @@ struct Curriculum: ParsableCommand {
             3 eligible pending manual review.
             退出码：0 符合条件（或命令成功），1 不符合，2 用法或输入错误，3 符合条件但待人工审核。
             """,
-        version: "0.1.0",
+        version: CurriculumVersion.string,
         subcommands: [Check.self, Explain.self, WhatIf.self, Majors.self, Batch.self, PlanGraph.self, Schema.self,
                       Form.self, ApplicationCommand.self])
 

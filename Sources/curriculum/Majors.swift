@@ -21,6 +21,7 @@ struct Majors: ParsableCommand {
     func run() throws {
         let language = curricula.language
         let graph = try curricula.load()
+        let province = graph.province(named: self.province)
         let day = try date.map { text throws -> CivilDate in
             guard let parsed = CivilDate(text) else { throw ValidationError("--date must be YYYY-MM-DD") }
             return parsed

@@ -1,24 +1,41 @@
 import ArgumentParser
+import CurriculumData
 import Eligibility
 import Foundation
 
-/// Where the curricula are: `--curricula`, else $CURRICULUM_CURRICULA, else ./curricula, else the package's own.
+/// Where the curricula are: `--curricula`, else $CURRICULUM_CURRICULA, else ./curricula in the working directory, else
+/// the bundled curricula. The audit's header names the one used.
 struct CurriculaOptions: ParsableArguments {
-    @Option(name: .long, help: "Curriculum directory or file (default: the bundled curricula).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Curriculum directory or file (default: $CURRICULUM_CURRICULA, else ./curricula when the working directory has one, else the bundled curricula; the report's header names the one used).",
+        valueName: "dir"))
     var curricula: String?
 
-    @Option(help: "Message language: zh or en (default from the locale).")
+    @Option(help: "Message language: zh or en (default: zh unless the locale is en_*).")
     var lang: Language?
 
     var language: Language { lang ?? Language.fromEnvironment() }
 
+    /// The curricula shipped with the package.
+    static let bundled = CurriculumData.bundledDirectory
+
     var path: String {
         if let curricula { return curricula }
-        if let environment = ProcessInfo.processInfo.environment["CURRICULUM_CURRICULA"] { return environment }
+        if let environment = ProcessInfo.processInfo.environment["CURRICULUM_CURRICULA"], !environment.isEmpty { return environment }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: "curricula", isDirectory: &isDirectory), isDirectory.boolValue { return "curricula" }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("curricula").path
+        return Self.bundled
+    }
+
+    /// Which curricula were used, for the report's header: 内置 (bundled) when the path is the package's own, else
+    /// the path and where it came from.
+    var label: LocalizedText {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let bundled = URL(fileURLWithPath: Self.bundled).resolvingSymlinksInPath().standardizedFileURL.path
+        if resolved == bundled { return .init(zh: "内置", en: "bundled") }
+        if curricula != nil { return .init(zh: "\(path)（--curricula）", en: "\(path) (--curricula)") }
+        if path != "curricula" { return .init(zh: "\(path)（环境变量 CURRICULUM_CURRICULA）", en: "\(path) ($CURRICULUM_CURRICULA)") }
+        return .init(zh: "当前目录下的 curricula（\(resolved)），而非内置课程数据", en: "./curricula in the working directory (\(resolved)), not the bundled ones")
     }
 
     /// Loads the curricula; errors in them stop the command (exit 2), since audits on a broken plan would be wrong.
@@ -57,7 +74,7 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Province, when a major code exists in several.")
     var province: String?
 
-    @Option(help: "Plan id (default: of the plans in force on --date, the one with the best verdict, the newest among equals).")
+    @Option(help: "Plan id (default: of the plans in force on --date, the one with the best verdict; when none is satisfied, the one that leaves the fewest courses to pass; the newest among equals).")
     var plan: String?
 
     @Option(help: "Application date YYYY-MM-DD (default: today).")
@@ -78,6 +95,7 @@ struct TargetOptions: ParsableArguments {
         }
         var majors = graph.majors(code: major)
         let everywhere = majors
+        let province = graph.province(named: self.province)
         if let province { majors = majors.filter { $0.province == province } }
         if majors.isEmpty, let province, !everywhere.isEmpty {
             let places = everywhere.map { "\($0.province) \($0.code) \($0.name)" }.joined(separator: language == .zh ? "；" : "; ")
@@ -132,6 +150,14 @@ extension TargetOptions {
     }
 }
 
+extension CurriculumGraph {
+    /// The curricula's spelling of the province the user named (江苏省, 苏, Jiangsu → 江苏); the name itself when no
+    /// province of the curricula matches, so that the error shows what was typed.
+    func province(named name: String?) -> String? {
+        name.map { ProvinceName.resolve($0, among: Set(majors.values.map(\.province))) ?? $0 }
+    }
+}
+
 /// Output settings shared by the audit commands.
 struct DisplayOptions: ParsableArguments {
     @Flag(name: .customLong("show-ids"), help: "Show full ID numbers (masked by default: 1401**********123X).")
@@ -157,6 +183,16 @@ enum Clock {
     }
 }
 
+extension Clock {
+    /// Warns (stderr) about dates after today — an application date, results, certificates: likely typos.
+    static func warnAboutFutureDates(applicationDate: CivilDate, records: [CourseRecord] = [], certificates: [Certificate] = [],
+                                     language: Language) {
+        for warning in DateChecks.warnings(applicationDate: applicationDate, records: records, certificates: certificates, today: today()) {
+            Terminal.error((language == .zh ? "警告：" : "warning: ") + warning.text(in: language) + "\n")
+        }
+    }
+}
+
 enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
@@ -167,10 +203,6 @@ enum Terminal {
 }
 
 extension Language: ExpressibleByArgument {
-    /// Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG), otherwise English.
-    static func fromEnvironment() -> Language {
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
-        return locale.hasPrefix("zh") ? .zh : .en
-    }
+    /// Chinese unless the locale is English (`Language.preferred(in:)`).
+    static func fromEnvironment() -> Language { preferred(in: ProcessInfo.processInfo.environment) }
 }

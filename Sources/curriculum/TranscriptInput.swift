@@ -4,7 +4,7 @@ import Foundation
 
 /// A transcript file and the candidate it belongs to.
 struct TranscriptInput: ParsableArguments {
-    @Argument(help: "Transcript file: CSV (UTF-8 or GB18030), YAML or JSON.")
+    @Argument(help: "Transcript file: CSV (UTF-8 or GB18030), YAML or JSON; - reads standard input.")
     var transcript: String
 
     @Option(help: "Candidate file (YAML/JSON with `candidate:`), when the transcript has no candidate data.")
@@ -13,9 +13,12 @@ struct TranscriptInput: ParsableArguments {
     @Option(help: "The candidate's 准考证号, when the transcript holds several candidates.")
     var admission: String?
 
+    /// The transcript's name in messages: the path, or <stdin> for `-`.
+    var fileName: String { transcript == "-" ? TranscriptFiles.standardInputName : transcript }
+
     /// Reads the transcript, prints its issues to stderr, and returns it with whether any row was rejected.
     func read(language: Language, showIDs: Bool = false) throws -> (transcript: Transcript, hadErrors: Bool) {
-        let contents = TranscriptFiles.read(path: transcript)
+        let contents = transcript == "-" ? TranscriptFiles.readStandardInput() : TranscriptFiles.read(path: transcript)
         var issues = contents.issues
         var transcripts = contents.transcripts
         if let admission {
@@ -34,8 +37,8 @@ struct TranscriptInput: ParsableArguments {
         case 0:
             report(issues, language: language, showIDs: showIDs)
             throw CLIError(language,
-                zh: admission.map { "成绩文件中没有准考证号 \($0)" } ?? "\(transcript) 中没有可用的成绩（见上）",
-                en: admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(transcript) (see above)")
+                zh: admission.map { "成绩文件中没有准考证号 \($0)" } ?? "\(fileName) 中没有可用的成绩（见上）",
+                en: admission.map { "no candidate with admission number \($0) in the transcript" } ?? "no usable transcript in \(fileName) (see above)")
         default:
             report(issues, language: language, showIDs: showIDs)
             let numbers = transcripts.compactMap(\.admissionNumber).prefix(10).joined(separator: ", ")
@@ -53,8 +56,8 @@ struct TranscriptInput: ParsableArguments {
                     // Results and office decisions belong in the transcript: never dropped without a word.
                     let place = extraTranscript.decisionPlaces.first?.decision ?? TranscriptPlace(file: candidatePath, row: extraTranscript.firstRow)
                     issues.append(place.issue(.error, .init(
-                        zh: "考生信息文件中的 records（成绩）和 decisions（决定）不会被读取；请把它们移到成绩文件 \(transcript) 中",
-                        en: "the candidate file's 'records' and 'decisions' are not read; move them into the transcript \(transcript)")))
+                        zh: "考生信息文件中的 records（成绩）和 decisions（决定）不会被读取；请把它们移到成绩文件 \(fileName) 中",
+                        en: "the candidate file's 'records' and 'decisions' are not read; move them into the transcript \(fileName)")))
                 }
             }
         }

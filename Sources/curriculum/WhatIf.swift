@@ -18,6 +18,7 @@ struct WhatIf: ParsableCommand {
     func run() throws {
         let language = curricula.language
         let graph = try curricula.load()
+        let province = graph.province(named: self.province)
         if let institution, graph.institutions[institution] == nil {
             throw unknownInstitution(institution, in: graph, language: language)
         }
@@ -30,6 +31,8 @@ struct WhatIf: ParsableCommand {
             guard let parsed = CivilDate(text) else { throw ValidationError("--date must be YYYY-MM-DD") }
             return parsed
         } ?? Clock.today()
+        Clock.warnAboutFutureDates(applicationDate: day, records: transcript.records,
+                                   certificates: transcript.candidate?.certificates ?? [], language: language)
         let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "")
         let ranking = AuditEngine(graph: graph).whatIf(candidate: candidate, records: transcript.records, on: day,
                                                        province: province, institution: institution, level: level,
@@ -87,7 +90,7 @@ extension WhatIf {
         for (requirement, option) in transcript.choices.sorted(by: { $0.key < $1.key }) {
             let missed = ranking.filter { $0.unappliedChoices.contains(requirement) }
             guard !missed.isEmpty else { continue }
-            let place = transcript.choicePlaces[requirement]?.requirement ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let place = transcript.choicePlaces[requirement]?.requirement ?? TranscriptPlace(file: input.fileName, row: transcript.firstRow)
             let all = missed.count == ranking.count
             let names = missed.map(label)
             Terminal.error(place.issue(.warning, .init(
@@ -96,7 +99,7 @@ extension WhatIf {
             )).render(language) + "\n")
         }
         if !transcript.decisions.isEmpty {
-            let place = transcript.decisionPlaces.first?.decision ?? TranscriptPlace(file: input.transcript, row: transcript.firstRow)
+            let place = transcript.decisionPlaces.first?.decision ?? TranscriptPlace(file: input.fileName, row: transcript.firstRow)
             let count = transcript.decisions.count
             Terminal.error(place.issue(.warning, .init(
                 zh: "decisions：县（市、区）自考部门的 \(count) 项决定是针对某一专业考试计划作出的，排名时未采用；按所作决定的专业审核请用 curriculum check --major 专业代码",

@@ -6,7 +6,7 @@ import Testing
 /// - The executable is `<repo>/.build/debug/curriculum` (the repository root comes from `#filePath`); set
 ///   `CURRICULUM_EXECUTABLE` to test another build, e.g. `.build/release/curriculum`. `swift test` builds it first.
 /// - Each run has the repository root as its working directory (so paths in messages are `Examples/…`) and a
-///   small, fixed environment: `LANG=C`, `NO_COLOR=1`, `PATH` and `HOME` only — nothing such as
+///   small, fixed environment: `LANG=en_US.UTF-8` (English; any other locale gives Chinese), `NO_COLOR=1`, `PATH` and `HOME` only — nothing such as
 ///   `CURRICULUM_CURRICULA` or `LC_ALL` leaks in from the caller. Tests of the Chinese output pass `--lang zh`
 ///   or set `LANG=zh_CN.UTF-8` themselves.
 /// - `Expected/<name>.stdout`, `<name>.stderr` and `<name>.exit` hold the expected output. JSON output
@@ -48,10 +48,10 @@ enum CLI {
     }
 
     /// Runs `curriculum arguments…` in the repository root and returns what it printed and its exit code.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], input: Data? = nil) throws -> Output {
         let binary = executable
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Failure.noExecutable(binary.path) }
-        var environment = ["LANG": "C", "NO_COLOR": "1"]
+        var environment = ["LANG": "en_US.UTF-8", "NO_COLOR": "1"]
         for key in ["PATH", "HOME"] { environment[key] = ProcessInfo.processInfo.environment[key] }
         environment.merge(extra) { $1 }
 
@@ -71,7 +71,14 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = repository
         process.environment = environment
-        process.standardInput = FileHandle.nullDevice
+        // Standard input: `input` through a file (no pipe to keep draining), else nothing.
+        let inURL = scratch.appendingPathComponent("stdin")
+        if let input {
+            try input.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = outHandle
         process.standardError = errHandle
         try process.run()

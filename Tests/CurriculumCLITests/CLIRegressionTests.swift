@@ -82,7 +82,7 @@ struct CLIRegressionTests {
 
     @Test
     func rowProblemsHaveAColumn() throws {
-        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402"] + jiangsu + ["--lang", "en"])
+        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402", "--plan", "JS-2024-120402"] + jiangsu + ["--lang", "en"])
         let file = Example.sunBaBroken
         #expect(output.err.contains("\(file):5:7: error:"))
         #expect(output.err.contains("成绩"))
@@ -91,7 +91,7 @@ struct CLIRegressionTests {
 
     @Test
     func errorRowIsStillCounted() throws {
-        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402"] + jiangsu + ["--lang", "en"])
+        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402", "--plan", "JS-2024-120402"] + jiangsu + ["--lang", "en"])
         #expect(output.out.contains("✗ 07816 公共行政学  0/4"))
         #expect(output.out.contains("Totals: credits 8/71"))
     }

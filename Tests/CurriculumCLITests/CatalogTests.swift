@@ -14,7 +14,8 @@ import Testing
 /// - graph-030101K-2021-mermaid: JS-2021-030101K, foreign-language one-of with 00015/27016/27017/27018 (14 each) and
 ///   the 不考外语者 substitution note.
 /// - whatif-530605-lisi-zh: 江苏 530605 eligible (0/0) first, then 山西 530605 (6 courses 27 credits, see
-///   CheckTests.formerMajorCode), then the others by missing credits; 34 majors without plan data.
+///   CheckTests.formerMajorCode), then the others by missing credits (each under its plan in force that leaves the
+///   fewest courses: e.g. 江苏 590206 9 courses under JS-2021-590206); 34 majors without plan data.
 /// - whatif-030101K-zhaoliu-bachelor-en: only 江苏 本科 majors; 030101K eligible first.
 @Suite("majors, graph and whatif")
 struct CatalogTests {
@@ -69,7 +70,7 @@ struct CatalogTests {
     }
 
     @Test func graphDot() throws {
-        let output = try CLI.run(["graph", "--major", "530605", "--province", "江苏", "--plan", "JS-2024-530605", "--format", "dot"])
+        let output = try CLI.run(["graph", "--major", "530605", "--province", "江苏", "--plan", "JS-2024-530605", "--format", "dot", "--lang", "zh"])
         CLI.expect(output, matches: "graph-530605-jiangsu-dot")
         #expect(output.exitCode == 0)
         #expect(output.out.hasPrefix("digraph \"JS-2024-530605\" {\n"))
@@ -77,7 +78,7 @@ struct CatalogTests {
     }
 
     @Test func graphMermaid() throws {
-        let output = try CLI.run(["graph", "--major", "030101K", "--province", "江苏", "--plan", "JS-2021-030101K", "--format", "mermaid"])
+        let output = try CLI.run(["graph", "--major", "030101K", "--province", "江苏", "--plan", "JS-2021-030101K", "--format", "mermaid", "--lang", "zh"])
         CLI.expect(output, matches: "graph-030101K-2021-mermaid")
         #expect(output.exitCode == 0)
         #expect(output.out.hasPrefix("flowchart LR\n"))
@@ -85,8 +86,10 @@ struct CatalogTests {
 
     @Test func graphDefaultsToMermaid() throws {
         // Without --plan: the plan in force today (the 2025 revision).
-        let output = try CLI.run(["graph", "--major", "530605", "--province", "江苏"])
-        #expect(output.out.hasPrefix("flowchart LR\n  n1([\"JS-2025-530605 市场营销<br/>全部 all-of\"])\n"))
+        let output = try CLI.run(["graph", "--major", "530605", "--province", "江苏", "--lang", "zh"])
+        #expect(output.out.hasPrefix("flowchart LR\n  n1([\"JS-2025-530605 市场营销<br/>全部\"])\n"), "Chinese labels without English tags")
+        let english = try CLI.run(["graph", "--major", "530605", "--province", "江苏", "--lang", "en"])
+        #expect(english.out.hasPrefix("flowchart LR\n  n1([\"JS-2025-530605 市场营销<br/>all of\"])\n  n2[\"15040 习近平新时代中国特色社会主义思想概论<br/>3 credits\"]\n"))
     }
 
     @Test func graphOfAMajorWithoutPlanData() throws {

@@ -65,6 +65,20 @@ struct CheckTests {
         #expect(output.exitCode == 1)
     }
 
+    /// Chinese is the default: C, C.UTF-8, POSIX (what containers and CI set) and no locale give the Chinese report;
+    /// only an English locale (or --lang en) gives English.
+    @Test(arguments: [("C.UTF-8", true), ("C", true), ("POSIX", true), ("", true), ("zh_CN.UTF-8", true),
+                      ("en_US.UTF-8", false), ("en_GB", false), ("en", false)])
+    func chineseUnlessTheLocaleIsEnglish(locale: String, chinese: Bool) throws {
+        let output = try CLI.run(["check", Example.zhangSan, "--candidate", Example.zhangSanCandidate, "--major", "120402"] + jiangsu,
+                                 environment: ["LANG": locale])
+        #expect(output.out.hasPrefix("考生：张三") == chinese, "LANG=\(locale)")
+        #expect(output.out.hasPrefix("Candidate: 张三") == !chinese, "LANG=\(locale)")
+        let forced = try CLI.run(["check", Example.zhangSan, "--candidate", Example.zhangSanCandidate, "--major", "120402", "--lang", "en"] + jiangsu,
+                                 environment: ["LANG": locale])
+        #expect(forced.out.hasPrefix("Candidate: 张三"))
+    }
+
     @Test func gb18030ChineseHeaders() throws {
         let bytes = try Example.bytes(Example.liSiGB18030)
         #expect(String(validating: bytes, as: UTF8.self) == nil, "the example must really be GB18030, not UTF-8")

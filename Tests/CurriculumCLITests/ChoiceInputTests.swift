@@ -69,7 +69,7 @@ struct ChoiceInputTests {
                                      + "options: with-fl (考外语者), without-fl (不考外语者); write the option's id, or remove the entry to let the audit compare every option"))
         #expect(english.err.hasSuffix("some declared choices could not be used (see above); the audit compared every option instead\n"))
         // The audit still runs, comparing both options (without-fl is cheaper: 5 credits against 14).
-        #expect(english.out.contains("with-fl (not chosen)"))
+        #expect(english.out.contains("· 考外语者 (not chosen)"), "an option without a title is named by its when")
 
         let chinese = try check(directory, "t.yaml", lang: "zh")
         #expect(chinese.exitCode == 2)
@@ -95,7 +95,7 @@ struct ChoiceInputTests {
         let output = try check(directory, "t.yaml", lang: "en")
         #expect(output.exitCode == 1)
         #expect(!output.err.contains("error"))
-        #expect(output.out.contains("without-fl (not chosen)"))
+        #expect(output.out.contains("· 不考外语者 (not chosen)"))
     }
 
     @Test func candidateFileChoicesAreCheckedAndNeverDropped() throws {

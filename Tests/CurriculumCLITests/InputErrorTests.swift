@@ -14,7 +14,7 @@ import Testing
 @Suite("bad input and usage errors")
 struct InputErrorTests {
     @Test func brokenCSVReportsEveryProblemWithItsPlace() throws {
-        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402"] + jiangsu + ["--lang", "en"])
+        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402", "--plan", "JS-2024-120402"] + jiangsu + ["--lang", "en"])
         CLI.expect(output, matches: "check-120402-sunba-broken-en")
         #expect(output.exitCode == 2)
         let file = Example.sunBaBroken
@@ -34,7 +34,7 @@ struct InputErrorTests {
     }
 
     @Test func brokenCSVInChinese() throws {
-        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402"] + jiangsu + ["--lang", "zh"])
+        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402", "--plan", "JS-2024-120402"] + jiangsu + ["--lang", "zh"])
         #expect(output.exitCode == 2)
         #expect(output.err.contains("Examples/120402-孙八-broken.csv:3:7: 错误: 成绩“7O”无效：应为 0–100 的整数，或 优秀/良好/中等/合格/不合格（成绩列）"))
         #expect(output.err.hasSuffix("成绩文件中有无法读取的行（见上），审核结果未包含这些行\n"))
@@ -42,7 +42,7 @@ struct InputErrorTests {
 
     /// Broken JSON still gets the audit JSON on stdout, and exit 2.
     @Test func brokenCSVWithJSONOutput() throws {
-        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402"] + jiangsu + ["--format", "json"])
+        let output = try CLI.run(["check", Example.sunBaBroken, "--major", "120402", "--plan", "JS-2024-120402"] + jiangsu + ["--format", "json"])
         #expect(output.exitCode == 2)
         let audit = try #require(CLI.parseJSON(output.out) as? [String: Any])
         #expect(audit["verdict"] as? String == "not-eligible")

@@ -5,6 +5,7 @@ import Testing
 /// Every rule the loader can produce has a test, and every diagnostics fixture has expectations.
 @Suite struct RuleCoverageTests {
     static let tables = YAMLReaderTests.table + SchemaDiagnosticsTests.table + GraphDiagnosticsTests.table + ManyMistakesTests.table
+        + RecoveryTests.table
 
     /// Rules asserted by dedicated tests rather than table rows (their input is built by the test).
     static let coveredByDedicatedTests: [String: String] = [

@@ -14,20 +14,26 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: Data? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
-        env["LANG"] = "C"
+        env["LANG"] = "en_US.UTF-8"
         env["LC_ALL"] = nil
         env["LC_MESSAGES"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
         let err = Pipe()
+        if let input {
+            // Through a file: the child reads it whole, and no pipe has to be fed while the outputs are drained.
+            let file = try Fixtures.temporaryDirectory().appendingPathComponent("stdin")
+            try input.write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        }
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -117,6 +123,17 @@ import Testing
         #expect(try Self.run(["--lang", "en", "a.yaml"], in: root, environment: ["LANG": "zh_CN.UTF-8"]).stdout.contains("error: thesis 55472"))
     }
 
+    /// Chinese unless the locale is English: C.UTF-8 (containers, CI) gives Chinese.
+    @Test(.enabled(if: built)) func chineseUnderTheCLocale() throws {
+        let root = try Self.tree(["a.yaml": Self.error])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Self.run(["a.yaml"], in: root, environment: ["LANG": "C.UTF-8"]).stdout.contains("错误: 毕业论文（设计）55472 有 4 学分"))
+        #expect(try Self.run(["a.yaml"], in: root, environment: ["LANG": "en_US.UTF-8"]).stdout.contains("error: thesis 55472"))
+        #expect(Language.preferred(in: ["LANG": "C.UTF-8"]) == .zh)
+        #expect(Language.preferred(in: [:]) == .zh)
+        #expect(Language.preferred(in: ["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+    }
+
     @Test(.enabled(if: built)) func listRulesAndPrintSchema() throws {
         let root = try Self.tree([:])
         defer { try? FileManager.default.removeItem(at: root) }
@@ -127,5 +144,43 @@ import Testing
         let schema = try Self.run(["--print-schema"], in: root)
         #expect(schema.status == 0)
         #expect(schema.stdout == CurriculumSchema.json())
+    }
+
+    /// `--list-rules --format json`: every rule with severity, summary, help and its documentation anchor.
+    @Test(.enabled(if: built)) func listRulesAsJSON() throws {
+        let root = try Self.tree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try Self.run(["--list-rules", "--format", "json", "--lang", "en"], in: root)
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let tool = object?["tool"] as? [String: Any]
+        #expect(tool?["name"] as? String == "curriculum-lint" && tool?["version"] as? String == CurriculumVersion.string)
+        let rules = try #require(object?["rules"] as? [[String: Any]])
+        #expect(rules.count == RuleCatalog.all.count)
+        let thesis = try #require(rules.first { $0["id"] as? String == "lint.thesis-with-credits" })
+        #expect(thesis["severity"] as? String == "error")
+        #expect(thesis["documentation"] as? String == "docs/lint-rules.md#lintthesis-with-credits")
+        #expect((thesis["summary"] as? String)?.isEmpty == false && (thesis["help"] as? String)?.isEmpty == false)
+        let sarif = try Self.run(["--list-rules", "--format", "sarif"], in: root)
+        #expect(sarif.status == 2)
+        #expect(sarif.stderr.contains("--list-rules prints text or json"))
+    }
+
+    /// Both tools report one version, from `CurriculumVersion`.
+    @Test(.enabled(if: built)) func oneVersionForBothTools() throws {
+        let root = try Self.tree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lint = try Self.run(["--version"], in: root)
+        let curriculum = Process()
+        curriculum.executableURL = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/curriculum")
+        curriculum.arguments = ["--version"]
+        let out = Pipe()
+        curriculum.standardOutput = out
+        try curriculum.run()
+        let version = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        curriculum.waitUntilExit()
+        #expect(lint.stdout == CurriculumVersion.string + "\n")
+        #expect(version == CurriculumVersion.string + "\n")
+        #expect(LintTool.version == CurriculumVersion.string)
     }
 }

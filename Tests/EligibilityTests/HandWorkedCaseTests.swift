@@ -141,6 +141,25 @@ struct HandWorkedTransitionTests {
         #expect(audit.totals.credits.earned == 71 && audit.totals.courses.earned == 16)
         #expect(others(audit) == ["JS-2021-030101K 2021 not-eligible 10 credits 3 courses"])
     }
+
+    /// Neither plan complete, the older one leaves fewer courses: the report leads with the older plan, and says why.
+    /// The 2021 plan without 00259 公证与律师制度 3 (its 13144 mapping source): 2021 lacks 00259 — 1 course, 3 credits.
+    /// Under 2024 the same results leave 00247 国际法 6 and 13144 犯罪学 6 (00259 → 13144 is gone, and no 2021 course
+    /// maps to 00247): 2 courses, 12 credits. The older plan leaves fewer courses, so it is audited; the newest is listed.
+    @Test func neitherPlanCompleteLeadsWithTheCheaperPlan() throws {
+        let records = Support.passed(p.js2021Law.filter { $0 != "00259" } + ["00015"]) + [rec("55472", .grade(.pass))]
+        let audit = try Support.engine.audit(request(records, major: "030101K"))
+        #expect(audit.verdict == .notEligible)
+        #expect(audit.target.planID == "JS-2021-030101K")
+        #expect(missing(audit) == ["00259 3"])
+        #expect(others(audit) == ["JS-2024-030101K 2024 not-eligible 12 credits 2 courses"])
+        let summary = try Support.engine.evaluate(request(records, major: "030101K"))
+        #expect(summary.planID == "JS-2021-030101K", "batch chooses as check does")
+        let text = AuditTextRenderer(language: .zh).render(audit, candidate: nil)
+        #expect(text.contains("各有效计划均未满足，本次按尚缺课程门数最少的计划审核（同等时按新计划）"))
+        #expect(audit.target.planUntil == CivilDate("2026-06-30"))
+        #expect(text.contains("下一步：报考并通过上列尚缺课程；按本计划（JS-2021-030101K）毕业须最迟于 2026-06-30 补齐并申请，之后只能按新计划审核；"))
+    }
 }
 
 @Suite("Hand-worked cases: attempts, evidence and why results count for nothing")

@@ -240,6 +240,29 @@ struct RuleConstructTests {
         #expect(missing(try audit(plan, [passed("00015", on: "2024-10-19")])) == ["13000"])
     }
 
+    /// Two of 00015 / 00152 stand for 13000 if passed by 2024-06-30; one was. On 2025-04-30 (Support.date) another old
+    /// course can no longer complete the rule, and the note says so instead of implying it (issue 11, item 2).
+    @Test func partialMappingAfterItsWindowAdvisesTheNewCourse() throws {
+        let plan = engine("""
+                    requirements: ["13000"]
+                    mappings:
+                      - id: old
+                        rules:
+                          - {old: ["00015", "00152"], need: 2, new: "13000", passed-until: 2024-06-30}
+            """)
+        let closed = try audit(plan, [passed("00015", on: "2024-04-13")])
+        #expect(missing(closed) == ["13000"])
+        #expect(closed.missing.items.first?.note?.zh == "对照规则 old 须通过 00015、00152 中 2 门，现只通过 1 门（00015）；该规则只计 2024-06-30 前通过的旧课程，已不能再以补考旧课程满足，须报考本课程")
+        let open = engine("""
+                    requirements: ["13000"]
+                    mappings:
+                      - id: old
+                        rules:
+                          - {old: ["00015", "00152"], need: 2, new: "13000"}
+            """)
+        #expect(try audit(open, [passed("00015", on: "2024-04-13")]).missing.items.first?.note?.zh == "对照规则 old 须通过 00015、00152 中 2 门，现只通过 1 门（00015）")
+    }
+
     // MARK: credits-only
 
     /// Total 10 credits, 3 courses: 03708 (2) + 03709 (4) required, 00321 (5) / 00152 (4) may make up the rest.

@@ -16,9 +16,16 @@ extension NodeDecoder {
         guard let f = fields(node, Place.major, field: "majors", allowed: Self.majorKeys) else { return nil }
         let code = required(f, .code).flatMap { majorCode($0, field: "code") }
         let name = required(f, .name).flatMap { string($0, field: "name") }
-        let level = required(f, .level).flatMap { enumeration($0, field: "level", as: Level.self) }
+        // A misspelt level (专升本科) is reported and read as its fix, so the plans are still checked.
+        let level = required(f, .level).flatMap { enumeration($0, field: "level", as: Level.self, recovering: true) }
         let province = province(of: f, default: defaultProvince)
-        guard let code, let name, let level, let province else { return nil }
+        guard let code, let name, let level, let province else {
+            // The major cannot be built; its plans are still decoded, for their own mistakes, and then dropped.
+            let placeholder = MajorKey(province: province?.value ?? "", code: code?.value ?? "")
+            let place = province ?? Located("", at: location(of: node))
+            _ = optionalList(f, .plans) { $0.plan($1, major: placeholder, province: place) }
+            return nil
+        }
         let key = MajorKey(province: province.value, code: code.value)
 
         var prerequisite: Prerequisite? = level.isBachelor ? .bachelorDefault : nil
@@ -68,32 +75,42 @@ extension NodeDecoder {
         let id = required(f, .id).flatMap { identifier($0, field: "id") }
         let version = required(f, .version).flatMap { codeLikeString($0, field: "version")}
         let requirementsNode = required(f, .requirements)
-        guard let id, let version, let requirementsNode else { return nil }
 
-        // An item of the requirements, substitutions, mappings or additional courses that could not be decoded is
-        // missing from the plan.
+        // Every field is decoded before the plan is given up for a missing id, version or requirements, so that all
+        // of its mistakes are reported in one pass. An item of the requirements, substitutions, mappings or
+        // additional courses that could not be decoded is missing from the plan.
         let dropped = droppedItems
-        var children: [Requirement] = []
-        children = mapList(requirementsNode, field: "requirements") { $0.requirement($1) } ?? []
+        let children = requirementsNode.flatMap { mapList($0, field: "requirements") { $0.requirement($1) } } ?? []
         let substitutions = optionalList(f, .substitutions) { $0.substitution($1) }
         let mappings = optionalList(f, .mappings) { $0.mapping($1, defaultProvince: nil, topLevel: false) }
         let additionalCourses = optionalList(f, .additionalCourses) { $0.additionalCourses($1) }
+        var notes = f[.notes].map { stringList($0, field: "notes").map(\.value) } ?? []
+        if let note = optionalString(f, .note) { notes.insert(note, at: 0) }
+        let effectiveFrom = optionalDate(f, .effectiveFrom)
+        let effectiveUntil = optionalDate(f, .effectiveUntil)
+        let supersedes = f[.supersedes].flatMap { identifier($0, field: "supersedes") }
+        let institutions = f[.institutions].map { stringList($0, field: "institutions") } ?? []
+        let totalCredits = locatedInteger(f, .totalCredits)
+        let minCourses = locatedInteger(f, .minCourses)
+        let passMark = optionalInteger(f, .passMark, minimum: 1) ?? -1
+        let graduationRule = optionalString(f, .graduationRule)
+        let sources = optionalList(f, .sources) { $0.citation($1) }
+        let confidence = f[.confidence].flatMap { enumeration($0, field: "confidence", as: Confidence.self) }
+        guard let id, let version, let requirementsNode else { return nil }
         if droppedItems > dropped { incompletePlans.append(id.value) }
         let root = Requirement(id: id.value, title: nil, note: nil, when: nil, shared: false,
                                shape: .allOf(children), location: startLocation(of: requirementsNode))
-        var notes = f[.notes].map { stringList($0, field: "notes").map(\.value) } ?? []
-        if let note = optionalString(f, .note) { notes.insert(note, at: 0) }
         return Plan(
             id: id.value, major: major, version: version,
-            effectiveFrom: optionalDate(f, .effectiveFrom), effectiveUntil: optionalDate(f, .effectiveUntil),
-            supersedes: f[.supersedes].flatMap { identifier($0, field: "supersedes") },
-            institutions: f[.institutions].map { stringList($0, field: "institutions") } ?? [],
-            totalCredits: locatedInteger(f, .totalCredits),
-            minCourses: locatedInteger(f, .minCourses),
-            passMark: optionalInteger(f, .passMark, minimum: 1) ?? -1,
-            graduationRule: optionalString(f, .graduationRule),
-            sources: optionalList(f, .sources) { $0.citation($1) },
-            confidence: f[.confidence].flatMap { enumeration($0, field: "confidence", as: Confidence.self) },
+            effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil,
+            supersedes: supersedes,
+            institutions: institutions,
+            totalCredits: totalCredits,
+            minCourses: minCourses,
+            passMark: passMark,
+            graduationRule: graduationRule,
+            sources: sources,
+            confidence: confidence,
             notes: notes,
             requirements: root,
             substitutions: substitutions,

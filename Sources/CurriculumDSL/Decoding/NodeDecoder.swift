@@ -275,8 +275,11 @@ struct NodeDecoder {
     }
 
     /// One of a closed set of values (`kind`, `level`, `status`, ...).
+    /// One of `Value`'s raw values (or an alias). A bad value is an error with the closest value as its fix; with
+    /// `recovering`, decoding goes on as if the fix were applied (so that one typo does not hide the rest of the
+    /// declaration's mistakes); without a close value it is nil either way.
     mutating func enumeration<Value: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: Value.Type,
-                                                                      aliases: [String: Value] = [:]) -> Value?
+                                                                      aliases: [String: Value] = [:], recovering: Bool = false) -> Value?
     where Value.RawValue == String {
         guard let scalar = scalar(node, field: field, expected: Expected.string) else { return nil }
         let value = text(scalar)
@@ -285,7 +288,7 @@ struct NodeDecoder {
         let suggestion = Suggestion.closest(to: value, among: values)
         diagnostics.append(DiagnosticMessages.invalidValue(field, value: value, expected: Expected.oneOf(values),
                                                            at: scalarLocation(scalar), suggestion: suggestion, fix: suggestion))
-        return nil
+        return recovering ? suggestion.flatMap(Value.init(rawValue:)) : nil
     }
 
     /// A stable id: letters (any script), digits, `-`, `_`, `.`.

@@ -5,26 +5,31 @@ public enum PlanDiagram {
         case mermaid
     }
 
-    public static func render(_ plan: Plan, graph: CurriculumGraph, format: Format) -> String {
+    /// The diagram with its labels in `language` (Chinese by default; no English tags inside Chinese labels).
+    public static func render(_ plan: Plan, graph: CurriculumGraph, format: Format, language: Language = .zh) -> String {
         var lines: [String] = []
         var counter = 0
         let breakToken = format == .dot ? "\\n" : "<br/>"
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         func label(_ node: Requirement) -> String {
             var parts: [String]
+            // An option of a choice is named by its `when`; its id only when it has neither title nor `when`.
+            let name = node.title ?? (node.when == nil ? node.id : nil)
             switch node.shape {
             case .course(let code, _):
                 let course = graph.courses[code]
-                parts = ["\(code) \(course?.name ?? "")", "\(course?.credits ?? 0) 学分"]
-            case .allOf: parts = [node.title ?? node.id, "全部 all-of"]
-            case .choose(1, _): parts = [node.title ?? node.id, "任选1 one-of"]
-            case .choose(let count, _): parts = [node.title ?? node.id, "任选\(count) choose \(count)"]
-            case .alternatives: parts = [node.title ?? node.id, "按考生情况 alternatives"]
+                parts = ["\(code) \(course?.name ?? "")", t("\(course?.credits ?? 0) 学分", "\(course?.credits ?? 0) credits")]
+            case .allOf: parts = [t("全部", "all of")]
+            case .choose(1, _): parts = [t("任选1门", "one of")]
+            case .choose(let count, _): parts = [t("任选\(count)门", "choose \(count)")]
+            case .alternatives: parts = [t("按考生情况", "by the candidate's case")]
             case .pool(let courses, let minCredits, let minCourses, let maxCredits):
-                parts = [node.title ?? node.id, "课程池 pool (\(courses.count))"]
-                if let minCredits { parts.append("≥\(minCredits) 学分") }
-                if let minCourses { parts.append("≥\(minCourses) 门") }
-                if let maxCredits { parts.append("≤\(maxCredits) 计入") }
+                parts = [t("课程池（\(courses.count) 门）", "pool (\(courses.count) courses)")]
+                if let minCredits { parts.append(t("≥\(minCredits) 学分", "≥\(minCredits) credits")) }
+                if let minCourses { parts.append(t("≥\(minCourses) 门", "≥\(minCourses) courses")) }
+                if let maxCredits { parts.append(t("≤\(maxCredits) 计入", "≤\(maxCredits) counted")) }
             }
+            if case .course = node.shape {} else if let name { parts.insert(name, at: 0) }
             if let when = node.when { parts.insert(when, at: 0) }
             return parts.map(escape).joined(separator: breakToken)
         }

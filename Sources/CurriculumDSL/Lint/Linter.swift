@@ -22,10 +22,11 @@ public struct Linter: Sendable {
         self.workingDirectory = workingDirectory
     }
 
-    /// Lints files and directories (every `.yaml` / `.yml` below a directory).
-    public func lint(paths: [String]) -> LintResult {
+    /// Lints files and directories (every `.yaml` / `.yml` below a directory), and `extra` in-memory files (standard
+    /// input) named by their `path`.
+    public func lint(paths: [String], extra: [(path: String, bytes: [UInt8])] = []) -> LintResult {
         let (files, diagnostics) = CurriculumFiles.gather(paths, limits: limits)
-        return lint(files: files, extraDiagnostics: diagnostics)
+        return lint(files: files + extra, extraDiagnostics: diagnostics)
     }
 
     /// Lints in-memory files (editors, tests); `path` names each file in diagnostics.
@@ -36,7 +37,7 @@ public struct Linter: Sendable {
     // MARK: the pipeline
 
     /// Load, check, suppress, configure.
-    private func lint(files: [(path: String, bytes: [UInt8])], extraDiagnostics: [Diagnostic]) -> LintResult {
+    func lint(files: [(path: String, bytes: [UInt8])], extraDiagnostics: [Diagnostic]) -> LintResult {
         let loaded = CurriculumLoader(limits: limits).load(files: files, extraDiagnostics: extraDiagnostics)
         let index = SourceIndex(files: files, limits: limits)
         var context = LintContext(graph: loaded.graph, index: index, loaderDiagnostics: loaded.diagnostics)

@@ -1,7 +1,7 @@
 /// The linter's name, version and rule reference, as SARIF and JSON output state them.
 public enum LintTool {
     public static let name = "curriculum-lint"
-    public static let version = "0.2.0"
+    public static let version = CurriculumVersion.string
     /// The rule reference, relative to the repository root, to which a rule's anchor is appended. The project
     /// has no published home page, so SARIF carries no `informationUri` / `helpUri` (absolute URIs there would be
     /// made up); the rule's help names this document instead.

@@ -10,4 +10,23 @@ public enum RuleList {
             return "\(id)\(severity)\(rule.summary.text(in: language))\n"
         }.joined()
     }
+
+    /// The rules as JSON, for programs and editors:
+    /// `{"tool": {"name", "version"}, "language", "rules": [{"id", "severity", "summary", "help", "documentation"}]}`,
+    /// sorted by id; `documentation` is the rule's section of docs/lint-rules.md.
+    public static func json(language: Language, rules: [Rule] = RuleCatalog.all) -> String {
+        JSONValue.object([
+            "tool": .object(["name": .string(LintTool.name), "version": .string(LintTool.version)]),
+            "language": .string(language.rawValue),
+            "rules": .array(rules.sorted { $0.id < $1.id }.map { rule in
+                .object([
+                    .init("id", .string(rule.id.rawValue)),
+                    .init("severity", .string(rule.defaultSeverity.rawValue)),
+                    .init("summary", .string(rule.summary.text(in: language))),
+                    .init("help", .string(rule.help.text(in: language))),
+                    .init("documentation", .string(LintTool.rulesDocument + "#" + LintTool.anchor(of: rule.id))),
+                ])
+            }),
+        ]).pretty()
+    }
 }

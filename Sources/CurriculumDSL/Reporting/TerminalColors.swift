@@ -1,11 +1,12 @@
 import Foundation
 
 extension Language {
-    /// Chinese when the locale says so (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), otherwise English.
+    /// Chinese, the users' language, unless the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`) is English
+    /// (`en`, `en_US.UTF-8` …). `C`, `C.UTF-8` and `POSIX` — what containers and CI set — and no locale give Chinese.
     public static func preferred(in environment: [String: String]) -> Language {
         let locale = [environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? ""
-        return locale.hasPrefix("zh") ? .zh : .en
+        return locale == "en" || locale.hasPrefix("en_") || locale.hasPrefix("en.") || locale.hasPrefix("en@") ? .en : .zh
     }
 }
 

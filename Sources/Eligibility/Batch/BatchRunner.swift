@@ -156,7 +156,6 @@ public struct BatchRunner: Sendable {
     }
 
     public func row(for transcript: Transcript) -> BatchRow {
-        let candidate = transcript.candidate ?? Candidate(name: "", idNumber: "", admissionNumber: transcript.admissionNumber)
         var row = BatchRow(row: transcript.firstRow, admissionNumber: transcript.admissionNumber,
                            name: transcript.candidate?.name,
                            idNumber: transcript.candidate.map { showIDs ? $0.idNumber : IDNumber.masked($0.idNumber) },
@@ -170,8 +169,7 @@ public struct BatchRunner: Sendable {
                                    : "all \(transcript.rejectedRows) rows of the candidate were rejected (see the input issues); not audited")
             return row
         }
-        let request = AuditRequest(candidate: candidate, records: transcript.records, major: major, institution: institution,
-                                   planID: planID, applicationDate: date, decisions: transcript.decisions, choices: transcript.choices)
+        let request = AuditRequest(transcript: transcript, major: major, institution: institution, planID: planID, date: date)
         do {
             // The verdict-only path: the same search without the explanation (`check` shows that).
             let summary = try engine.evaluate(request)

@@ -75,7 +75,7 @@ struct AuditBuilder {
             applied.append(.init(kind: "credits-only", id: definition.mappingID, requirement: nil, records: [rec.code], message: .init(
                 zh: "\(title)：\(name) 计入课程门数和学分（\(rec.credits) 学分），不替代任何课程",
                 en: "\(title): \(name) counts toward the course count and credits (\(rec.credits) credits) without standing for a course")))
-            trace(plan.plan.id, .init(zh: "按对照规则 \(definition.mappingID) 只计学分和门数：\(name)",
+            trace(plan.plan.id, .init(zh: "按对照规则\(definition.displayName)只计学分和门数：\(name)",
                                       en: "counted for credits and course count only (mapping \(definition.mappingID)): \(name)"))
         }
         return (credits, courses)
@@ -143,7 +143,7 @@ struct AuditBuilder {
         return Audit(
             target: .init(province: major.province, majorCode: major.code, majorName: major.name, level: major.level,
                           institution: request.institution, planID: plan.plan.id, planVersion: plan.plan.version,
-                          applicationDate: request.applicationDate),
+                          applicationDate: request.applicationDate, planUntil: plan.plan.effectiveUntil),
             verdict: verdict, reasons: reasons, requirements: root, totals: totals,
             missing: .init(credits: missingCredits, courses: missingCourses, items: missing),
             additionalCourses: additional, applied: applied, unused: unused(),
@@ -161,6 +161,7 @@ struct AuditBuilder {
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
                                       records: [], children: [])
+        if let code = plan.nodeCourseRef[index]?.code, plan.courseInfo[code]?.kind == .thesis { result.thesis = true }
         if case .waived? = step, isActive {
             result.status = .waived
             let contribution = plan.waivedContribution(index)
@@ -213,7 +214,8 @@ struct AuditBuilder {
             guard isActive else { return result }
             result.status = met ? .satisfied : .unsatisfied
             if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
-                let picked = result.children.compactMap { $0.status != .notChosen ? $0.id : nil }
+                // Options by their titles (a course by its code): the trace is read by people.
+                let picked = result.children.compactMap { $0.status != .notChosen ? ($0.kind == "course" ? $0.id : $0.title ?? $0.id) : nil }
                 trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
             }
         }
@@ -233,7 +235,9 @@ struct AuditBuilder {
                 (viaName, rule) = applyRule(record, via: via, requirement: id, code: code, credits: credits)
             }
             let recordCode = table.records[record].code
-            result.records = [usedRecord(record, via: viaName, standsFor: recordCode == code ? nil : code, rule: rule)]
+            var ruleTitle: String?
+            if case .exemption(_, let certificate) = table.records[record].origin { ruleTitle = certificate }
+            result.records = [usedRecord(record, via: viaName, standsFor: recordCode == code ? nil : code, rule: rule, ruleTitle: ruleTitle)]
             addReview(record, requirement: id)
             result.status = .satisfied
             result.credits.earned = credits
@@ -244,7 +248,7 @@ struct AuditBuilder {
             let definition = plan.rules[rule]
             for record in records { isUsed[record] = true }
             let old = records.map { table.records[$0] }
-            result.records = records.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID) }
+            result.records = records.map { usedRecord($0, via: "mapping", standsFor: code, rule: definition.mappingID, ruleTitle: definition.title) }
             for record in records { addReview(record, requirement: id) }
             result.status = .satisfied
             result.credits.earned = credits
@@ -260,7 +264,7 @@ struct AuditBuilder {
                     zh: "新旧计划对照：\(list.zh) 替代 \(target)\(rule.zh)",
                     en: "old → new mapping: \(list.en) \(old.count == 1 ? "stands" : "stand") for \(target)\(rule.en)")))
             }
-            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
+            trace(id, .init(zh: "按对照规则\(definition.displayName)满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
         case .missing(_, true)?:
             result.status = .unsatisfied
             missing.append(.init(requirement: id, title: plan.nodeTitle[index], course: nil, alternatives: [], credits: 0, note: .init(
@@ -333,7 +337,7 @@ struct AuditBuilder {
             let codes = mapping.targets.map { plan.codes[$0] }
             for record in mapping.records {
                 isUsed[record] = true
-                result.records.append(usedRecord(record, via: "mapping", standsFor: codes.first, rule: definition.mappingID))
+                result.records.append(usedRecord(record, via: "mapping", standsFor: codes.first, rule: definition.mappingID, ruleTitle: definition.title))
                 addReview(record, requirement: id)
             }
             credits += mapping.targets.reduce(0) { $0 + plan.codeCredits[$1] }
@@ -343,7 +347,7 @@ struct AuditBuilder {
             applied.append(.init(kind: "mapping", id: definition.mappingID, requirement: id, records: old.map(\.code), message: .init(
                 zh: "新旧计划对照：\(names.joined(separator: "、")) 替代 \(targets.joined(separator: "、"))",
                 en: "old → new mapping: \(names.joined(separator: ", ")) \(old.count == 1 ? "stands" : "stand") for \(targets.joined(separator: ", "))")))
-            trace(id, .init(zh: "按对照规则 \(definition.mappingID) 计入 \(targets.joined(separator: "、"))：\(names.joined(separator: "、"))",
+            trace(id, .init(zh: "按对照规则\(definition.displayName)计入 \(targets.joined(separator: "、"))：\(names.joined(separator: "、"))",
                             en: "counted as \(targets.joined(separator: ", ")) through mapping \(definition.mappingID): \(names.joined(separator: ", "))"))
         }
         // A theory course whose practice component is one of the pool's courses counts only with it (one course).
@@ -372,7 +376,7 @@ struct AuditBuilder {
         guard let definition = plan.substitutions[plan.nodeByID[node.id] ?? -1]?[option] else { return }
         let recs = records.map { table.records[$0] }
         for record in records { isUsed[record] = true }
-        result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id) }
+        result.records = records.map { usedRecord($0, via: "substitution", standsFor: nil, rule: definition.id, ruleTitle: definition.title) }
         for record in records { addReview(record, requirement: node.id) }
         result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
         // By course weight (`CompiledPlan.courseCount`), as the search counts the set toward the plan's totals.
@@ -470,9 +474,14 @@ struct AuditBuilder {
             // One old course may appear under several codes (a slot): they count once, shown as 00001/99031.
             let passed = passedSlots.map { slot in slot.filter(holds).map { plan.codes[$0].rawValue }.joined(separator: "/") }
             let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
+            // Never advise what can no longer be done: when the rule only counts old results passed by a date that is
+            // gone, another old course cannot complete it, and the new course is the way.
+            let closed = definition.window?.until.flatMap { $0 < request.applicationDate ? $0 : nil }
+            let way = closed.map { LocalizedText(zh: "；该规则只计 \($0) 前通过的旧课程，已不能再以补考旧课程满足，须报考本课程",
+                                                 en: "; the rule counts only old courses passed by \($0), so no further old course can complete it: pass this course") }
             notes.append(.init(
-                zh: "对照规则 \(definition.mappingID) 须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）",
-                en: "mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")); \(passedSlots.count) passed (\(passed.joined(separator: ", ")))"))
+                zh: "对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门，现只通过 \(passedSlots.count) 门（\(passed.joined(separator: "、"))）\(way?.zh ?? "")",
+                en: "mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")); \(passedSlots.count) passed (\(passed.joined(separator: ", ")))\(way?.en ?? "")"))
         }
         guard !notes.isEmpty else { return nil }
         return .init(zh: notes.map(\.zh).joined(separator: "；"), en: notes.map(\.en).joined(separator: "; "))
@@ -504,9 +513,10 @@ struct AuditBuilder {
     // MARK: records
 
     /// How record `record` of the table is used (records are read in place: no copy of the table's record).
-    private func usedRecord(_ record: Int, via: String, standsFor: CourseCode?, rule: String?) -> Audit.UsedRecord {
+    private func usedRecord(_ record: Int, via: String, standsFor: CourseCode?, rule: String?, ruleTitle: String? = nil) -> Audit.UsedRecord {
         .init(code: table.records[record].code, name: table.records[record].name, credits: table.records[record].credits,
-              score: table.records[record].score, evidence: table.records[record].evidenceKind, via: via, standsFor: standsFor, rule: rule)
+              score: table.records[record].score, evidence: table.records[record].evidenceKind, via: via, standsFor: standsFor, rule: rule,
+              ruleTitle: ruleTitle)
     }
 
     private mutating func addReview(_ record: Int, requirement: String) {
@@ -562,7 +572,7 @@ struct AuditBuilder {
             for slot in plan.ruleSlotIDs[rule] where slot.contains(id) {
                 if let otherID = slot.first(where: { $0 != id && $0 < usedIDs.count && usedIDs[$0] }) {
                     let other = plan.codes[otherID]
-                    return .init(zh: "与已计入的 \(other) 为同一门旧计划课程（对照规则 \(plan.rules[rule].mappingID)），只计一次",
+                    return .init(zh: "与已计入的 \(other) 为同一门旧计划课程（对照规则\(plan.rules[rule].bracketedName)），只计一次",
                                  en: "the same old-plan course as \(other), which already counts (mapping \(plan.rules[rule].mappingID)); it counts once")
                 }
             }
@@ -574,7 +584,7 @@ struct AuditBuilder {
             let definition = plan.rules[rule]
             let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
             let new = definition.new.map { "\($0) \(plan.name(of: $0))" }
-            return .init(zh: "旧计划课程：对照规则 \(definition.mappingID) 须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门才能替代 \(new.joined(separator: "、"))，现只通过 \(passedSlots(rule)) 门",
+            return .init(zh: "旧计划课程：对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门才能替代 \(new.joined(separator: "、"))，现只通过 \(passedSlots(rule)) 门",
                          en: "old-plan course: mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")) to stand for \(new.joined(separator: ", ")); only \(passedSlots(rule)) passed")
         }
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }

@@ -133,13 +133,17 @@ public struct AuditEngine: Sendable {
     }
 
     /// Of several plans in force (newest first), the one with the best verdict — eligible, then eligible pending
-    /// review, then not eligible — and the newest among equals. A candidate who completed the old plan during its
-    /// transition window is eligible under it; one who completed neither is shown the newest plan's missing list,
-    /// since the new plan's courses are the ones examined from now on. Also returns every plan's summary.
+    /// review, then not eligible; among plans none of which is satisfied, the one that leaves the least to do (the
+    /// fewest courses still to pass, i.e. exams to sit); the newest among equals, since the new plan's courses are the
+    /// ones examined from now on. A candidate who completed the old plan during its transition window is eligible
+    /// under it; one who completed neither is led by the plan closest to done. Also returns every plan's summary.
     private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
         let outcomes = plans.compactMap { plan in compiledPlan(request, plan.id).map { ($0, summary(request, compiled: $0)) } }
+        func key(_ summary: Summary) -> (Int, Int) {
+            (Self.rank(summary.verdict), summary.verdict == .notEligible ? summary.missingCourses : 0)
+        }
         var best = 0
-        for index in outcomes.indices where Self.rank(outcomes[index].1.verdict) < Self.rank(outcomes[best].1.verdict) { best = index }
+        for index in outcomes.indices where key(outcomes[index].1) < key(outcomes[best].1) { best = index }
         return (outcomes[best].0, outcomes)
     }
 
@@ -196,12 +200,18 @@ public struct AuditEngine: Sendable {
                 let (owner, requirement) = key.firstIndex(of: "/").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) }
                     ?? (plan.plan.id, key)
                 var when = option
+                var name = requirement
                 graph.plans[owner]?.requirements.forEachNode { node in
-                    if node.id == requirement, case .alternatives(let children) = node.shape,
-                       let child = children.first(where: { $0.id == option }) { when = child.when.map { "\($0)（\(option)）" } ?? option }
+                    if node.id == requirement, case .alternatives(let children) = node.shape {
+                        // By the plan's titles, the ids after them for whoever writes the choices entry.
+                        if let title = node.title { name = "\(title)（\(requirement)）" }
+                        if let child = children.first(where: { $0.id == option }) {
+                            when = (child.title ?? child.when).map { "\($0)（\(option)）" } ?? option
+                        }
+                    }
                 }
                 let message = LocalizedText(
-                    zh: "未申报 \(owner) 的“\(requirement)”选择：本次按 \(when) 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 \(key): <选项>",
+                    zh: "未申报 \(owner) 的“\(name)”选择：本次按 \(when) 计算（依此选择的规则结果最好）；如与考生实际不符，请在 choices 中申报 \(key): <选项>",
                     en: "no choice declared for \(owner)'s '\(requirement)': audited as \(when) (the rules under it give the best outcome); if that is not the candidate's case, declare \(key): <option> under choices")
                 audit.applied.append(.init(kind: "assumed-choice", id: key, requirement: nil, records: [], message: message))
                 audit.trace.append(.init(requirement: plan.plan.id, message: message))

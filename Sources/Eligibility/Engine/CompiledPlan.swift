@@ -60,6 +60,13 @@ struct CompiledPlanBuilder {
         var keepsOld = false
         /// The mapping's title, for explanations.
         var title: String? = nil
+
+        /// How Chinese text names the mapping: its title, the id after it in brackets for maintainers.
+        /// Spaced for running Chinese text: `对照规则\(displayName)满足` reads 对照规则“2021版 → 2024版”（from-2021）满足,
+        /// or 对照规则 from-2021 满足 when the mapping has no title.
+        var displayName: String { title.map { "“\($0)”（\(mappingID)）" } ?? " \(mappingID) " }
+        /// The same without spaces, for inside brackets.
+        var bracketedName: String { title.map { "“\($0)”（\(mappingID)）" } ?? mappingID }
     }
 
     let plan: Plan
@@ -347,7 +354,8 @@ struct CompiledPlanBuilder {
         nodeAlternatives = []
         poolOptionRefs = []
         for node in nodes {
-            var title = node.title
+            // An option of a choice without a title is named by its `when` (考英语者 …), never by its id.
+            var title = node.title ?? node.when
             var courseRef: Audit.CourseRef?
             var alternatives: [Audit.CourseRef] = []
             var options: [Audit.CourseRef] = []

@@ -39,6 +39,9 @@ public struct Audit: Sendable, Hashable, Codable {
         public var planID: String
         public var planVersion: String
         public var applicationDate: CivilDate
+        /// The plan's last day (`effective-until`), when it has one: under a plan being replaced, the candidate must
+        /// apply by then.
+        public var planUntil: CivilDate? = nil
     }
 
     public enum Verdict: String, Sendable, Hashable, Codable {
@@ -81,6 +84,8 @@ public struct Audit: Sendable, Hashable, Codable {
         public var id: String
         public var title: String?
         public var kind: String
+        /// True on the course node of the graduation thesis (graded, no credits); nil otherwise.
+        public var thesis: Bool? = nil
         public var status: NodeStatus
         public var credits: Progress
         public var courses: Progress
@@ -101,6 +106,9 @@ public struct Audit: Sendable, Hashable, Codable {
         public var standsFor: CourseCode?
         /// The rule (substitution, mapping, exemption, decision) that allowed it.
         public var rule: String?
+        /// The rule's title from the plan (a mapping's or substitution's `title`, an exemption's certificate), shown
+        /// to people instead of the id.
+        public var ruleTitle: String? = nil
     }
 
     public struct Totals: Sendable, Hashable, Codable {

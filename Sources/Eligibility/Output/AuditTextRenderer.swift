@@ -7,12 +7,21 @@ public struct AuditTextRenderer: Sendable {
     public var language: Language
     public var colors: Bool
     public var showIDs: Bool
+    /// Which curricula the audit used (内置, a path …), shown in the header when given.
+    public var curricula: LocalizedText?
+    /// Today, when known: an application date after it is said to be in the future, and an eligible verdict then
+    /// advises applying on that date, not now.
+    public var today: CivilDate?
 
-    public init(language: Language, colors: Bool = false, showIDs: Bool = false) {
+    public init(language: Language, colors: Bool = false, showIDs: Bool = false, curricula: LocalizedText? = nil, today: CivilDate? = nil) {
         self.language = language
         self.colors = colors
         self.showIDs = showIDs
+        self.curricula = curricula
+        self.today = today
     }
+
+    private func isFuture(_ audit: Audit) -> Bool { today.map { audit.target.applicationDate > $0 } ?? false }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
     private func t(_ text: LocalizedText) -> String { safe(text.text(in: language)) }
@@ -33,6 +42,11 @@ public struct AuditTextRenderer: Sendable {
                  "Major: \(target.majorCode) \(target.majorName) (\(target.level.rawValue), \(target.province))\(institution)\n")
         out += t("考试计划：\(target.planID)（\(target.planVersion) 版），申请日期 \(target.applicationDate)\n",
                  "Plan: \(target.planID) (version \(target.planVersion)), application date \(target.applicationDate)\n")
+        if let curricula { out += t("课程数据：\(t(curricula))\n", "Curricula: \(t(curricula))\n") }
+        if isFuture(audit), let today {
+            out += t("  注意：申请日期在今天（\(today)）之后；本结论按该日期审核，不表示今天即可申请\n",
+                     "  note: the application date is after today (\(today)); this verdict is for that date, not for today\n")
+        }
         if let others = audit.otherPlans, !others.isEmpty {
             // A transition window: the candidate may graduate under any plan in force; the audit shows the best.
             for other in others {
@@ -42,8 +56,14 @@ public struct AuditTextRenderer: Sendable {
                 out += t("  同时有效：\(other.planID)（\(other.planVersion) 版）——按该计划：\(outcome)\n",
                          "  also in force: \(other.planID) (version \(other.planVersion)) — under it: \(outcome)\n")
             }
-            out += t("  （过渡期内可按任一有效计划申请毕业；本次按结论最好的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
-                     "  (in a transition window the candidate may graduate under any plan in force; this audit uses the plan with the best verdict, the newest among equals; --plan names another)\n")
+            if audit.verdict == .notEligible {
+                // No plan in force is satisfied: the report leads with the one that leaves the least to do.
+                out += t("  （过渡期内可按任一有效计划申请毕业；各有效计划均未满足，本次按尚缺课程门数最少的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
+                         "  (in a transition window the candidate may graduate under any plan in force; none is satisfied, so this audit uses the plan that leaves the fewest courses to pass, the newest among equals; --plan names another)\n")
+            } else {
+                out += t("  （过渡期内可按任一有效计划申请毕业；本次按结论最好的计划审核（同等时按新计划），可用 --plan 指定计划）\n",
+                         "  (in a transition window the candidate may graduate under any plan in force; this audit uses the plan with the best verdict, the newest among equals; --plan names another)\n")
+            }
         }
         out += "\n"
 
@@ -90,7 +110,8 @@ public struct AuditTextRenderer: Sendable {
         out += "\n" + t("下一步：", "Next: ") + nextStep(audit) + "\n"
         if trace {
             out += "\n" + t("判定过程：\n", "Decision trace:\n")
-            for line in audit.trace { out += "  [\(line.requirement)] \(t(line.message))\n" }
+            let titles = requirementTitles(audit)
+            for line in audit.trace { out += "  [\(language == .zh ? titles[line.requirement] ?? line.requirement : line.requirement)] \(t(line.message))\n" }
         }
         return out
     }
@@ -112,6 +133,9 @@ public struct AuditTextRenderer: Sendable {
             line += t("（未选）", " (not chosen)")
         case .waived:
             line += t("（已免除）", " (waived)")
+        case _ where node.thesis == true:
+            // A thesis is graded, not credited: 已通过 / 未通过, never "0/0".
+            line += node.status == .unsatisfied ? t("  毕业论文 未通过", "  thesis not passed") : t("  毕业论文 已通过", "  thesis passed")
         default:
             line += "  \(node.credits.earned)/\(node.credits.required.map(String.init) ?? "—")"
             if node.kind == "pool" || node.kind == "choose" {
@@ -127,7 +151,7 @@ public struct AuditTextRenderer: Sendable {
                 let by = node.records.map { self.label($0.code, $0.name) }
                 line += t("（由 \(by.joined(separator: "、")) 计入）", " (by \(by.joined(separator: ", ")))")
             }
-            if record.via != "direct" { line += " [\(record.via)\(record.rule.map { ": \($0)" } ?? "")]" }
+            if record.via != "direct" { line += " " + ruleTag(record) }
         } else if !node.records.isEmpty {
             line += "  [" + node.records.map { "\($0.code) \($0.score.map { "\($0)" } ?? "—")" }.joined(separator: ", ") + "]"
         }
@@ -158,6 +182,9 @@ public struct AuditTextRenderer: Sendable {
     private func nextStep(_ audit: Audit) -> String {
         let blocking = audit.reasons.contains { $0.code.hasPrefix("prior-diploma") || $0.code == "id-number-invalid" }
         switch audit.verdict {
+        case .eligible where isFuture(audit):
+            return t("按上述成绩，到 \(audit.target.applicationDate) 可以提交毕业申请；今天尚不能。",
+                     "with these results the candidate may apply on \(audit.target.applicationDate), not today.")
         case .eligible:
             return t("可以提交毕业申请。", "the candidate may submit the graduation application.")
         case .eligiblePendingReview:
@@ -176,11 +203,47 @@ public struct AuditTextRenderer: Sendable {
             var steps: [String] = []
             if blocking { steps.append(t("先解决上述前置学历/身份信息问题", "first resolve the prior-diploma / identity problems above")) }
             if audit.missing.courses > 0 || audit.missing.credits > 0 {
-                steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
+                // A plan can be graduated under only until its last day: say by when, or — when that day is the
+                // application date — that what is missing must be passed under the plan that follows, never advising
+                // what the date no longer allows.
+                if let until = audit.target.planUntil, until <= audit.target.applicationDate {
+                    steps.append(t("本计划（\(audit.target.planID)）于 \(until) 到期，此后须按接替的新计划补齐（所缺课程可能不同）；可用 --date 指定之后的申请日期查看",
+                                   "this plan (\(audit.target.planID)) ends on \(until): what remains must be completed under the plan that follows (it may differ) — see it with a later --date"))
+                } else {
+                    steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
+                    if let until = audit.target.planUntil {
+                        steps.append(t("按本计划（\(audit.target.planID)）毕业须最迟于 \(until) 补齐并申请，之后只能按新计划审核",
+                                       "to graduate under this plan (\(audit.target.planID)), finish and apply by \(until) at the latest; after that only the new plan applies"))
+                    }
+                }
                 steps.append(t("持有旧计划课程合格证或实践课考核卡的，可添加旧计划课程后重新核对", "if you hold old-plan certificates or practice cards, add them and check again"))
             }
             return steps.joined(separator: t("；", "; ")) + t("。", ".")
         }
+    }
+
+    /// The rule a record was counted through: in English `[via: rule-id]`; in Chinese its kind and the plan's title
+    /// for it, with the id in brackets for maintainers (`[新旧对照：2021版 → 2024版（from-2021）]`).
+    private func ruleTag(_ record: Audit.UsedRecord) -> String {
+        guard language == .zh else { return "[\(record.via)\(record.rule.map { ": \($0)" } ?? "")]" }
+        let kind = kindLabel(record.via)
+        switch (record.ruleTitle, record.rule) {
+        case (let title?, let rule?) where record.via == "mapping" || record.via == "substitution": return "[\(kind)：\(title)（\(rule)）]"
+        case (let title?, _): return "[\(kind)：\(title)]"
+        default: return "[\(kind)]"
+        }
+    }
+
+    /// Requirement id → the title people know it by (course nodes keep their code), for the Chinese trace.
+    private func requirementTitles(_ audit: Audit) -> [String: String] {
+        var titles: [String: String] = [:]
+        func walk(_ node: Audit.NodeResult) {
+            if node.kind != "course", let title = node.title, titles[node.id] == nil { titles[node.id] = title }
+            node.children.forEach(walk)
+        }
+        walk(audit.requirements)
+        audit.additionalCourses.forEach(walk)
+        return titles
     }
 
     /// `code name`, or the code alone when the name is unknown (old codes outside the catalog).

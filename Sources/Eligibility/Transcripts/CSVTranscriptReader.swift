@@ -108,6 +108,7 @@ public struct CSVTranscriptReader {
         guard let row else {
             throw .problem(TranscriptIssue(file: file, row: 1, severity: .error, message: .init(zh: "文件为空", en: "the file is empty")))
         }
+        var unknown: [(index: Int, header: String)] = []
         for (index, raw) in row.fields.enumerated() {
             guard let header = decode(raw) ?? decodeOtherEncoding(raw) else {
                 throw .problem(TranscriptIssue(file: file, row: row.line, column: index + 1, severity: .error, message: .init(
@@ -116,10 +117,7 @@ public struct CSVTranscriptReader {
             }
             headers.append(header)
             guard let column = TranscriptColumn.matching(header) else {
-                if !header.trimmingSpaces().isEmpty {
-                    issues.append(TranscriptIssue(file: file, row: row.line, column: index + 1, field: header, severity: .warning, message: .init(
-                        zh: "未知的列“\(header)”，已忽略", en: "unknown column '\(header)' ignored")))
-                }
+                if !header.trimmingSpaces().isEmpty { unknown.append((index, header)) }
                 continue
             }
             if columns[column] != nil {
@@ -128,7 +126,21 @@ public struct CSVTranscriptReader {
             }
             columns[column] = index
         }
+        // A misspelt header (成续, scroe) gets the closest column the file lacks, with its column number.
+        var guesses: [TranscriptColumn: (index: Int, header: String, name: String)] = [:]
+        for (index, header) in unknown {
+            let guess = TranscriptColumn.closest(to: header, excluding: Set(columns.keys))
+            if let guess, guesses[guess.column] == nil { guesses[guess.column] = (index, header, guess.name) }
+            let hint = guess.map { LocalizedText(zh: "；是不是“\($0.name)”？", en: "; did you mean '\($0.name)'?") }
+            issues.append(TranscriptIssue(file: file, row: row.line, column: index + 1, field: header, severity: .warning, message: .init(
+                zh: "未知的列“\(header)”，已忽略\(hint?.zh ?? "")", en: "unknown column '\(header)' ignored\(hint?.en ?? "")")))
+        }
         for required in [TranscriptColumn.code, .score] where columns[required] == nil {
+            if let (index, header, name) = guesses[required] {
+                throw .problem(TranscriptIssue(file: file, row: row.line, column: index + 1, field: header, severity: .error, message: .init(
+                    zh: "缺少必需的列“\(required.headers[0])”；第 \(index + 1) 列“\(header)”是不是“\(name)”？请改正表头",
+                    en: "missing the required column '\(required.headers[0])' ('\(required.headers[2])'); column \(index + 1) is '\(header)' — did you mean '\(name)'? Correct the header")))
+            }
             throw .problem(TranscriptIssue(file: file, row: row.line, severity: .error, message: .init(
                 zh: "缺少必需的列“\(required.headers[0])”（或 \(required.headers[1])）；表头为：\(headers.joined(separator: ","))；请在第一行加上该列（列名见 docs/transcripts.md）",
                 en: "missing the required column '\(required.headers[0])' (or '\(required.headers[1])'); the header is: \(headers.joined(separator: ",")); add the column to the first row (column names: docs/transcripts.md)")))
@@ -302,6 +314,17 @@ public struct CSVTranscriptReader {
                 }
                 values[column] = text.trimmingSpaces()
             }
+            if converter == nil, !failed.isEmpty || columnList.contains(where: { !Self.onlyExpected(values[$0.column] ?? "") }),
+               let gbRow = gb18030Row(raw) {
+                failed = []
+                // GB18030 bytes that happen to be valid UTF-8 (女 is C5 AE, “Ů” in UTF-8): the row is decided by which
+                // decoding gives only the characters a transcript holds.
+                for (column, text) in gbRow { values[column] = text }
+                let sample = gbRow.first { $0.0 == .name }?.1 ?? gbRow.first?.1 ?? ""
+                issues.append(TranscriptIssue(file: file, row: raw.line, severity: .warning, message: .init(
+                    zh: "此行是 GB18030 编码（如“\(sample)”），而文件其余部分是 \(encoding.rawValue)；已按 GB18030 读取，请核对。请把整个文件另存为同一种编码（CSV UTF-8）",
+                    en: "this row is GB18030 (e.g. '\(sample)') while the file is \(encoding.rawValue); it was read as GB18030 — check it, and save the whole file in one encoding (CSV UTF-8)")))
+            }
             if !failed.isEmpty {
                 // A row pasted in from an export in the other encoding: none of its non-ASCII cells is valid in the
                 // file's encoding and all of them are in the other. Anything less (one damaged cell) is an error.
@@ -346,6 +369,34 @@ public struct CSVTranscriptReader {
                 return ReadRow(admission: admission, values: values, line: raw.line, rejected: true)
             }
             return ReadRow(admission: admission, values: values, line: raw.line)
+        }
+    }
+
+    /// In a UTF-8 file, for a row that does not read as UTF-8 or reads as characters no transcript holds (Latin,
+    /// Greek, Cyrillic … from GB18030 byte pairs): the row's non-ASCII cells in GB18030 when every one of them decodes
+    /// to expected characters; nil otherwise (the row is then read as before: UTF-8, or reported cell by cell).
+    private mutating func gb18030Row(_ raw: CSVParser.Row) -> [(TranscriptColumn, String)]? {
+        let nonASCII = columnList.filter { $0.index < raw.fields.count && raw.fields[$0.index].contains { $0 >= 0x80 } }
+        guard !nonASCII.isEmpty else { return nil }
+        if fallbackConverter == nil { fallbackConverter = GB18030Converter() }
+        guard let converter = fallbackConverter else { return nil }
+        var row: [(TranscriptColumn, String)] = []
+        for (column, index) in nonASCII {
+            guard let text = converter.decode(raw.fields[index][...]), Self.onlyExpected(text) else { return nil }
+            row.append((column, text.trimmingSpaces()))
+        }
+        return row
+    }
+
+    /// Whether text holds only what a transcript's cells hold: ASCII, CJK ideographs, CJK and full-width punctuation,
+    /// general punctuation (“” — …), the middle dot of minority names (·), Roman and circled numerals.
+    static func onlyExpected(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x00...0x7F, 0xB7, 0xD7, 0x2000...0x206F, 0x2150...0x218F, 0x2460...0x24FF, 0x3000...0x303F, 0x3400...0x4DBF,
+                 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F: true
+            default: false
+            }
         }
     }
 

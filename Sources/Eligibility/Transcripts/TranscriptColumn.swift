@@ -39,6 +39,15 @@ enum TranscriptColumn: Int, CaseIterable, Sendable {
         return allCases.first { $0.headers.contains(key) }
     }
 
+    /// The column a misspelt header most likely means, among those not already in the file (`excluding`).
+    /// `name` is the accepted header it is closest to (成绩 for 成续, score for scroe).
+    static func closest(to header: String, excluding present: Set<TranscriptColumn>) -> (column: TranscriptColumn, name: String)? {
+        let key = normalize(header)
+        let names = allCases.filter { !present.contains($0) }.flatMap { column in column.headers.map { ($0, column) } }
+        guard let best = Suggestion.closest(to: key, among: names.map(\.0)), let column = names.first(where: { $0.0 == best })?.1 else { return nil }
+        return (column, best)
+    }
+
     /// Every accepted header, for "unknown column" messages.
     static var acceptedHeaders: String {
         allCases.map { $0.headers[0] + "/" + ($0.headers.last ?? "") }.joined(separator: ", ")

@@ -63,8 +63,34 @@ public enum TranscriptFiles {
         }
     }
 
+    /// How standard input is named in messages (`<stdin>:3:5: error: …`).
+    public static let standardInputName = "<stdin>"
+
+    /// Reads the transcript from standard input (`-` on the command line): CSV, YAML or JSON, told apart by content.
+    public static func readStandardInput() -> Contents {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        return read(bytes: bytes, path: standardInputName, csv: !looksStructured(bytes))
+    }
+
+    /// Whether text without a file name is YAML or JSON rather than CSV: it opens with `{`, `[`, `---`, a comment, or
+    /// a `key:` line (CSV headers have no colon before their first comma or tab).
+    public static func looksStructured(_ bytes: [UInt8]) -> Bool {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        while let first = body.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 { body = body.dropFirst() }
+        guard let first = body.first else { return false }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "#") || body.starts(with: Array("---".utf8)) { return true }
+        let line = body.prefix { $0 != 0x0A }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return !line[..<colon].contains { $0 == UInt8(ascii: ",") || $0 == 0x09 }
+    }
+
     public static func read(bytes: [UInt8], path: String) -> Contents {
-        if isCSV(path) {
+        read(bytes: bytes, path: path, csv: isCSV(path))
+    }
+
+    static func read(bytes: [UInt8], path: String, csv: Bool) -> Contents {
+        if csv {
             do {
                 var reader = try CSVTranscriptReader(bytes: bytes, file: path)
                 var transcripts: [Transcript] = []
