@@ -1,8 +1,9 @@
 // findings-benchmark [--iterations 3]
 //
 // Measures how fast findings are produced and reported for files with 1k, 10k and 100k findings of one rule
-// (a mapping that repeats the key `courses` N times: N yaml.duplicate-key errors), and of one rule per key
-// (N unknown top-level keys: N schema.unknown-key errors with "valid keys" remedies). For each: the load
+// (a mapping that repeats the key `courses` N times: N yaml.duplicate-key errors; N unknown top-level keys: N
+// schema.unknown-key errors with "valid keys" remedies; a plan naming N undefined course codes: N
+// graph.unknown-reference errors). For each: the load
 // (read + decode + compile), the text report (capped per rule and file, snippets from a line index) and the
 // JSON report, as findings per second (medians). Linear work gives the same rate at every size.
 
@@ -28,6 +29,13 @@ while let argument = arguments.popFirst() {
 let kinds: [(name: String, text: (Int) -> String)] = [
     ("duplicate keys", { count in "courses: []\n" + String(repeating: "courses: []\n", count: count) }),
     ("unknown keys", { count in (0..<count).map { "key\($0): 1\n" }.joined() }),
+    ("unknown codes", { count in
+        // A plan whose `all-of` names `count` codes no file defines: `count` graph.unknown-reference errors.
+        "sources: [{id: S, document: d}]\ninstitutions: [{name: 苏州大学, province: 江苏}]\nprovinces: [{name: 江苏}]\n"
+            + "majors:\n  - {code: \"030101K\", name: 法学, level: 专升本, province: 江苏, institutions: [苏州大学],\n"
+            + "     plans: [{id: P, version: \"2021\", sources: [S], requirements: [{id: all, all-of: ["
+            + (0..<count).map { "\"\(String(format: "%05d", 100_000 - count + $0))\"" }.joined(separator: ", ") + "]}]}]}\n"
+    }),
 ]
 
 @MainActor func median(_ body: () -> Void) -> Double {

@@ -59,3 +59,14 @@ extension HostileReportTests {
         #expect(lines[1] == " 3 |     credits: 二")
     }
 }
+
+extension HostileReportTests {
+    @Test func githubAnnotationsCarryNoEscapeBytes() throws {
+        let text = "\"\\e[31m\": 1\n"
+        let result = CurriculumLoader().load(text: text, path: "t.yaml")
+        let output = result.diagnostics.map(GitHubReporter(language: .en, workingDirectory: "/").line).joined()
+        #expect(!output.isEmpty)
+        #expect(!output.unicodeScalars.contains("\u{1B}"))
+        #expect(output.contains("\\u{1B}[31m"))
+    }
+}

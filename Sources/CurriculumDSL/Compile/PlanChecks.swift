@@ -94,11 +94,13 @@ struct CodeTable {
 }
 
 /// Stamps over the catalog: `set(n)` marks course n as a member of the current set, `begin()` empties the set
-/// in O(1). Codes not in the catalog are kept in a small list.
+/// in O(1). Codes not in the catalog are kept in a set.
 struct CourseMarks {
     private var stamps: [UInt32]
     private var stamp: UInt32 = 1
-    private var others: [CourseCode] = []
+    /// Codes not in the catalog (unknown references, reported): a set, so that a plan naming thousands of them is
+    /// not quadratic.
+    private var others: Set<CourseCode> = []
 
     init(count: Int) { stamps = [UInt32](repeating: 0, count: count) }
 
@@ -113,7 +115,7 @@ struct CourseMarks {
 
     @inline(__always)
     mutating func insert(_ number: Int32, _ code: CourseCode) {
-        if number >= 0 { stamps[Int(number)] = stamp } else if !others.contains(code) { others.append(code) }
+        if number >= 0 { stamps[Int(number)] = stamp } else { others.insert(code) }
     }
 
     @inline(__always)

@@ -48,7 +48,8 @@ public struct GitHubReporter: Sendable {
             message += "\n" + (language == .zh ? "修改建议" : "help") + ": " + remedy.text(in: language)
         }
         let list = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(command) \(list)::\(Self.escapeData(message))\n"
+        // Control characters from the files (ESC drives the log viewer's terminal emulation) are written escaped.
+        return "::\(command) \(list)::\(Self.escapeData(TerminalText.escaped(message)))\n"
     }
 
     static func escapeData(_ text: String) -> String {

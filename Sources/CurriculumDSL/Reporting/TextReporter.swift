@@ -114,8 +114,7 @@ public struct TextReporter: Sendable {
     static let snippetWidth = 160
 
     private func snippet(_ location: SourceLocation, lines: inout SourceLines.Cache) -> String {
-        guard let line = lines.line(location.line, in: location.file) else { return "" }
-        var scalars = Array(line.unicodeScalars)
+        guard var scalars = lines.scalars(location.line, in: location.file) else { return "" }
         var start = max(0, min(location.column - 1, scalars.count))
         var end = location.endLine == location.line ? max(start + 1, min(location.endColumn - 1, scalars.count)) : max(start + 1, scalars.count)
         var prefix = ""
@@ -188,12 +187,23 @@ enum SourceLines {
             self.sources = sources
         }
 
+        /// The last line asked for, as scalars: many findings on one long line decode it once.
+        private var last: (file: String, number: Int, scalars: [Unicode.Scalar])?
+
         mutating func line(_ number: Int, in file: String) -> String? {
             guard let bytes = sources[file] else { return nil }
             if let index = indexes[file] { return index.line(number, in: bytes) }
             let index = Index(bytes)
             indexes[file] = index
             return index.line(number, in: bytes)
+        }
+
+        mutating func scalars(_ number: Int, in file: String) -> [Unicode.Scalar]? {
+            if let last, last.number == number, last.file == file { return last.scalars }
+            guard let text = line(number, in: file) else { return nil }
+            let scalars = Array(text.unicodeScalars)
+            last = (file, number, scalars)
+            return scalars
         }
     }
 

@@ -105,9 +105,19 @@ struct PlanAnalysis {
         case .allOf:
             var combined: [Demand] = [Demand()]
             for child in node.children {
-                guard let childOptions = options(child, unavailable: unavailable),
-                      let next = product(combined, childOptions, unavailable: unavailable)
-                else { return nil }
+                guard let childOptions = options(child, unavailable: unavailable) else { return nil }
+                if combined.count == 1, childOptions.count == 1, combined[0].pools.isEmpty, childOptions[0].pools.isEmpty {
+                    // One way so far and one way for the child (a list of courses): merged in place, so that an
+                    // `all-of` of thousands of courses is linear (`product` would copy and hash the growing set).
+                    guard combined[0].exclusive.isDisjoint(with: childOptions[0].exclusive) else {
+                        combined = []
+                        break
+                    }
+                    combined[0].exclusive.formUnion(childOptions[0].exclusive)
+                    combined[0].shared.formUnion(childOptions[0].shared)
+                    continue
+                }
+                guard let next = product(combined, childOptions, unavailable: unavailable) else { return nil }
                 combined = next
                 if combined.isEmpty { break }
             }
