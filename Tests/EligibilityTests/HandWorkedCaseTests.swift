@@ -158,7 +158,7 @@ struct HandWorkedTransitionTests {
         let text = AuditTextRenderer(language: .zh).render(audit, candidate: nil)
         #expect(text.contains("各有效计划均未满足，本次按尚缺课程门数最少的计划审核（同等时按新计划）"))
         #expect(audit.target.planUntil == CivilDate("2026-06-30"))
-        #expect(text.contains("下一步：报考并通过上列尚缺课程；按本计划（JS-2021-030101K）毕业须最迟于 2026-06-30 补齐并申请，之后只能按新计划审核；"))
+        #expect(text.contains("下一步：报考并通过上列尚缺课程；按本计划（2021 版）毕业须最迟于 2026-06-30 补齐并申请，之后只能按新计划审核；"))
     }
 }
 

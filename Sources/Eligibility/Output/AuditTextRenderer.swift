@@ -40,7 +40,8 @@ public struct AuditTextRenderer: Sendable {
         let institution = target.institution.map { t("  主考院校：\($0)", "  institution: \($0)") } ?? ""
         out += t("专业：\(target.majorCode) \(target.majorName)（\(target.level.rawValue)，\(target.province)）\(institution)\n",
                  "Major: \(target.majorCode) \(target.majorName) (\(target.level.rawValue), \(target.province))\(institution)\n")
-        out += t("考试计划：\(target.planID)（\(target.planVersion) 版），申请日期 \(target.applicationDate)\n",
+        // Chinese text names the plan by its title (major, level, version); the id follows in brackets for maintainers.
+        out += t("考试计划：\(target.majorName)（\(target.level.rawValue)）\(target.planVersion) 版考试计划（\(target.planID)），申请日期 \(target.applicationDate)\n",
                  "Plan: \(target.planID) (version \(target.planVersion)), application date \(target.applicationDate)\n")
         if let curricula { out += t("课程数据：\(t(curricula))\n", "Curricula: \(t(curricula))\n") }
         if isFuture(audit), let today {
@@ -53,7 +54,7 @@ public struct AuditTextRenderer: Sendable {
                 let outcome = other.verdict == .notEligible
                     ? t("尚缺 \(other.missingCourses) 门、\(other.missingCredits) 学分", "\(plural(other.missingCourses, "course")), \(plural(other.missingCredits, "credit")) missing")
                     : t(other.verdict.label)
-                out += t("  同时有效：\(other.planID)（\(other.planVersion) 版）——按该计划：\(outcome)\n",
+                out += t("  同时有效：\(other.planVersion) 版考试计划（\(other.planID)）——按该计划：\(outcome)\n",
                          "  also in force: \(other.planID) (version \(other.planVersion)) — under it: \(outcome)\n")
             }
             if audit.verdict == .notEligible {
@@ -207,12 +208,12 @@ public struct AuditTextRenderer: Sendable {
                 // application date — that what is missing must be passed under the plan that follows, never advising
                 // what the date no longer allows.
                 if let until = audit.target.planUntil, until <= audit.target.applicationDate {
-                    steps.append(t("本计划（\(audit.target.planID)）于 \(until) 到期，此后须按接替的新计划补齐（所缺课程可能不同）；可用 --date 指定之后的申请日期查看",
+                    steps.append(t("本计划（\(audit.target.planVersion) 版）于 \(until) 到期，此后须按接替的新计划补齐（所缺课程可能不同）；可用 --date 指定之后的申请日期查看",
                                    "this plan (\(audit.target.planID)) ends on \(until): what remains must be completed under the plan that follows (it may differ) — see it with a later --date"))
                 } else {
                     steps.append(t("报考并通过上列尚缺课程", "pass the missing courses listed above"))
                     if let until = audit.target.planUntil {
-                        steps.append(t("按本计划（\(audit.target.planID)）毕业须最迟于 \(until) 补齐并申请，之后只能按新计划审核",
+                        steps.append(t("按本计划（\(audit.target.planVersion) 版）毕业须最迟于 \(until) 补齐并申请，之后只能按新计划审核",
                                        "to graduate under this plan (\(audit.target.planID)), finish and apply by \(until) at the latest; after that only the new plan applies"))
                     }
                 }
