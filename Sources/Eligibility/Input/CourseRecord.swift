@@ -8,6 +8,7 @@ public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
     case pass = "合格"
     case fail = "不合格"
 
+    /// Whether the grade passes (every grade but 不合格).
     public var isPass: Bool { self != .fail }
 }
 
@@ -94,6 +95,7 @@ public enum Evidence: Sendable, Hashable, Codable {
         }
     }
 
+    /// How the evidence is named in reports, in Chinese and English.
     public var label: LocalizedText {
         switch self {
         case .electronic: .init(zh: "电子合格成绩", en: "electronic record")
@@ -106,12 +108,18 @@ public enum Evidence: Sendable, Hashable, Codable {
 
 /// One attempt at a course on a transcript.
 public struct CourseRecord: Sendable, Hashable, Codable {
+    /// The course code as written on the transcript (repaired to five digits where Excel lost the zeros).
     public var code: CourseCode
+    /// The course name as written on the transcript, when given.
     public var name: String?
+    /// The score or grade.
     public var score: Score
+    /// The date the result was obtained (合格时间), when given; results after the application date do not count.
     public var passDate: CivilDate?
+    /// Where the result comes from (electronic record, old-plan certificate, practice card, transfer).
     public var evidence: Evidence
 
+    /// A result; electronic unless `evidence` says otherwise.
     public init(code: CourseCode, name: String? = nil, score: Score, passDate: CivilDate? = nil, evidence: Evidence = .electronic) {
         self.code = code
         self.name = name
@@ -123,9 +131,12 @@ public struct CourseRecord: Sendable, Hashable, Codable {
 
 /// A certificate that may exempt courses (免考), e.g. 全国计算机等级考试一级.
 public struct Certificate: Sendable, Hashable, Codable {
+    /// The certificate's name, as exemptions in the curricula name it.
     public var name: String
+    /// The date the certificate was obtained; certificates obtained after the application date do not count.
     public var obtainedOn: CivilDate
 
+    /// A certificate obtained on `obtainedOn`.
     public init(name: String, obtainedOn: CivilDate) {
         self.name = name
         self.obtainedOn = obtainedOn
