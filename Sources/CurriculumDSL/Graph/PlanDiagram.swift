@@ -1,5 +1,6 @@
 /// A plan's requirement tree as a picture: Graphviz DOT or Mermaid flowchart text.
 public enum PlanDiagram {
+    /// The diagram languages: Graphviz DOT and Mermaid.
     public enum Format: String, Sendable, CaseIterable {
         case dot
         case mermaid

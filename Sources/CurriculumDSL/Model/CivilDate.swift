@@ -1,7 +1,10 @@
 /// A calendar date without time zone (plan periods, pass dates, certificate dates), written `YYYY-MM-DD`.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year.
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1–31.
     public let day: Int
 
     /// A valid Gregorian date, or nil.

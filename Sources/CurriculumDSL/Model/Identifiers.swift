@@ -5,6 +5,7 @@
 public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
+    /// The code as written (five digits for a valid code).
     public let rawValue: String
     private let packed: UInt64
 
@@ -12,11 +13,13 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
     /// codes longer than seven bytes.
     var packedKey: UInt64? { packed >> 56 == 0xFF ? nil : packed }
 
+    /// A code from its text, unchecked.
     public init(rawValue: String) {
         self.rawValue = rawValue
         packed = Self.pack(rawValue)
     }
 
+    /// A code from a string literal (`"00015"`).
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// A code from its UTF-8 bytes (the text libyaml read), packed without going through the string again.
@@ -79,9 +82,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
 
 /// A major within a province: majors are catalogued per province (Jiangsu's 030101K is not Shanxi's).
 public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The province's name (江苏).
     public var province: String
+    /// The major's code (030101K).
     public var code: String
 
+    /// The key of `code` in `province`.
     public init(province: String, code: String) {
         self.province = province
         self.code = code
@@ -101,9 +107,12 @@ public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
 /// A value together with the place it was written, for references resolved after all files are read.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value.
     public var value: Value
+    /// Where the value is written.
     public var location: SourceLocation
 
+    /// `value` written at `location`.
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location

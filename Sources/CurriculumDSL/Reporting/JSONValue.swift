@@ -12,9 +12,12 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
     /// One `"key": value` member of an object, in the order written.
     public struct Member: Sendable, Hashable {
+        /// The member's key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
 
+        /// A member `key: value`.
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value

@@ -9,14 +9,20 @@ public enum ScalarStyle: Sendable, Hashable {
 
 /// A scalar exactly as written: its raw text (never converted to a number), style, explicit tag and extent.
 public struct YAMLScalar: Sendable, Hashable {
+    /// The raw text, never converted.
     public var text: String
+    /// Plain, quoted, literal or folded.
     public var style: ScalarStyle
+    /// The explicit tag (`!!str`), if any.
     public var tag: String?
+    /// Where the scalar starts.
     public var start: Mark
+    /// Where the scalar ends.
     public var end: Mark
     /// Stands in for an alias without an anchor (already reported): decoders skip it without a diagnostic.
     var isAliasPlaceholder = false
 
+    /// A scalar from its parts.
     public init(text: String, style: ScalarStyle, tag: String? = nil, start: Mark, end: Mark) {
         self.text = text
         self.style = style
@@ -33,7 +39,9 @@ public struct YAMLScalar: Sendable, Hashable {
 
 /// One `key: value` pair of a mapping. Keys are always scalars (the reader rejects others).
 public struct YAMLEntry: Sendable {
+    /// The key.
     public var key: YAMLScalar
+    /// The value.
     public var value: YAMLNode
 }
 
@@ -43,6 +51,7 @@ public enum YAMLNode: Sendable {
     case sequence([YAMLNode], start: Mark, end: Mark)
     case mapping([YAMLEntry], start: Mark, end: Mark)
 
+    /// Where the node starts.
     public var start: Mark {
         switch self {
         case .scalar(let scalar): scalar.start
@@ -50,6 +59,7 @@ public enum YAMLNode: Sendable {
         }
     }
 
+    /// Where the node ends.
     public var end: Mark {
         switch self {
         case .scalar(let scalar): scalar.end
