@@ -2,7 +2,9 @@ import CurriculumDSL
 
 /// A candidate's gender, as ID cards and 学信网 record it.
 public enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 男.
     case male = "男"
+    /// 女.
     case female = "女"
 }
 

@@ -2,10 +2,15 @@ import CurriculumDSL
 
 /// A result as the thesis and some practice components are graded.
 public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 优秀 (excellent).
     case excellent = "优秀"
+    /// 良好 (good).
     case good = "良好"
+    /// 中等 (fair).
     case fair = "中等"
+    /// 合格 (pass).
     case pass = "合格"
+    /// 不合格 (fail).
     case fail = "不合格"
 
     /// Whether the grade passes (every grade but 不合格).
@@ -14,7 +19,9 @@ public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A course result: a score out of 100 or a grade.
 public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A score out of 100.
     case points(Int)
+    /// A grade (theses and some practice components).
     case grade(Grade)
 
     /// Whether the result passes at `passMark`.

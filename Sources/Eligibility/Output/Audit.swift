@@ -72,8 +72,11 @@ public struct Audit: Sendable, Hashable, Codable {
 
     /// The outcome of an audit.
     public enum Verdict: String, Sendable, Hashable, Codable {
+        /// Every requirement is met and nothing needs review.
         case eligible
+        /// Every requirement is met, but some results need an office's review (see `review`).
         case eligiblePendingReview = "eligible-pending-review"
+        /// Something remains to pass, or a condition fails (see `missing` and `reasons`).
         case notEligible = "not-eligible"
 
         /// The verdict as people read it, in Chinese and English.
@@ -104,8 +107,11 @@ public struct Audit: Sendable, Hashable, Codable {
 
     /// A requirement node's outcome.
     public enum NodeStatus: String, Sendable, Hashable, Codable {
+        /// Met.
         case satisfied
+        /// Not met.
         case unsatisfied
+        /// Met by an office's `waive` decision.
         case waived
         /// An option of a choice that was not taken.
         case notChosen = "not-chosen"
@@ -390,11 +396,15 @@ public struct MajorWithoutPlanData: Sendable, Hashable {
 
 /// A request the engine could not audit at all (no such major, no plan data, no plan in force).
 public enum AuditError: Error, Sendable, Hashable {
+    /// No major with that code in the province; `suggestion` is the closest code, if any.
     case unknownMajor(MajorKey, suggestion: String?)
     /// The major has no plan at all (a catalog entry); says whether it stopped enrolling or was renamed.
     case noPlanData(MajorWithoutPlanData)
+    /// No plan of the major is in force on `date`; `plans` are the major's plans.
     case noPlanInForce(MajorKey, date: CivilDate, plans: [String])
+    /// No plan has that id.
     case unknownPlan(String)
+    /// The institution does not examine the major.
     case institutionDoesNotExamine(institution: String, major: MajorKey)
     /// A plan named by id that is not in force on the application date (e.g. an old plan after its transition
     /// window): nobody can graduate under it on that date.

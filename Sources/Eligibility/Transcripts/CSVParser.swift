@@ -20,6 +20,7 @@ public struct CSVParser {
         /// `field` is the 1-based field where the quote opened. `resumed`: reading goes on at the line after the one
         /// where the quote opened (the row is lost, the rest of the file is not); false when the quote ran to the end.
         case unterminatedQuote(line: Int, field: Int, resumed: Bool)
+        /// The file could not be read; the message says why.
         case unreadable(String)
     }
 

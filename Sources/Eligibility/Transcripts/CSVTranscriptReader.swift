@@ -39,7 +39,9 @@ public struct CSVTranscriptReader {
 
     /// Why a CSV file cannot be read at all.
     public enum OpenError: Error, Sendable, Equatable {
+        /// The file could not be read; the message says why.
         case unreadable(String)
+        /// The text is not CSV (a workbook, UTF-16, binary) or the header lacks a required column: the issue says where and what to do.
         case problem(TranscriptIssue)
     }
 
