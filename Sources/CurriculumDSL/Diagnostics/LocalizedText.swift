@@ -22,6 +22,8 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 
 /// The languages messages are written in.
 public enum Language: String, Sendable, Codable, CaseIterable {
+    /// Chinese (the default).
     case zh
+    /// English.
     case en
 }

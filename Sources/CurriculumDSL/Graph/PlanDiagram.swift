@@ -2,7 +2,9 @@
 public enum PlanDiagram {
     /// The diagram languages: Graphviz DOT and Mermaid.
     public enum Format: String, Sendable, CaseIterable {
+        /// Graphviz DOT.
         case dot
+        /// Mermaid (a flowchart).
         case mermaid
     }
 

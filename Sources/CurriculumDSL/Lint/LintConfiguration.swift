@@ -16,7 +16,9 @@ import Foundation
 public struct LintConfiguration: Sendable, Hashable {
     /// What to do with a rule's findings.
     public enum RuleSetting: Sendable, Hashable {
+        /// The rule is not reported.
         case off
+        /// The rule is reported at this severity.
         case severity(Severity)
     }
 

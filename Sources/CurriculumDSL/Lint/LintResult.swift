@@ -32,8 +32,11 @@ public struct LintResult: Sendable {
 /// The linter's exit statuses: 0 clean, 1 findings at or above the failing severity, 2 usage or configuration
 /// error (the convention of actionlint and Spectral).
 public enum LintExitCode: Int32, Sendable, CaseIterable {
+    /// No finding at or above the failing severity.
     case clean = 0
+    /// Findings at or above the failing severity.
     case findings = 1
+    /// A usage or configuration error (a path that does not exist included).
     case usageError = 2
 
     /// `usageError` when a path given does not exist (`load.not-found`), else `findings` when any diagnostic is at

@@ -19,6 +19,7 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Whether a major takes new candidates.
 public enum MajorStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The major takes new candidates.
     case open
     /// 停止新生报名: still graduates candidates already registered.
     case stopped
@@ -26,8 +27,11 @@ public enum MajorStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Prior diplomas (前置学历) a 本科 major accepts.
 public enum DiplomaLevel: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 专科 (associate).
     case zhuanke = "专科"
+    /// 本科 (bachelor).
     case benke = "本科"
+    /// 研究生 (postgraduate).
     case graduate = "研究生"
     /// 本科结业证书.
     case benkeCompletion = "本科结业"

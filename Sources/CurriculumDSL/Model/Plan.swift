@@ -158,10 +158,13 @@ public struct AdditionalCourses: Sendable, Hashable, Codable {
 
     /// Which prior fields (or their categories) trigger additional courses.
     public enum Condition: Sendable, Hashable, Codable {
+        /// The prior field is one of these.
         case priorFieldIn([String])
+        /// The prior field is none of these.
         case priorFieldNotIn([String])
         /// By the category (专业类 / 专业大类) of the prior field, from `field-categories`.
         case priorCategoryIn([Located<String>])
+        /// The prior field is in none of these categories.
         case priorCategoryNotIn([Located<String>])
 
         /// Whether a prior diploma in `field` triggers these courses. `categories` gives the categories of a field

@@ -54,8 +54,11 @@ public struct Source: Sendable, Hashable, Codable {
 
 /// How far a source or a plan can be trusted, as the source states it.
 public enum Confidence: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Official text, read as printed (a plan: its course table and its arithmetic agree).
     case high
+    /// Reconstructed or machine-extracted (the notes say which reading was chosen and why).
     case medium
+    /// Unchecked reposts, or a plan whose printed total cannot be reached as printed.
     case low
 }
 

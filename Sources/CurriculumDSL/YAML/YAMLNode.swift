@@ -1,9 +1,14 @@
 /// How a scalar was written. Only plain scalars are subject to YAML's implicit typing.
 public enum ScalarStyle: Sendable, Hashable {
+    /// Unquoted: subject to YAML's implicit typing.
     case plain
+    /// `'single-quoted'`.
     case singleQuoted
+    /// `"double-quoted"`.
     case doubleQuoted
+    /// A literal block scalar (`|`).
     case literal
+    /// A folded block scalar (`>`).
     case folded
 }
 
@@ -47,8 +52,11 @@ public struct YAMLEntry: Sendable {
 
 /// A YAML node with its position. Built once by `YAMLReader`; aliases are expanded (bounded by `LoadLimits`).
 public enum YAMLNode: Sendable {
+    /// A scalar.
     case scalar(YAMLScalar)
+    /// A sequence, with the positions of its start and end.
     case sequence([YAMLNode], start: Mark, end: Mark)
+    /// A mapping, entries in the order written, with the positions of its start and end.
     case mapping([YAMLEntry], start: Mark, end: Mark)
 
     /// Where the node starts.
