@@ -10,15 +10,19 @@ public struct RuleID: RawRepresentable, Sendable, Hashable, Codable, Comparable,
     public init(rawValue: String) { self.rawValue = rawValue }
     /// A rule id from a string literal (`"yaml.duplicate-key"`).
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// Reads the id from a string.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
+    /// Writes the id as a string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
 
+    /// The id's text.
     public var description: String { rawValue }
+    /// Orders ids by their text.
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

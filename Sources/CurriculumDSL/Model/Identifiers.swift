@@ -28,10 +28,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         packed = Self.pack(bytes)
     }
 
+    /// Reads the code from a string.
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Writes the code as a string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -62,10 +64,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         return true
     }
 
+    /// Codes are equal when their text is.
     public static func == (lhs: CourseCode, rhs: CourseCode) -> Bool {
         lhs.packed == rhs.packed && (lhs.packed >> 56 != 0xFF || lhs.rawValue == rhs.rawValue)
     }
 
+    /// Hashes the code's text.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(packed)
     }
@@ -76,7 +80,9 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         return text.withUTF8 { isValid($0) }
     }
 
+    /// The code's text.
     public var description: String { rawValue }
+    /// Orders codes by their text.
     public static func < (lhs: CourseCode, rhs: CourseCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -101,7 +107,9 @@ public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
             && utf8.dropFirst(6).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// `province code` (`江苏 030101K`).
     public var description: String { "\(province) \(code)" }
+    /// Orders keys by province, then code.
     public static func < (lhs: MajorKey, rhs: MajorKey) -> Bool { (lhs.province, lhs.code) < (rhs.province, rhs.code) }
 }
 

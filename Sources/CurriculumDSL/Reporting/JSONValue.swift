@@ -30,9 +30,13 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         }
     }
 
+    /// A string value from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer value from a literal.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A boolean value from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array value from a literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
     /// An object from `(key, value)` pairs; pairs whose value is nil are left out.

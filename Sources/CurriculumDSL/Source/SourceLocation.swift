@@ -25,6 +25,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
     /// `path:line:column`, the form editors and terminals link.
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// Orders locations by file, line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }

@@ -44,6 +44,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The score (`72`) or the grade (`合格`).
     public var description: String {
         switch self {
         case .points(let value): String(value)
@@ -51,6 +52,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Reads an integer as points, a string as a grade (优秀, 良好, 中等, 合格, 不合格).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int.self) {
@@ -64,6 +66,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Writes points as an integer, a grade as its Chinese name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -271,22 +271,26 @@ public struct Audit: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey { case requirement, message }
 
+        /// Reads `{requirement, message: {zh, en}}`.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             requirement = try container.decode(String.self, forKey: .requirement)
             fact = .text(try container.decode(LocalizedText.self, forKey: .message))
         }
 
+        /// Writes `{requirement, message: {zh, en}}`, the message rendered.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(requirement, forKey: .requirement)
             try container.encode(message, forKey: .message)
         }
 
+        /// Lines are equal when their requirement and rendered message are.
         public static func == (lhs: TraceLine, rhs: TraceLine) -> Bool {
             lhs.requirement == rhs.requirement && lhs.message == rhs.message
         }
 
+        /// Hashes the requirement and the rendered message.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(requirement)
             hasher.combine(message)

@@ -115,6 +115,7 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
         self.message = message
     }
 
+    /// The issue in English, as `render(.en)` gives it.
     public var description: String { render(.en) }
 
     /// A CSV file with a header and nothing under it: an error for `check` and `batch` alike.
