@@ -3,9 +3,12 @@
 public struct Diagnostic: Sendable, Hashable, Codable {
     /// A related place ("first defined here").
     public struct Note: Sendable, Hashable, Codable {
+        /// The note's message (e.g. "first defined here").
         public var message: LocalizedText
+        /// The related place.
         public var location: SourceLocation?
 
+        /// A note saying `message` about `location`.
         public init(_ message: LocalizedText, at location: SourceLocation?) {
             self.message = message
             self.location = location
@@ -14,23 +17,34 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
     /// A mechanical fix: replace the text of `location` (start to end) by `replacement`.
     public struct FixIt: Sendable, Hashable, Codable {
+        /// The text to replace.
         public var location: SourceLocation
+        /// The replacement text.
         public var replacement: String
 
+        /// A fix-it replacing the text at `location` with `replacement`.
         public init(location: SourceLocation, replacement: String) {
             self.location = location
             self.replacement = replacement
         }
     }
 
+    /// The stable rule id (`yaml.duplicate-key`).
     public var rule: RuleID
+    /// Error, warning or note.
     public var severity: Severity
+    /// What is wrong, in Chinese and English.
     public var message: LocalizedText
+    /// Where; nil for problems of no one place (a path that does not exist).
     public var location: SourceLocation?
+    /// Related places ("first defined here").
     public var notes: [Note]
+    /// What would be right, kept apart from the problem.
     public var remedy: LocalizedText?
+    /// Mechanical fixes, when there are any.
     public var fixIts: [FixIt]
 
+    /// A diagnostic from its parts.
     public init(
         rule: RuleID,
         severity: Severity? = nil,
@@ -63,6 +77,7 @@ extension Diagnostic: Comparable {
 }
 
 extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
 

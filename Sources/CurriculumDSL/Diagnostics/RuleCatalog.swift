@@ -1,6 +1,7 @@
 /// Every rule the loader and compiler report, sorted by id. One place, so ids, severities and help texts
 /// stay consistent across the library, the linter, SARIF output and the docs.
 public enum RuleCatalog {
+    /// Every rule, sorted by id.
     public static let all: [Rule] = [
         // MARK: graph (compiling the files into one curriculum)
         Rule("graph.choose-too-many", .error,

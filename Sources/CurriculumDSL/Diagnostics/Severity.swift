@@ -1,7 +1,10 @@
 /// How bad a finding is. Ordered: `note` < `warning` < `error`.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Information that changes nothing (a style hint, a suggestion).
     case note
+    /// Probably wrong; does not fail the linter unless configured to.
     case warning
+    /// Wrong: the curriculum cannot be used as written.
     case error
 
     private var rank: Int {
@@ -12,5 +15,6 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders `note` < `warning` < `error`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -1,5 +1,7 @@
 /// "Did you mean": the closest candidate by edit distance over Unicode scalars, if it is close enough.
 public enum Suggestion {
+    /// The candidate closest to `word` by edit distance over Unicode scalars, if within a third of its length (at
+    /// least 1); nil when none is close enough.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.unicodeScalars)
         let limit = max(1, target.count / 3)

@@ -1,16 +1,25 @@
 /// The compiled curriculum: every file's declarations linked into one immutable, `Sendable` value with
 /// indexes for the questions audits and tools ask. Built by `CurriculumLoader` (or `CurriculumCompiler`).
 public struct CurriculumGraph: Sendable {
+    /// Provinces by name.
     public let provinces: [String: Province]
+    /// Sources (documents that plans cite) by id.
     public let sources: [String: Source]
+    /// The national course catalog by code.
     public let courses: [CourseCode: Course]
+    /// Examining institutions (主考院校) by name.
     public let institutions: [String: Institution]
+    /// Majors by province and code.
     public let majors: [MajorKey: Major]
+    /// Plans by id.
     public let plans: [String: Plan]
+    /// Course codes replaced by new codes.
     public let renames: [CourseRename]
+    /// Groups of interchangeable codes.
     public let equivalences: [Equivalence]
     /// Province-wide mappings (plan mappings live in their plan).
     public let mappings: [Mapping]
+    /// Certificate exemptions (免考).
     public let exemptions: [Exemption]
     /// 专业类 / 专业大类 by id, for 加考 by category.
     public let fieldCategories: [String: FieldCategory]

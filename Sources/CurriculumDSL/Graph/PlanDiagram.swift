@@ -1,7 +1,10 @@
 /// A plan's requirement tree as a picture: Graphviz DOT or Mermaid flowchart text.
 public enum PlanDiagram {
+    /// The diagram languages: Graphviz DOT and Mermaid.
     public enum Format: String, Sendable, CaseIterable {
+        /// Graphviz DOT.
         case dot
+        /// Mermaid (a flowchart).
         case mermaid
     }
 

@@ -5,6 +5,7 @@
 /// The schema is stricter than nothing and looser than the loader: it checks keys, types, enums and code
 /// patterns; references between files, arithmetic and the lint rules need `curriculum-lint`.
 public enum CurriculumSchema {
+    /// The JSON Schema dialect of the schema (draft-07, what editors' YAML language servers read).
     public static let draft = "http://json-schema.org/draft-07/schema#"
 
     /// The schema as pretty-printed JSON with a final newline.

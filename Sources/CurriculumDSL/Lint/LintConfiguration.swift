@@ -16,22 +16,29 @@ import Foundation
 public struct LintConfiguration: Sendable, Hashable {
     /// What to do with a rule's findings.
     public enum RuleSetting: Sendable, Hashable {
+        /// The rule is not reported.
         case off
+        /// The rule is reported at this severity.
         case severity(Severity)
     }
 
     /// Findings of `rules` (every rule when empty) in files matching `path` are dropped.
     public struct Ignore: Sendable, Hashable {
+        /// A glob of the files the ignore applies to, relative to the configuration's `baseDirectory`.
         public var path: String
+        /// The rules ignored there; every rule when empty.
         public var rules: [RuleID]
 
+        /// Ignores `rules` (every rule when empty) in files matching `path`.
         public init(path: String, rules: [RuleID] = []) {
             self.path = path
             self.rules = rules
         }
     }
 
+    /// Per-rule settings: off, or a severity other than the rule's default.
     public var rules: [RuleID: RuleSetting]
+    /// Per-path ignores.
     public var ignores: [Ignore]
     /// Findings at or above this severity make the linter fail (exit status 1).
     public var failOn: Severity
@@ -40,6 +47,7 @@ public struct LintConfiguration: Sendable, Hashable {
     /// The directory `ignore` paths are relative to (absolute); the working directory when nil.
     public var baseDirectory: String?
 
+    /// A configuration; the default reports every rule at its default severity and fails on errors.
     public init(rules: [RuleID: RuleSetting] = [:], ignores: [Ignore] = [], failOn: Severity = .error,
                 file: String? = nil, baseDirectory: String? = nil) {
         self.rules = rules
@@ -110,8 +118,10 @@ public struct LintConfiguration: Sendable, Hashable {
 
 /// A configuration file that cannot be used; `diagnostics` say where and why.
 public struct LintConfigurationError: Error, Sendable {
+    /// What is wrong with the configuration file, with places.
     public let diagnostics: [Diagnostic]
 
+    /// An error carrying `diagnostics`.
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }

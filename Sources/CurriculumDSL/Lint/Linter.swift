@@ -10,11 +10,14 @@ import Foundation
 /// exit(result.exitCode.rawValue)
 /// ```
 public struct Linter: Sendable {
+    /// Per-rule severities, ignores and the failing severity.
     public var configuration: LintConfiguration
+    /// Bounds on file size, nesting and aliases.
     public var limits: LoadLimits
     /// Where relative paths in diagnostics are relative to (for `ignore` paths); the current directory by default.
     public var workingDirectory: String
 
+    /// A linter with `configuration`, relative paths taken from `workingDirectory`.
     public init(configuration: LintConfiguration = LintConfiguration(), limits: LoadLimits = LoadLimits(),
                 workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.configuration = configuration

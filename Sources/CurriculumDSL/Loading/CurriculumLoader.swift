@@ -3,11 +3,14 @@ import Foundation
 /// The result of loading a curriculum: the graph (always built from every valid declaration) and every
 /// diagnostic, sorted by place.
 public struct LoadResult: Sendable {
+    /// The compiled graph; with errors, it holds what could be compiled.
     public let graph: CurriculumGraph
+    /// Every problem found, sorted by file and position.
     public let diagnostics: [Diagnostic]
     /// The files that were read, in load order.
     public let files: [String]
 
+    /// Whether any diagnostic is an error (the graph is then incomplete).
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
@@ -19,12 +22,14 @@ public struct LoadResult: Sendable {
 /// let law = result.graph.majors(code: "030101K")
 /// ```
 public struct CurriculumLoader: Sendable {
+    /// Bounds on file size, nesting, aliases and the number of files.
     public let limits: LoadLimits
     /// How many threads read and decode files at once, and check plans at once; linking the files into the graph
     /// is one thread. nil (the default): one per core, when there is enough input to be worth it. 1: everything on
     /// the calling thread. The result is the same either way, diagnostics included, in the same order.
     public var threads: Int?
 
+    /// A loader with `limits`; `threads` nil picks from the number of cores and files.
     public init(limits: LoadLimits = LoadLimits(), threads: Int? = nil) {
         self.limits = limits
         self.threads = threads

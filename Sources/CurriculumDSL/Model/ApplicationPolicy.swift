@@ -16,10 +16,14 @@ public struct ApplicationPolicy: Sendable, Hashable, Codable {
     public var evidenceOriginalsRequired: Bool
     /// The fee in yuan, when the province publishes it.
     public var fee: Int?
+    /// The graduation photo's file rules.
     public var photo: PhotoRule
+    /// The registration form's rules.
     public var registrationForm: RegistrationFormRule
+    /// Where the `graduation-application` block is written.
     public var location: SourceLocation?
 
+    /// A policy; the defaults are the Shanxi seed's rules.
     public init(source: Located<String>? = nil, maxInstitutions: Int = Province.defaultMaxInstitutions,
                 resubmissionsAfterRejection: Int = 1, windows: [ApplicationWindow] = [],
                 evidenceScanFormats: [String] = ["zip", "rar"], evidenceOriginalsRequired: Bool = true, fee: Int? = nil,
@@ -43,13 +47,18 @@ public struct ApplicationPolicy: Sendable, Hashable, Codable {
 
 /// When applications for one term are accepted (and, optionally, the last day to hand in the form).
 public struct ApplicationWindow: Sendable, Hashable, Codable {
+    /// The term the window is for, as the province names it.
     public var term: String
+    /// The first day applications are accepted.
     public var opens: CivilDate
+    /// The last day applications are accepted.
     public var closes: CivilDate
     /// The last day to hand in the registration form and the originals (seed: 在规定时间内交回).
     public var handInUntil: CivilDate?
+    /// Where the window is written.
     public var location: SourceLocation?
 
+    /// A window from `opens` to `closes`, both days included.
     public init(term: String, opens: CivilDate, closes: CivilDate, handInUntil: CivilDate? = nil, location: SourceLocation? = nil) {
         self.term = term
         self.opens = opens
@@ -58,6 +67,7 @@ public struct ApplicationWindow: Sendable, Hashable, Codable {
         self.location = location
     }
 
+    /// Whether applications are accepted on `date` (`opens` and `closes` included).
     public func contains(_ date: CivilDate) -> Bool { opens <= date && date <= closes }
 }
 
@@ -68,6 +78,7 @@ public struct PhotoRule: Sendable, Hashable, Codable {
     /// The file must be smaller than this many MiB (2M read as 2 × 1024 × 1024 bytes).
     public var maxMegabytes: Int
 
+    /// Photo rules; by default png, jpg or jpeg under 2 MiB.
     public init(formats: [String] = ["png", "jpg", "jpeg"], maxMegabytes: Int = 2) {
         self.formats = formats
         self.maxMegabytes = maxMegabytes
@@ -87,6 +98,7 @@ public struct RegistrationFormRule: Sendable, Hashable, Codable {
     /// At least this many résumé rows (seed: 学习或工作经历至少填写一栏).
     public var minResumeRows: Int
 
+    /// Form rules; by default the Shanxi seed's.
     public init(copies: Int = 2, selfAppraisalMinCharacters: Int = 400, minResumeRows: Int = 1) {
         self.copies = copies
         self.selfAppraisalMinCharacters = selfAppraisalMinCharacters

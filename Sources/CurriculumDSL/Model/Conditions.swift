@@ -6,8 +6,10 @@ public struct RuleCondition: Sendable, Hashable, Codable {
     public var choice: ChoiceCondition?
     /// The candidate has at least one of these attributes (declared under `candidate-attributes`).
     public var attributes: [Located<String>]
+    /// Where the `only-if` is written.
     public var location: SourceLocation
 
+    /// A condition on a choice, attributes or both.
     public init(choice: ChoiceCondition?, attributes: [Located<String>], location: SourceLocation) {
         self.choice = choice
         self.attributes = attributes
@@ -27,11 +29,14 @@ public struct RuleCondition: Sendable, Hashable, Codable {
 
 /// The option a condition requires of an `alternatives` requirement.
 public struct ChoiceCondition: Sendable, Hashable, Codable {
+    /// The `alternatives` requirement's id.
     public var requirement: Located<String>
+    /// The option the candidate must have chosen.
     public var option: Located<String>
     /// The plan that has the requirement; nil for the plan the condition is written in.
     public var plan: Located<String>?
 
+    /// A condition on the option `option` of `requirement` (of `plan`, or of the plan it is written in).
     public init(requirement: Located<String>, option: Located<String>, plan: Located<String>?) {
         self.requirement = requirement
         self.option = option
@@ -47,10 +52,14 @@ public struct ChoiceCondition: Sendable, Hashable, Codable {
 
 /// `passed-from` / `passed-until`: only results passed in this window count for the rule (by each record's pass date).
 public struct PassWindow: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The first pass date that counts, when bounded.
     public var from: CivilDate?
+    /// The last pass date that counts, when bounded.
     public var until: CivilDate?
+    /// Where the window is written.
     public var location: SourceLocation?
 
+    /// A window from `from` to `until`, both days included; nil leaves that side open.
     public init(from: CivilDate?, until: CivilDate?, location: SourceLocation? = nil) {
         self.from = from
         self.until = until
@@ -84,6 +93,7 @@ public struct PassWindow: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The window in English: `from 2024-07-01 to 2026-06-30`.
     public var english: String {
         switch (from, until) {
         case let (from?, until?): "from \(from) to \(until)"
@@ -98,6 +108,7 @@ public struct PassWindow: Sendable, Hashable, Codable, CustomStringConvertible {
 public struct FieldCategory: Sendable, Hashable, Codable {
     /// The category's name as the catalog prints it (计算机类): what 加考 groups name.
     public var id: String
+    /// The category's code in the catalog, when it has one.
     public var code: String?
     /// The catalog (职业教育专业目录（2021年）, 普通高等学校本科专业目录).
     public var catalog: String?
@@ -105,20 +116,30 @@ public struct FieldCategory: Sendable, Hashable, Codable {
     public var kind: String?
     /// The 专业大类 of a 专业类 (by id): a field in the class is in the 大类 too.
     public var parent: Located<String>?
+    /// The majors (fields) in the category.
     public var fields: [Field]
+    /// Where the category is written.
     public var location: SourceLocation
 
+    /// A major of the category.
     public struct Field: Sendable, Hashable, Codable {
+        /// The major's code in the catalog, when written.
         public var code: String?
+        /// The major's name, as prior diplomas name it.
         public var name: String
+        /// Where the major is written.
         public var location: SourceLocation
     }
 }
 
 /// A candidate attribute rules may depend on (港澳台考生 …); a candidate file declares the attributes that hold.
 public struct CandidateAttribute: Sendable, Hashable, Codable {
+    /// The attribute's id, as candidate files and `only-if` name it.
     public var id: String
+    /// A title for people.
     public var title: String?
+    /// A note for maintainers.
     public var note: String?
+    /// Where the attribute is declared.
     public var location: SourceLocation
 }

@@ -5,6 +5,7 @@
 public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
+    /// The code as written (five digits for a valid code).
     public let rawValue: String
     private let packed: UInt64
 
@@ -12,11 +13,13 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
     /// codes longer than seven bytes.
     var packedKey: UInt64? { packed >> 56 == 0xFF ? nil : packed }
 
+    /// A code from its text, unchecked.
     public init(rawValue: String) {
         self.rawValue = rawValue
         packed = Self.pack(rawValue)
     }
 
+    /// A code from a string literal (`"00015"`).
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// A code from its UTF-8 bytes (the text libyaml read), packed without going through the string again.
@@ -25,10 +28,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         packed = Self.pack(bytes)
     }
 
+    /// Reads the code from a string.
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Writes the code as a string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -59,10 +64,12 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         return true
     }
 
+    /// Codes are equal when their text is.
     public static func == (lhs: CourseCode, rhs: CourseCode) -> Bool {
         lhs.packed == rhs.packed && (lhs.packed >> 56 != 0xFF || lhs.rawValue == rhs.rawValue)
     }
 
+    /// Hashes the code's text.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(packed)
     }
@@ -73,15 +80,20 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
         return text.withUTF8 { isValid($0) }
     }
 
+    /// The code's text.
     public var description: String { rawValue }
+    /// Orders codes by their text.
     public static func < (lhs: CourseCode, rhs: CourseCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// A major within a province: majors are catalogued per province (Jiangsu's 030101K is not Shanxi's).
 public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The province's name (江苏).
     public var province: String
+    /// The major's code (030101K).
     public var code: String
 
+    /// The key of `code` in `province`.
     public init(province: String, code: String) {
         self.province = province
         self.code = code
@@ -95,15 +107,20 @@ public struct MajorKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
             && utf8.dropFirst(6).allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// `province code` (`江苏 030101K`).
     public var description: String { "\(province) \(code)" }
+    /// Orders keys by province, then code.
     public static func < (lhs: MajorKey, rhs: MajorKey) -> Bool { (lhs.province, lhs.code) < (rhs.province, rhs.code) }
 }
 
 /// A value together with the place it was written, for references resolved after all files are read.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value.
     public var value: Value
+    /// Where the value is written.
     public var location: SourceLocation
 
+    /// `value` written at `location`.
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location

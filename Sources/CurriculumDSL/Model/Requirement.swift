@@ -1,13 +1,17 @@
 /// A node of a plan's requirement tree. Every node has a stable `id` (a course node's defaults to its code)
 /// by which audits, explanations and office decisions address it.
 public struct Requirement: Sendable, Hashable, Codable {
+    /// The node's stable id (a course node's defaults to its code).
     public var id: String
+    /// The title shown to people.
     public var title: String?
+    /// A note shown with the node.
     public var note: String?
     /// For an alternative: the candidate's situation as the plan words it (考外语者 / 不考外语者).
     public var when: String?
     /// Courses used here may also be used by other nodes.
     public var shared: Bool
+    /// A course, all-of, one-of, choose N, pool or alternatives.
     public var shape: Shape
     /// Applies only under this condition (an alternative option not open to the candidate; a node not required).
     public var onlyIf: RuleCondition? = nil
@@ -18,6 +22,7 @@ public struct Requirement: Sendable, Hashable, Codable {
     /// For a course node written `{id: ..., course: ...}`: where the code is written (nil when `location` is the code).
     public var codeLocation: SourceLocation?
 
+    /// A node from its parts.
     public init(id: String, title: String? = nil, note: String? = nil, when: String? = nil, shared: Bool = false,
                 shape: Shape, location: SourceLocation, codeLocation: SourceLocation? = nil) {
         self.id = id

@@ -7,14 +7,18 @@
 /// Severities map to `error`, `warning` and `notice`. The message keeps the remedy and the notes on further lines.
 /// Data escapes `%`, CR and LF; properties also `:` and `,`.
 public struct GitHubReporter: Sendable {
+    /// The language of the messages.
     public var language: Language
+    /// Paths are made relative to this directory.
     public var workingDirectory: String
 
+    /// A reporter writing `language` messages with paths relative to `workingDirectory`.
     public init(language: Language, workingDirectory: String) {
         self.language = language
         self.workingDirectory = workingDirectory
     }
 
+    /// One workflow command per diagnostic.
     public func render(_ result: LintResult) -> String {
         result.diagnostics.map(line).joined()
     }

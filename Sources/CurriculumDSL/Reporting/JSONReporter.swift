@@ -12,12 +12,15 @@
 ///
 /// Lines and columns are 1-based; columns count Unicode scalars; `endColumn` is exclusive.
 public struct JSONReporter: Sendable {
+    /// The language of the messages.
     public var language: Language
 
+    /// A reporter writing `language` messages.
     public init(language: Language) {
         self.language = language
     }
 
+    /// The result as one JSON document.
     public func render(_ result: LintResult) -> String {
         JSONValue.object([
             "tool": .object(["name": .string(LintTool.name), "version": .string(LintTool.version)]),

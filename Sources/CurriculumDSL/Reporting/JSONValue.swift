@@ -3,27 +3,40 @@
 public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
 {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer.
     case int(Int)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, members in the order written.
     case object([Member])
 
     /// One `"key": value` member of an object, in the order written.
     public struct Member: Sendable, Hashable {
+        /// The member's key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
 
+        /// A member `key: value`.
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
+    /// A string value from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer value from a literal.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A boolean value from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array value from a literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
     /// An object from `(key, value)` pairs; pairs whose value is nil are left out.

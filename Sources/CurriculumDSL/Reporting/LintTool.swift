@@ -1,6 +1,8 @@
 /// The linter's name, version and rule reference, as SARIF and JSON output state them.
 public enum LintTool {
+    /// The linter's name, as SARIF and `--version` give it.
     public static let name = "curriculum-lint"
+    /// The linter's version.
     public static let version = CurriculumVersion.string
     /// The rule reference, relative to the repository root, to which a rule's anchor is appended. The project
     /// has no published home page, so SARIF carries no `informationUri` / `helpUri` (absolute URIs there would be

@@ -24,10 +24,13 @@ private let systemClose = Darwin.close
 ///
 /// Errors are thrown as `OutputFile.Failure` with a message in Chinese and English; callers report it and exit 2.
 public final class OutputFile {
+    /// Why the file cannot be written.
     public struct Failure: Error, Sendable {
+        /// What is wrong, in Chinese and English.
         public let message: LocalizedText
     }
 
+    /// The path written to.
     public let path: String
     private var descriptor: Int32
     /// The temporary file renamed over `path` on `close()`, for a regular file; nil when writing in place.
@@ -101,11 +104,13 @@ public final class OutputFile {
         return Failure(message: .init(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)"))
     }
 
+    /// Appends `text` (buffered).
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends `bytes` (buffered).
     public func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }

@@ -20,9 +20,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// An extra output: a format written to a file (`--output sarif:lint.sarif`).
 public struct OutputTarget: Sendable, Hashable {
+    /// The format.
     public var format: OutputFormat
+    /// The file to write.
     public var path: String
 
+    /// `format` written to `path`.
     public init(format: OutputFormat, path: String) {
         self.format = format
         self.path = path
@@ -39,12 +42,14 @@ public struct OutputTarget: Sendable, Hashable {
 
 /// What every reporter needs besides the result.
 public struct ReportOptions: Sendable {
+    /// The language of the messages.
     public var language: Language
     /// ANSI colors (text only); set when writing to a terminal.
     public var colors: Bool
     /// Paths in SARIF and GitHub output are made relative to this directory.
     public var workingDirectory: String
 
+    /// Options for `language` output, paths relative to `workingDirectory`.
     public init(language: Language, colors: Bool = false, workingDirectory: String) {
         self.language = language
         self.colors = colors
@@ -54,6 +59,7 @@ public struct ReportOptions: Sendable {
 
 /// Renders a lint result in any format.
 public enum LintReport {
+    /// `result` in `format` (`auto` resolved in `environment`).
     public static func render(_ result: LintResult, format: OutputFormat, options: ReportOptions,
                               environment: [String: String] = [:]) -> String {
         switch format.resolved(environment: environment) {

@@ -2,6 +2,7 @@ import Foundation
 
 /// `curriculum-lint --list-rules`: every rule with its default severity and summary, one per line.
 public enum RuleList {
+    /// The `--list-rules` text: every rule's id, severity and summary.
     public static func render(language: Language, rules: [Rule] = RuleCatalog.all) -> String {
         let width = (rules.map(\.id.rawValue.count).max() ?? 0) + 2
         return rules.sorted { $0.id < $1.id }.map { rule in

@@ -3,18 +3,24 @@
 /// working directory, `uriBaseId` `%SRCROOT%`, a region) and related locations for the notes. Columns count
 /// Unicode scalars (`columnKind: unicodeCodePoints`); `endColumn` is exclusive, as in SARIF.
 public struct SARIFReporter: Sendable {
+    /// The SARIF 2.1.0 schema the output follows.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
+    /// The language of the messages.
     public var language: Language
+    /// `artifactLocation.uri` values are made relative to this directory.
     public var workingDirectory: String
+    /// The rules described in the run's tool component.
     public var rules: [Rule]
 
+    /// A reporter; by default describing every rule of the catalog.
     public init(language: Language, workingDirectory: String, rules: [Rule] = RuleCatalog.all) {
         self.language = language
         self.workingDirectory = workingDirectory
         self.rules = rules.sorted { $0.id < $1.id }
     }
 
+    /// The result as one SARIF 2.1.0 log.
     public func render(_ result: LintResult) -> String {
         var ruleIndex: [RuleID: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }

@@ -1,17 +1,21 @@
 /// Renders diagnostics for people: `path:line:column: severity: message [rule-id]`, the source line with a
 /// caret under the value, notes, and the remedy. Colors only when asked (the caller knows if it is a terminal).
 public struct TextReporter: Sendable {
+    /// The language of the messages.
     public var language: Language
+    /// Whether to color with ANSI escapes (only for a terminal).
     public var colors: Bool
     /// Source text by path, for snippets; files not present get no snippet.
     public var sources: [String: [UInt8]]
 
+    /// A reporter; `sources` gives the bytes for snippets.
     public init(language: Language, colors: Bool = false, sources: [String: [UInt8]] = [:]) {
         self.language = language
         self.colors = colors
         self.sources = sources
     }
 
+    /// Every diagnostic (at most 100 per rule and file, then a count), then the summary line.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         renderCapped(diagnostics) + summary(diagnostics) + "\n"
     }
@@ -61,6 +65,7 @@ public struct TextReporter: Sendable {
         }
     }
 
+    /// One diagnostic: the location line, the snippet with a caret, notes and the remedy.
     public func render(_ diagnostic: Diagnostic) -> String {
         var lines = SourceLines.Cache(sources: sources)
         return render(diagnostic, lines: &lines)
@@ -83,6 +88,7 @@ public struct TextReporter: Sendable {
         return out
     }
 
+    /// The summary line: how many errors, warnings and notes.
     public func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }

@@ -13,6 +13,7 @@ public struct LoadLimits: Sendable, Hashable {
     /// Most curriculum files in one tree.
     public var maxFiles: Int
 
+    /// Limits; the defaults suit any real curriculum.
     public init(maxFileBytes: Int = 64 << 20, maxDepth: Int = 64, maxAliasNodes: Int = 100_000,
                 maxAliasBytes: Int = 16 << 20, maxFiles: Int = 100_000) {
         self.maxFileBytes = maxFileBytes

@@ -7,8 +7,10 @@ import CLibYAML
 /// `LoadLimits.maxAliasBytes`, nesting
 /// bounded by `LoadLimits.maxDepth`. Problems come back as diagnostics; nothing here traps on input.
 public struct YAMLReader {
+    /// The bounds on size, nesting and aliases.
     public let limits: LoadLimits
 
+    /// A reader with `limits`.
     public init(limits: LoadLimits = LoadLimits()) {
         self.limits = limits
     }

@@ -3,17 +3,25 @@ import Dispatch
 
 /// One output row of a batch run.
 public struct BatchRow: Sendable, Hashable, Codable {
+    /// The 1-based row of the candidate's first result row in the input.
     public var row: Int
+    /// The candidate's admission number (准考证号), when the export has it.
     public var admissionNumber: String?
+    /// The candidate's name, when the export has it.
     public var name: String?
     /// Masked unless the caller asks for full ID numbers.
     public var idNumber: String?
+    /// The verdict; nil when the candidate could not be audited (see `error`).
     public var verdict: Audit.Verdict?
+    /// Credits still to earn under `planID`.
     public var missingCredits: Int
+    /// Courses still to pass under `planID` (counted by the plan's one course-counting rule).
     public var missingCourses: Int
     /// `code name (credits)` of each missing course.
     public var missing: [String]
+    /// The results that need an office's review, as `code name`.
     public var review: [String]
+    /// The messages of the verdict's reasons, in the run's language.
     public var reasons: [String]
     /// Why the candidate could not be audited at all.
     public var error: String?
@@ -24,6 +32,7 @@ public struct BatchRow: Sendable, Hashable, Codable {
     /// Columns are only ever added at the end, so programs that read them by position keep working.
     public static let csvHeader = "row,admission_number,name,id_number,verdict,missing_credits,missing_courses,missing,review,reasons,error,plan_id"
 
+    /// The row as one CSV line in the columns of `csvHeader`, fields quoted as RFC 4180 requires.
     public func csvLine() -> String {
         [String(row), admissionNumber ?? "", name ?? "", idNumber ?? "", verdict?.rawValue ?? "", String(missingCredits),
          String(missingCourses), missing.joined(separator: "; "), review.joined(separator: "; "), reasons.joined(separator: "; "), error ?? "",
@@ -39,26 +48,41 @@ public struct BatchRow: Sendable, Hashable, Codable {
 
 /// Totals of a batch run.
 public struct BatchSummary: Sendable, Hashable, Codable {
+    /// Candidates read (one result row each).
     public var candidates = 0
+    /// Candidates eligible.
     public var eligible = 0
+    /// Candidates eligible pending manual review.
     public var pendingReview = 0
+    /// Candidates not eligible.
     public var notEligible = 0
+    /// Candidates that could not be audited (every row rejected, or the request refused).
     public var notAudited = 0
+    /// Transcript issues reported, of any severity.
     public var issues = 0
+    /// Transcript issues that are errors (rejected rows).
     public var errors = 0
 }
 
 /// Audits a stream of transcripts against one major, in chunks, on several threads, writing rows in input order.
 /// Memory is bounded by the chunk size, not by the input.
 public struct BatchRunner: Sendable {
+    /// The engine every candidate is audited with.
     public let engine: AuditEngine
+    /// The major every candidate is audited for.
     public let major: MajorKey
+    /// The examining institution, when one was named.
     public let institution: String?
+    /// The plan, when one was named; nil audits under the plan in force (the best in a transition window).
     public let planID: String?
+    /// The application date.
     public let date: CivilDate
+    /// The language of the rows' messages.
     public let language: Language
+    /// Whether ID numbers are written in full rather than masked.
     public let showIDs: Bool
 
+    /// A runner auditing every candidate for `major` on `date`.
     public init(engine: AuditEngine, major: MajorKey, institution: String?, planID: String?, date: CivilDate,
                 language: Language, showIDs: Bool) {
         self.engine = engine
@@ -155,6 +179,7 @@ public struct BatchRunner: Sendable {
         return results.rows()
     }
 
+    /// Audits one transcript and returns its output row (a row with `error` when it cannot be audited).
     public func row(for transcript: Transcript) -> BatchRow {
         var row = BatchRow(row: transcript.firstRow, admissionNumber: transcript.admissionNumber,
                            name: transcript.candidate?.name,

@@ -10,8 +10,10 @@ public struct ChoiceProblem: Sendable, Hashable {
     public var option: String
     /// The requirement itself is not an `alternatives` requirement of the plan (else: the option is unknown).
     public var isUnknownRequirement: Bool
+    /// What is wrong and what exists, in Chinese and English.
     public var message: LocalizedText
 
+    /// A problem with the choice of `option` for `requirement`.
     public init(requirement: String, option: String, isUnknownRequirement: Bool, message: LocalizedText) {
         self.requirement = requirement
         self.option = option
@@ -27,8 +29,10 @@ public struct DecisionProblem: Sendable, Hashable {
     public var index: Int
     /// The requirement id as written (`waive:` or `for:`).
     public var requirement: String
+    /// What is wrong and which requirement ids exist, in Chinese and English.
     public var message: LocalizedText
 
+    /// A problem with the decision at `index` in the request's `decisions`.
     public init(index: Int, requirement: String, message: LocalizedText) {
         self.index = index
         self.requirement = requirement
@@ -47,6 +51,7 @@ public struct DecisionProblem: Sendable, Hashable {
 /// print(audit.verdict, audit.missing.items.map(\.course?.code))
 /// ```
 public struct AuditEngine: Sendable {
+    /// The curriculum graph audits are made against.
     public let graph: CurriculumGraph
     /// Compiled plans, made on first use: a check of one major compiles that major's plans only (the bundled
     /// curricula hold 160+ plans, and compiling them all cost more than the audit itself).
@@ -64,6 +69,9 @@ public struct AuditEngine: Sendable {
     /// At most this many variants per plan (2^attributes × options); beyond it the plan is audited as written.
     static let variantLimit = 64
 
+    /// An engine over `graph`, with the indexes the search needs built once.
+    ///
+    /// Build one engine per graph and share it: it is an immutable `Sendable` value.
     public init(graph: CurriculumGraph) {
         self.graph = graph
         plans = PlanCache(graph: graph)
@@ -224,8 +232,11 @@ public struct AuditEngine: Sendable {
     public struct Summary: Sendable, Hashable {
         /// The plan audited (with several plans in force, the one that leaves the least).
         public var planID: String
+        /// The verdict under `planID`.
         public var verdict: Audit.Verdict
+        /// Credits still to earn.
         public var missingCredits: Int
+        /// Courses still to pass.
         public var missingCourses: Int
         /// Records that need manual review in the chosen assignment.
         public var reviewCount: Int
@@ -233,11 +244,15 @@ public struct AuditEngine: Sendable {
         public var blocking: [String]
         /// The cheapest courses to pass (as in `Audit.missing`), and credits no course can provide.
         public var missing: [Audit.CourseRef]
+        /// Credits still needed that no course can be named for (e.g. a total no course can reach).
         public var unresolvedCredits: Int
         /// The records that need manual review: `code evidence` (e.g. `00259 old-plan-certificate`).
         public var review: [String]
     }
 
+    /// The verdict and counts of `audit(_:)` without the report: what a batch or a ranking needs.
+    ///
+    /// - Throws: ``AuditError`` when the request cannot be audited, as `audit(_:)` does.
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
@@ -408,6 +423,8 @@ public struct AuditEngine: Sendable {
         }
     }
 
+    /// Every declared choice (`AuditRequest.choices`) that names no `alternatives` requirement of the plans in force, or
+    /// no option of it, each with what exists; empty when every choice applies.
     public func choiceProblems(_ request: AuditRequest) throws(AuditError) -> [ChoiceProblem] {
         guard !request.choices.isEmpty else { return [] }
         return choiceProblems(request, plans: try candidatePlans(for: request))
@@ -538,12 +555,19 @@ public struct AuditEngine: Sendable {
 
     /// One row of a what-if ranking.
     public struct Ranking: Sendable, Hashable, Codable {
+        /// The ranked major.
         public var major: MajorKey
+        /// The major's name.
         public var name: String
+        /// The major's level (专科 or 本科).
         public var level: Level
+        /// The plan the outcome is under.
         public var planID: String
+        /// The verdict under `planID`.
         public var verdict: Audit.Verdict
+        /// Credits still to earn under `planID`.
         public var missingCredits: Int
+        /// Courses still to pass under `planID`.
         public var missingCourses: Int
         /// The declared choices (requirement ids) that did not apply to this major: its plans in force have no such
         /// `alternatives` requirement, or not that option. The ranking compares every option there instead.

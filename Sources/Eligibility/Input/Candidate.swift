@@ -1,16 +1,22 @@
 import CurriculumDSL
 
+/// A candidate's gender, as ID cards and 学信网 record it.
 public enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 男.
     case male = "男"
+    /// 女.
     case female = "女"
 }
 
 /// The candidate's prior diploma (前置学历) as 学信网 records it.
 public struct PriorDiploma: Sendable, Hashable, Codable {
+    /// The level of the prior diploma (专科, 本科, …).
     public var level: DiplomaLevel
     /// The field (专业) of the diploma, compared with 加考 conditions.
     public var field: String
+    /// The institution that awarded the prior diploma.
     public var institution: String?
+    /// The date the prior diploma was awarded.
     public var graduationDate: CivilDate?
     /// 学信网 verified it.
     public var verified: Bool
@@ -18,9 +24,12 @@ public struct PriorDiploma: Sendable, Hashable, Codable {
     public var nationalEducationSeries: Bool
     /// Name, ID number and gender as the registry records them; they must match the candidate exactly.
     public var registryName: String?
+    /// The holder's ID number as 学信网 records it.
     public var registryIDNumber: String?
+    /// The holder's gender as 学信网 records it.
     public var registryGender: Gender?
 
+    /// A prior diploma; unknown facts stay nil.
     public init(level: DiplomaLevel, field: String, institution: String? = nil, graduationDate: CivilDate? = nil,
                 verified: Bool, nationalEducationSeries: Bool = true, registryName: String? = nil,
                 registryIDNumber: String? = nil, registryGender: Gender? = nil) {
@@ -38,17 +47,22 @@ public struct PriorDiploma: Sendable, Hashable, Codable {
 
 /// A candidate (考生).
 public struct Candidate: Sendable, Hashable, Codable {
+    /// The candidate's name.
     public var name: String
     /// 18-character 身份证号 (GB 11643).
     public var idNumber: String
+    /// The candidate's gender, when known.
     public var gender: Gender?
     /// 准考证号.
     public var admissionNumber: String?
+    /// The diploma a 本科 (专升本) plan requires, when known.
     public var priorDiploma: PriorDiploma?
+    /// Certificates that may exempt courses (免考).
     public var certificates: [Certificate]
     /// Attributes rules may depend on (`candidate-attributes` of the curriculum, e.g. 港澳台): only those that hold.
     public var attributes: [String]
 
+    /// A candidate; only the name and ID number are required.
     public init(name: String, idNumber: String, gender: Gender? = nil, admissionNumber: String? = nil,
                 priorDiploma: PriorDiploma? = nil, certificates: [Certificate] = [], attributes: [String] = []) {
         self.attributes = attributes

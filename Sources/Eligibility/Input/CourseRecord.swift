@@ -2,18 +2,26 @@ import CurriculumDSL
 
 /// A result as the thesis and some practice components are graded.
 public enum Grade: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 优秀 (excellent).
     case excellent = "优秀"
+    /// 良好 (good).
     case good = "良好"
+    /// 中等 (fair).
     case fair = "中等"
+    /// 合格 (pass).
     case pass = "合格"
+    /// 不合格 (fail).
     case fail = "不合格"
 
+    /// Whether the grade passes (every grade but 不合格).
     public var isPass: Bool { self != .fail }
 }
 
 /// A course result: a score out of 100 or a grade.
 public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A score out of 100.
     case points(Int)
+    /// A grade (theses and some practice components).
     case grade(Grade)
 
     /// Whether the result passes at `passMark`.
@@ -36,6 +44,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The score (`72`) or the grade (`合格`).
     public var description: String {
         switch self {
         case .points(let value): String(value)
@@ -43,6 +52,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Reads an integer as points, a string as a grade (优秀, 良好, 中等, 合格, 不合格).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int.self) {
@@ -56,6 +66,7 @@ public enum Score: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Writes points as an integer, a grade as its Chinese name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -94,6 +105,7 @@ public enum Evidence: Sendable, Hashable, Codable {
         }
     }
 
+    /// How the evidence is named in reports, in Chinese and English.
     public var label: LocalizedText {
         switch self {
         case .electronic: .init(zh: "电子合格成绩", en: "electronic record")
@@ -106,12 +118,18 @@ public enum Evidence: Sendable, Hashable, Codable {
 
 /// One attempt at a course on a transcript.
 public struct CourseRecord: Sendable, Hashable, Codable {
+    /// The course code as written on the transcript (repaired to five digits where Excel lost the zeros).
     public var code: CourseCode
+    /// The course name as written on the transcript, when given.
     public var name: String?
+    /// The score or grade.
     public var score: Score
+    /// The date the result was obtained (合格时间), when given; results after the application date do not count.
     public var passDate: CivilDate?
+    /// Where the result comes from (electronic record, old-plan certificate, practice card, transfer).
     public var evidence: Evidence
 
+    /// A result; electronic unless `evidence` says otherwise.
     public init(code: CourseCode, name: String? = nil, score: Score, passDate: CivilDate? = nil, evidence: Evidence = .electronic) {
         self.code = code
         self.name = name
@@ -123,9 +141,12 @@ public struct CourseRecord: Sendable, Hashable, Codable {
 
 /// A certificate that may exempt courses (免考), e.g. 全国计算机等级考试一级.
 public struct Certificate: Sendable, Hashable, Codable {
+    /// The certificate's name, as exemptions in the curricula name it.
     public var name: String
+    /// The date the certificate was obtained; certificates obtained after the application date do not count.
     public var obtainedOn: CivilDate
 
+    /// A certificate obtained on `obtainedOn`.
     public init(name: String, obtainedOn: CivilDate) {
         self.name = name
         self.obtainedOn = obtainedOn

@@ -3,6 +3,7 @@ import CurriculumDSL
 /// Dates that are probably typos: an application date after today, results or certificates dated after today.
 /// Each is a warning; the audit still runs on the dates given.
 public enum DateChecks {
+    /// The warnings for an application date, results and certificates dated after `today`.
     public static func warnings(applicationDate: CivilDate, records: [CourseRecord], certificates: [Certificate] = [],
                                 today: CivilDate) -> [LocalizedText] {
         var warnings: [LocalizedText] = []

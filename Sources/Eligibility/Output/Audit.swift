@@ -4,17 +4,29 @@ import CurriculumDSL
 /// cheapest way to finish, what was applied, what counted for nothing, and the decision trace.
 /// Encoded as stable JSON (keys sorted; see docs/audit-json.md).
 public struct Audit: Sendable, Hashable, Codable {
+    /// The version of the JSON form (docs/audit-json.md).
     public var schemaVersion = 1
+    /// What was audited: the major, the plan and the date.
     public var target: Target
+    /// Eligible, eligible pending review, or not eligible.
     public var verdict: Verdict
+    /// Why the verdict is what it is.
     public var reasons: [Reason]
+    /// The plan's requirement tree, each node with its outcome.
     public var requirements: NodeResult
+    /// Credits and courses earned toward the plan's totals.
     public var totals: Totals
+    /// What remains: the cheapest completion.
     public var missing: Missing
+    /// The additional courses (加考) the candidate must pass, with their outcomes.
     public var additionalCourses: [NodeResult]
+    /// The substitutions, mappings, equivalences, exemptions and decisions the audit used.
     public var applied: [AppliedRule]
+    /// Results that counted for nothing, each with the reason.
     public var unused: [UnusedRecord]
+    /// Results that need an office's review before the verdict is final.
     public var review: [ReviewItem]
+    /// The decision trace: why each requirement came out as it did.
     public var trace: [TraceLine]
     /// The other plans of the major in force on the application date (a transition window), each with its outcome;
     /// absent when only one plan is in force or the plan was named. The audited plan is the one with the best
@@ -23,32 +35,51 @@ public struct Audit: Sendable, Hashable, Codable {
 
     /// The outcome under another plan in force on the same date.
     public struct OtherPlan: Sendable, Hashable, Codable {
+        /// The other plan.
         public var planID: String
+        /// The other plan's version (e.g. `2021`).
         public var planVersion: String
+        /// The verdict under the other plan.
         public var verdict: Verdict
+        /// Credits still to earn under the other plan.
         public var missingCredits: Int
+        /// Courses still to pass under the other plan.
         public var missingCourses: Int
     }
 
+    /// What was audited.
     public struct Target: Sendable, Hashable, Codable {
+        /// The major's province.
         public var province: String
+        /// The major's code.
         public var majorCode: String
+        /// The major's name.
         public var majorName: String
+        /// The major's level (专科 or 本科).
         public var level: Level
+        /// The examining institution, when one was named.
         public var institution: String?
+        /// The plan audited against.
         public var planID: String
+        /// The plan's version (e.g. `2024`).
         public var planVersion: String
+        /// The application date.
         public var applicationDate: CivilDate
         /// The plan's last day (`effective-until`), when it has one: under a plan being replaced, the candidate must
         /// apply by then.
         public var planUntil: CivilDate? = nil
     }
 
+    /// The outcome of an audit.
     public enum Verdict: String, Sendable, Hashable, Codable {
+        /// Every requirement is met and nothing needs review.
         case eligible
+        /// Every requirement is met, but some results need an office's review (see `review`).
         case eligiblePendingReview = "eligible-pending-review"
+        /// Something remains to pass, or a condition fails (see `missing` and `reasons`).
         case notEligible = "not-eligible"
 
+        /// The verdict as people read it, in Chinese and English.
         public var label: LocalizedText {
             switch self {
             case .eligible: .init(zh: "符合毕业条件", en: "eligible")
@@ -60,18 +91,27 @@ public struct Audit: Sendable, Hashable, Codable {
 
     /// Why the verdict is what it is; `code` is stable for programs.
     public struct Reason: Sendable, Hashable, Codable {
+        /// A stable code for programs (e.g. `missing-courses`).
         public var code: String
+        /// The reason in Chinese and English.
         public var message: LocalizedText
     }
 
+    /// Progress toward a minimum.
     public struct Progress: Sendable, Hashable, Codable {
+        /// What counts so far.
         public var earned: Int
+        /// The minimum; nil when there is none.
         public var required: Int?
     }
 
+    /// A requirement node's outcome.
     public enum NodeStatus: String, Sendable, Hashable, Codable {
+        /// Met.
         case satisfied
+        /// Not met.
         case unsatisfied
+        /// Met by an office's `waive` decision.
         case waived
         /// An option of a choice that was not taken.
         case notChosen = "not-chosen"
@@ -81,24 +121,37 @@ public struct Audit: Sendable, Hashable, Codable {
 
     /// One requirement node's outcome.
     public struct NodeResult: Sendable, Hashable, Codable {
+        /// The node's id in the plan.
         public var id: String
+        /// The node's title from the plan.
         public var title: String?
+        /// The node's shape: `course`, `all-of`, `one-of`, `choose`, `pool`, `alternatives`.
         public var kind: String
         /// True on the course node of the graduation thesis (graded, no credits); nil otherwise.
         public var thesis: Bool? = nil
+        /// Met, not met, or how.
         public var status: NodeStatus
+        /// Credits toward the node's minimum.
         public var credits: Progress
+        /// Courses toward the node's minimum.
         public var courses: Progress
+        /// The records used for the node.
         public var records: [UsedRecord]
+        /// The node's children's outcomes.
         public var children: [NodeResult]
     }
 
     /// A record and how it was used.
     public struct UsedRecord: Sendable, Hashable, Codable {
+        /// The record's course code.
         public var code: CourseCode
+        /// The course's name.
         public var name: String
+        /// The credits the record earns here.
         public var credits: Int
+        /// The score or grade; nil for an exemption or a decision.
         public var score: Score?
+        /// Where the result comes from (`electronic`, `old-plan-certificate`, …).
         public var evidence: String
         /// `direct`, `equivalence`, `substitution`, `mapping`, `exemption`, `decision`, `stopped-major-rule`.
         public var via: String
@@ -111,21 +164,29 @@ public struct Audit: Sendable, Hashable, Codable {
         public var ruleTitle: String? = nil
     }
 
+    /// Credits and courses toward the plan's totals.
     public struct Totals: Sendable, Hashable, Codable {
+        /// Credits earned toward `total-credits`.
         public var credits: Progress
+        /// Courses counted toward `min-courses`.
         public var courses: Progress
     }
 
     /// What remains: the cheapest completion (fewest credits, then fewest courses).
     public struct Missing: Sendable, Hashable, Codable {
+        /// Credits still to earn.
         public var credits: Int
+        /// Courses still to pass.
         public var courses: Int
+        /// What to pass, requirement by requirement.
         public var items: [MissingItem]
     }
 
+    /// One thing still to pass.
     public struct MissingItem: Sendable, Hashable, Codable {
         /// The requirement it completes.
         public var requirement: String
+        /// The requirement's title from the plan.
         public var title: String?
         /// The course to pass (the cheapest choice).
         public var course: CourseRef?
@@ -133,45 +194,68 @@ public struct Audit: Sendable, Hashable, Codable {
         public var alternatives: [CourseRef]
         /// Credits still needed without a course to name (e.g. a total no course can reach).
         public var credits: Int
+        /// A note for people (e.g. why no course can be named).
         public var note: LocalizedText?
     }
 
+    /// A course named in a report.
     public struct CourseRef: Sendable, Hashable, Codable {
+        /// The course code.
         public var code: CourseCode
+        /// The course name.
         public var name: String
+        /// The course's credits.
         public var credits: Int
     }
 
     /// A substitution, mapping, equivalence, exemption or office decision that the audit used.
     public struct AppliedRule: Sendable, Hashable, Codable {
+        /// `substitution`, `mapping`, `equivalence`, `exemption`, `decision`, `assumed-choice`, ….
         public var kind: String
+        /// The rule's id in the curricula (or the decision's requirement).
         public var id: String
+        /// The requirement it served, when one.
         public var requirement: String?
+        /// The records it used.
         public var records: [CourseCode]
+        /// What was applied, in Chinese and English.
         public var message: LocalizedText
     }
 
+    /// A result that counted for nothing.
     public struct UnusedRecord: Sendable, Hashable, Codable {
+        /// The course code.
         public var code: CourseCode
+        /// The course name, when known.
         public var name: String?
+        /// The score or grade.
         public var score: Score
+        /// Why it did not count (failed, a better attempt counted, not in the plan, dated after the application date, …).
         public var reason: LocalizedText
     }
 
+    /// A result the office must review before the verdict is final.
     public struct ReviewItem: Sendable, Hashable, Codable {
+        /// The course code.
         public var code: CourseCode
+        /// The course name, when known.
         public var name: String?
+        /// Where the result comes from.
         public var evidence: String
+        /// The requirement it is used for.
         public var requirement: String
+        /// What to review, in Chinese and English.
         public var message: LocalizedText
     }
 
     /// One step of the explanation. Kept as the facts that decided it and rendered to text when read or
     /// encoded, so building an audit costs no string formatting. JSON: `{requirement, message: {zh, en}}`.
     public struct TraceLine: Sendable, Hashable, Codable {
+        /// The id of the requirement the step is about.
         public var requirement: String
         var fact: TraceFact
 
+        /// A trace line with a message already written.
         public init(requirement: String, message: LocalizedText) {
             self.requirement = requirement
             fact = .text(message)
@@ -182,26 +266,31 @@ public struct Audit: Sendable, Hashable, Codable {
             self.fact = fact
         }
 
+        /// The step in Chinese and English.
         public var message: LocalizedText { fact.message }
 
         enum CodingKeys: String, CodingKey { case requirement, message }
 
+        /// Reads `{requirement, message: {zh, en}}`.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             requirement = try container.decode(String.self, forKey: .requirement)
             fact = .text(try container.decode(LocalizedText.self, forKey: .message))
         }
 
+        /// Writes `{requirement, message: {zh, en}}`, the message rendered.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(requirement, forKey: .requirement)
             try container.encode(message, forKey: .message)
         }
 
+        /// Lines are equal when their requirement and rendered message are.
         public static func == (lhs: TraceLine, rhs: TraceLine) -> Bool {
             lhs.requirement == rhs.requirement && lhs.message == rhs.message
         }
 
+        /// Hashes the requirement and the rendered message.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(requirement)
             hasher.combine(message)
@@ -253,16 +342,20 @@ public struct Audit: Sendable, Hashable, Codable {
 /// A major the curricula list without any plan, and what the catalog says about it: whether it stopped enrolling
 /// new candidates (停止新生报名) and its renames — so "no plan data" says why there may be none.
 public struct MajorWithoutPlanData: Sendable, Hashable {
+    /// The major.
     public var key: MajorKey
+    /// The major's name.
     public var name: String
     /// 停止新生报名: the major takes no new candidates but still graduates those registered.
     public var stopped: Bool
+    /// The date the major stopped enrolling, when known.
     public var stoppedSince: CivilDate?
     /// The codes the major had in earlier catalogs (680503 for 580401 法律事务).
     public var formerCodes: [String]
     /// Majors of the same province that now carry this major's code as a former code: `code name` (renamed to).
     public var renamedTo: [String]
 
+    /// What is known of a major without plan data.
     public init(key: MajorKey, name: String, stopped: Bool = false, stoppedSince: CivilDate? = nil, formerCodes: [String] = [],
                 renamedTo: [String] = []) {
         self.key = key
@@ -307,11 +400,15 @@ public struct MajorWithoutPlanData: Sendable, Hashable {
 
 /// A request the engine could not audit at all (no such major, no plan data, no plan in force).
 public enum AuditError: Error, Sendable, Hashable {
+    /// No major with that code in the province; `suggestion` is the closest code, if any.
     case unknownMajor(MajorKey, suggestion: String?)
     /// The major has no plan at all (a catalog entry); says whether it stopped enrolling or was renamed.
     case noPlanData(MajorWithoutPlanData)
+    /// No plan of the major is in force on `date`; `plans` are the major's plans.
     case noPlanInForce(MajorKey, date: CivilDate, plans: [String])
+    /// No plan has that id.
     case unknownPlan(String)
+    /// The institution does not examine the major.
     case institutionDoesNotExamine(institution: String, major: MajorKey)
     /// A plan named by id that is not in force on the application date (e.g. an old plan after its transition
     /// window): nobody can graduate under it on that date.
@@ -323,6 +420,7 @@ public enum AuditError: Error, Sendable, Hashable {
     /// (`AuditEngine.decisionProblems` lists every one, with the ids that exist).
     case invalidDecision(DecisionProblem)
 
+    /// The error in Chinese and English, with what to do.
     public var message: LocalizedText {
         switch self {
         case .invalidChoice(let problem):

@@ -4,8 +4,11 @@ import CurriculumDSL
 /// why, every requirement with ✓/✗ and progress, what is missing (with alternatives), what was applied, what
 /// needs review, what counted for nothing, and what to do next. `explain` adds the decision trace.
 public struct AuditTextRenderer: Sendable {
+    /// The language of the report.
     public var language: Language
+    /// Whether to color the report with ANSI escapes (only for a terminal).
     public var colors: Bool
+    /// Whether ID numbers are shown in full rather than masked.
     public var showIDs: Bool
     /// Which curricula the audit used (内置, a path …), shown in the header when given.
     public var curricula: LocalizedText?
@@ -13,6 +16,7 @@ public struct AuditTextRenderer: Sendable {
     /// advises applying on that date, not now.
     public var today: CivilDate?
 
+    /// A renderer; by default without colors, with ID numbers masked.
     public init(language: Language, colors: Bool = false, showIDs: Bool = false, curricula: LocalizedText? = nil, today: CivilDate? = nil) {
         self.language = language
         self.colors = colors
@@ -29,6 +33,7 @@ public struct AuditTextRenderer: Sendable {
     /// (in a name or a quoted value) unless asked for.
     private func safe(_ text: String) -> String { TerminalText.escaped(showIDs ? text : SafeText.maskingIDNumbers(text)) }
 
+    /// The `curriculum check` report of `audit` for `candidate`; with `trace`, the `curriculum explain` report.
     public func render(_ audit: Audit, candidate: Candidate?, trace: Bool = false) -> String {
         var out = ""
         if let candidate {

@@ -7,16 +7,20 @@ import Darwin
 /// RFC 4180 CSV over bytes, read incrementally (constant memory for any file size): quoted fields, doubled
 /// quotes, CRLF, LF or CR alone (old Mac exports), comma or tab separated. Fields stay bytes; `TextDecoding` turns them into text.
 public struct CSVParser {
+    /// One row of fields.
     public struct Row: Sendable {
         /// 1-based line on which the row starts.
         public var line: Int
+        /// The row's fields, as bytes (undecoded).
         public var fields: [[UInt8]]
     }
 
+    /// Why a row could not be read.
     public enum Failure: Error, Sendable, Equatable {
         /// `field` is the 1-based field where the quote opened. `resumed`: reading goes on at the line after the one
         /// where the quote opened (the row is lost, the rest of the file is not); false when the quote ran to the end.
         case unterminatedQuote(line: Int, field: Int, resumed: Bool)
+        /// The file could not be read; the message says why.
         case unreadable(String)
     }
 
@@ -35,6 +39,7 @@ public struct CSVParser {
     private var resume: (position: Int, line: Int)?
     private let descriptor: Int32?
     private let ownsDescriptor: Bool
+    /// The field separator, detected from the header: a comma (0x2C) or a tab (0x09).
     public private(set) var separator: UInt8 = 0x2C
 
     /// Parses bytes already in memory.
@@ -58,6 +63,7 @@ public struct CSVParser {
         detectSeparator()
     }
 
+    /// Closes the file descriptor the parser opened (nothing for bytes in memory).
     public func close() {
         if ownsDescriptor, let descriptor { closeDescriptor(descriptor) }
     }

@@ -6,7 +6,9 @@ import Foundation
 /// with the same 准考证号 form one transcript. Every problem is an issue with row and column; a bad row is
 /// reported and skipped, never silently dropped.
 public struct CSVTranscriptReader {
+    /// The file name used in issues (`<stdin>` for standard input).
     public let file: String
+    /// The encoding the file was detected in.
     public private(set) var encoding: TextDecoding.Encoding = .utf8
     private var parser: CSVParser
     private var columns: [TranscriptColumn: Int] = [:]
@@ -35,11 +37,17 @@ public struct CSVTranscriptReader {
         var rejected = false
     }
 
+    /// Why a CSV file cannot be read at all.
     public enum OpenError: Error, Sendable, Equatable {
+        /// The file could not be read; the message says why.
         case unreadable(String)
+        /// The text is not CSV (a workbook, UTF-16, binary) or the header lacks a required column: the issue says where and what to do.
         case problem(TranscriptIssue)
     }
 
+    /// Opens the file at `path` and reads its header.
+    ///
+    /// - Throws: `OpenError` when the file cannot be read, is not CSV text, or its header lacks a required column.
     public init(path: String) throws(OpenError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -57,6 +65,9 @@ public struct CSVTranscriptReader {
         try readHeader()
     }
 
+    /// Reads CSV from bytes in memory, named `file` in issues.
+    ///
+    /// - Throws: `OpenError` as ``init(path:)`` does.
     public init(bytes: [UInt8], file: String) throws(OpenError) {
         parser = CSVParser(bytes: bytes)
         self.file = file

@@ -13,6 +13,8 @@ import CurriculumDSL
 /// ```
 /// A file may also hold `transcripts:` — a list of such mappings.
 public enum StructuredTranscriptReader {
+    /// Reads a YAML or JSON transcript file: one candidate, or a list under `transcripts:`, with every issue at its line
+    /// and column.
     public static func read(bytes: [UInt8], file: String) -> (transcripts: [Transcript], issues: [TranscriptIssue]) {
         var context = Context(file: file)
         let (root, diagnostics) = YAMLReader().read(bytes, file: file)

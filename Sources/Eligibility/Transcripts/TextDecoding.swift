@@ -6,15 +6,21 @@ import Darwin
 
 /// Decodes transcript exports to text: UTF-8 with or without BOM, or GB18030 (Excel on Chinese Windows).
 public enum TextDecoding {
+    /// The encodings transcript exports are read in.
     public enum Encoding: String, Sendable {
+        /// UTF-8 without a byte-order mark.
         case utf8 = "UTF-8"
+        /// UTF-8 with a byte-order mark (what Excel's “CSV UTF-8” writes).
         case utf8BOM = "UTF-8 (BOM)"
+        /// GB18030 (what Excel writes on Chinese Windows).
         case gb18030 = "GB18030"
     }
 
+    /// Why bytes could not be decoded.
     public enum Failure: Error, Sendable, Equatable {
         /// Neither valid UTF-8 nor GB18030; `line` and `column` locate the first bad byte (as UTF-8).
         case undecodable(line: Int, column: Int, byte: UInt8)
+        /// UTF-16 (Excel's “Unicode Text”): refused, with how to save as CSV UTF-8.
         case utf16
     }
 

@@ -3,10 +3,15 @@ import CurriculumDSL
 /// One candidate's transcript as read from a file: the candidate (when the file has their data), the course
 /// records, office decisions and declared choices.
 public struct Transcript: Sendable, Hashable {
+    /// The candidate's admission number (准考证号), when known.
     public var admissionNumber: String?
+    /// The candidate's data, when the file has any.
     public var candidate: Candidate?
+    /// Every result read, failed attempts included.
     public var records: [CourseRecord]
+    /// The county office's decisions (YAML and JSON files only).
     public var decisions: [OfficeDecision]
+    /// The candidate's declared choices for `alternatives` requirements: requirement id → option id (YAML and JSON only).
     public var choices: [String: String]
     /// Where each declared choice is written (YAML/JSON line:column of its requirement and of its option), by
     /// requirement id: a choice the plan cannot apply is reported there.
@@ -20,6 +25,7 @@ public struct Transcript: Sendable, Hashable {
     /// rejected is not audited, but still gets a result row saying so.
     public var rejectedRows = 0
 
+    /// A transcript from its parts.
     public init(admissionNumber: String? = nil, candidate: Candidate? = nil, records: [CourseRecord] = [],
                 decisions: [OfficeDecision] = [], choices: [String: String] = [:], choicePlaces: [String: ChoicePlace] = [:],
                 decisionPlaces: [DecisionPlace] = [], firstRow: Int = 1) {
@@ -36,10 +42,14 @@ public struct Transcript: Sendable, Hashable {
 
 /// A place in a transcript file: the file, the row (CSV) or line (YAML/JSON), and the column.
 public struct TranscriptPlace: Sendable, Hashable {
+    /// The file name (`<stdin>` for standard input).
     public var file: String
+    /// The 1-based row (CSV) or line (YAML, JSON).
     public var row: Int
+    /// The 1-based column, when known.
     public var column: Int?
 
+    /// A place in a transcript file.
     public init(file: String, row: Int, column: Int? = nil) {
         self.file = file
         self.row = row
@@ -59,6 +69,7 @@ public struct ChoicePlace: Sendable, Hashable {
     /// The option id (the value).
     public var option: TranscriptPlace
 
+    /// Where a choice's requirement and option were written.
     public init(requirement: TranscriptPlace, option: TranscriptPlace) {
         self.requirement = requirement
         self.option = option
@@ -72,6 +83,7 @@ public struct DecisionPlace: Sendable, Hashable {
     /// The requirement id (the value of `waive` or `for`).
     public var requirement: TranscriptPlace
 
+    /// Where a decision and its requirement were written.
     public init(decision: TranscriptPlace, requirement: TranscriptPlace) {
         self.decision = decision
         self.requirement = requirement
@@ -80,6 +92,7 @@ public struct DecisionPlace: Sendable, Hashable {
 
 /// A problem in a transcript file, with its row and column (CSV) or line and column (YAML/JSON).
 public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file name (`<stdin>` for standard input).
     public var file: String
     /// CSV row number (the header is row 1) or YAML/JSON line.
     public var row: Int
@@ -87,9 +100,12 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
     public var column: Int?
     /// The column's header name, for CSV.
     public var field: String?
+    /// Error (the row or record was rejected), warning or note.
     public var severity: Severity
+    /// What is wrong and how to fix it, in Chinese and English.
     public var message: LocalizedText
 
+    /// An issue at a place in a transcript file.
     public init(file: String, row: Int, column: Int? = nil, field: String? = nil, severity: Severity, message: LocalizedText) {
         self.file = file
         self.row = row
@@ -99,6 +115,7 @@ public struct TranscriptIssue: Sendable, Hashable, Codable, CustomStringConverti
         self.message = message
     }
 
+    /// The issue in English, as `render(.en)` gives it.
     public var description: String { render(.en) }
 
     /// A CSV file with a header and nothing under it: an error for `check` and `batch` alike.

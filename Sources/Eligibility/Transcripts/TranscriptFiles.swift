@@ -3,12 +3,17 @@ import Foundation
 
 /// Reads a transcript file of any supported kind: CSV/TSV by extension, otherwise YAML or JSON.
 public enum TranscriptFiles {
+    /// What a transcript file holds.
     public struct Contents: Sendable {
+        /// The transcripts read (one per candidate).
         public var transcripts: [Transcript]
+        /// Every issue, in file order.
         public var issues: [TranscriptIssue]
+        /// The encoding of a CSV file; nil for YAML and JSON, and when the file could not be read.
         public var encoding: TextDecoding.Encoding?
     }
 
+    /// Whether `path` is read as CSV: its extension is `.csv`, `.tsv` or `.txt`.
     public static func isCSV(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
@@ -85,6 +90,7 @@ public enum TranscriptFiles {
         return !line[..<colon].contains { $0 == UInt8(ascii: ",") || $0 == 0x09 }
     }
 
+    /// Reads bytes already in memory as the file at `path` (CSV by `path`'s extension, otherwise YAML or JSON).
     public static func read(bytes: [UInt8], path: String) -> Contents {
         read(bytes: bytes, path: path, csv: isCSV(path))
     }
