@@ -200,12 +200,7 @@ struct StoppedMajorSearchTests {
         var counts: [(String, Int)] = []
         for plan in graph.plans.values.sorted(by: { $0.id < $1.id }) {
             guard let major = graph.majors[plan.major] else { continue }
-            var codes = plan.allCourseCodes
-            for mapping in plan.mappings + graph.mappings where mapping.province == nil || mapping.province?.value == major.province {
-                for rule in mapping.rules { for slot in rule.old { codes.formUnion(slot.map(\.value)) } }
-            }
-            for code in Array(codes) { codes.formUnion(graph.equivalenceClosure(of: code)) }
-            let records = codes.sorted().map { CourseRecord(code: $0, score: graph.courses[$0]?.kind == .thesis ? .grade(.good) : .points(75)) }
+            let records = plan.relatedCodes(in: graph).sorted().map { CourseRecord(code: $0, score: graph.courses[$0]?.kind == .thesis ? .grade(.good) : .points(75)) }
             let date = plan.isInForce(on: Support.date) ? Support.date : plan.effectiveUntil ?? plan.effectiveFrom ?? Support.date
             let request = AuditRequest(candidate: Support.candidate(), records: records, major: major.key, planID: plan.id, applicationDate: date)
             counts.append((plan.id, try #require(Support.engine.searchNodes(request, planID: plan.id))))
