@@ -181,12 +181,7 @@ func adversarialSweep(_ directory: String) {
     var results: [(id: String, records: Int, milliseconds: Double)] = []
     for plan in graph.plans.values.sorted(by: { $0.id < $1.id }) {
         guard let major = graph.majors[plan.major] else { continue }
-        var codes = plan.allCourseCodes
-        for mapping in plan.mappings + graph.mappings where mapping.province == nil || mapping.province?.value == major.province {
-            for rule in mapping.rules { for slot in rule.old { codes.formUnion(slot.map(\.value)) } }
-        }
-        for code in Array(codes) { codes.formUnion(graph.equivalenceClosure(of: code)) }
-        let records = codes.sorted().map { CourseRecord(code: $0, score: graph.courses[$0]?.kind == .thesis ? .grade(.good) : .points(75),
+        let records = plan.relatedCodes(in: graph).sorted().map { CourseRecord(code: $0, score: graph.courses[$0]?.kind == .thesis ? .grade(.good) : .points(75),
                                                          passDate: CivilDate(year: 2023, month: 4, day: 15)) }
         let request = AuditRequest(candidate: candidate(for: major), records: records, major: major.key, planID: plan.id,
                                    applicationDate: applicationDate(for: plan))

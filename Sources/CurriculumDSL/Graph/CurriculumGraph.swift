@@ -156,4 +156,18 @@ extension Plan {
         for extra in additionalCourses { codes.formUnion(extra.courses.map(\.value)) }
         return codes
     }
+
+    /// Every code a result could carry to count for the plan: `allCourseCodes`, the old codes of the plan's mappings
+    /// and of the graph's mappings for the plan's province (or for every province), and every code equivalent to one
+    /// of them (renames, equivalences). A transcript with all of them passed is the search's worst case
+    /// (`audit-benchmark --adversarial`, the search-size tests).
+    public func relatedCodes(in graph: CurriculumGraph) -> Set<CourseCode> {
+        var codes = allCourseCodes
+        let province = graph.majors[major]?.province
+        for mapping in mappings + graph.mappings where mapping.province == nil || mapping.province?.value == province {
+            for rule in mapping.rules { for slot in rule.old { codes.formUnion(slot.map(\.value)) } }
+        }
+        for code in Array(codes) { codes.formUnion(graph.equivalenceClosure(of: code)) }
+        return codes
+    }
 }

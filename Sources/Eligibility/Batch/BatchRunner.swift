@@ -206,7 +206,8 @@ public struct BatchRunner: Sendable {
                 + (summary.unresolvedCredits > 0 ? ["+\(summary.unresolvedCredits)"] : [])
             row.review = summary.review
             row.reasons = summary.blocking
-            if summary.verdict == .notEligible, !summary.missing.isEmpty || summary.unresolvedCredits > 0 || summary.blocking.isEmpty {
+            if summary.searchStopped { row.reasons.append(AuditEngine.tooLargeReason) }
+            if summary.verdict == .notEligible, !summary.searchStopped, !summary.missing.isEmpty || summary.unresolvedCredits > 0 || summary.blocking.isEmpty {
                 row.reasons.append("missing-courses")
             }
             if row.reasons.isEmpty { row.reasons = [summary.reviewCount > 0 ? "manual-review" : "all-requirements-met"] }

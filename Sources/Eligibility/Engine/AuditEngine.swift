@@ -56,6 +56,9 @@ public struct AuditEngine: Sendable {
     /// Compiled plans, made on first use: a check of one major compiles that major's plans only (the bundled
     /// curricula hold 160+ plans, and compiling them all cost more than the audit itself).
     let plans: PlanCache
+    /// Search nodes one plan's audit may visit before it is stopped and returned for review by hand
+    /// (`Solver.defaultBudget`; tests set a tiny one).
+    var searchBudget = Solver.defaultBudget
 
     /// A plan specialised for candidates with exactly `attributes` (of those the plan's conditions name) and the
     /// options `choices` (keys as `ChoiceCondition.key(in:)`).
@@ -189,6 +192,7 @@ public struct AuditEngine: Sendable {
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
                                    undeterminedGroups: solver.undeterminedGroups, additionalNotes: additionalGroups(request, plan: plan).notes)
         var audit = builder.build(blocking: blocking)
+        if solver.stopped { Self.stop(&audit, plan: plan, blocking: blocking, nodes: solver.budget) }
         // A variant chosen for options the candidate did not declare: say which options the audit assumed, so the
         // office can check them (an old plan's track is a fact of the candidate's history, not a free choice).
         if let all = variants(plan.plan.id), let variant = all.first(where: { $0.plan === plan }) {
@@ -248,6 +252,26 @@ public struct AuditEngine: Sendable {
         public var unresolvedCredits: Int
         /// The records that need manual review: `code evidence` (e.g. `00259 old-plan-certificate`).
         public var review: [String]
+        /// The search went over its node budget and stopped: the verdict is eligible pending review (not eligible
+        /// when the prior diploma blocks), nothing is claimed missing, and the office must check the case by hand.
+        public var searchStopped = false
+    }
+
+    /// The reason code of an audit stopped at the search-node budget.
+    public static let tooLargeReason = "audit-too-large"
+
+    /// Turns an audit whose search went over its node budget into one for the office to check by hand: eligible
+    /// pending review (not eligible only for a blocking prior-diploma reason, which does not depend on the search),
+    /// never eligible, and nothing claimed missing, since the best assignment found before stopping is not proven
+    /// the best. The requirement results shown are that assignment's; the reason and the trace say so.
+    static func stop(_ audit: inout Audit, plan: CompiledPlan, blocking: [Audit.Reason], nodes: Int) {
+        let message = LocalizedText(
+            zh: "审核过大，未能完成（检索超过 \(nodes) 步后停止）：须由自考部门人工核对；下列各项要求的结果仅为停止前找到的最好安排，不一定是最终结论",
+            en: "the audit was too large to finish (stopped after \(nodes) search steps): the office must check it by hand; the requirement results below are only the best assignment found before stopping, not a conclusion")
+        audit.verdict = blocking.isEmpty ? .eligiblePendingReview : .notEligible
+        audit.reasons = blocking + [.init(code: tooLargeReason, message: message)]
+        audit.missing = .init(credits: 0, courses: 0, items: [])
+        audit.trace.append(.init(requirement: plan.plan.id, message: message))
     }
 
     /// The verdict and counts of `audit(_:)` without the report: what a batch or a ranking needs.
@@ -274,6 +298,12 @@ public struct AuditEngine: Sendable {
         let (table, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
+        if solver.stopped {
+            // Too large to finish: for the office to check by hand (see `stop`), with nothing claimed missing.
+            return Summary(planID: compiledPlan.plan.id, verdict: blocking.isEmpty ? .eligiblePendingReview : .notEligible,
+                           missingCredits: 0, missingCourses: 0, reviewCount: 1, blocking: blocking, missing: [], unresolvedCredits: 0,
+                           review: [], searchStopped: true)
+        }
         let verdict: Audit.Verdict = !blocking.isEmpty || cost.impossible > 0 || cost.credits > 0 || cost.courses > 0 ? .notEligible
             : cost.review > 0 ? .eligiblePendingReview : .eligible
         var missing: [Audit.CourseRef] = []
@@ -341,8 +371,8 @@ public struct AuditEngine: Sendable {
         // not guess whether the field is in the list: every group is kept, and a course of it not passed is an item
         // for the county office to review (eligible pending review at best), never a missing course nor nothing.
         let groups = additionalGroups(request, plan: plan)
-        var solver = Solver(plan: plan, table: table, choices: request.choices,
-                            waived: waived, accepted: accepted, pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined)
+        var solver = Solver(plan: plan, table: table, choices: request.choices, waived: waived, accepted: accepted,
+                            pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined, budget: searchBudget)
         solver.run(roots: groups.roots)
         return (table, solver, groups.roots)
     }
