@@ -312,6 +312,22 @@ struct Solver {
         used[record] = false
     }
 
+    /// For each old course (slot) of `rule`, the record `node` may use — passed in the rule's window, an electronic
+    /// result preferred to one needing review — or none. `ignoringUse`: a keeps-old rule reads records others use.
+    private func slotRecords(_ rule: Int, for node: Int, ignoringUse: Bool = false) -> [Int] {
+        var result: [Int] = []
+        for slot in plan.ruleSlotIDs[rule] {
+            var chosen: Int?
+            for code in slot {
+                let record = table.recordOfCode[code]
+                guard record >= 0, ignoringUse || usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
+                if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
+            }
+            if let chosen { result.append(chosen) }
+        }
+        return result
+    }
+
     private mutating func mapped(_ node: Int, rule: Int, target: Int, _ stack: inout [Int]) {
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
@@ -331,16 +347,7 @@ struct Solver {
         // A keeps-old rule reads the old results without using them up: any passed one in its window will do, and one
         // combination is as good as another.
         let keepsOld = plan.rules[rule].keepsOld
-        var slotRecords: [Int] = []
-        for slot in plan.ruleSlotIDs[rule] {
-            var chosen: Int?
-            for code in slot {
-                let record = table.recordOfCode[code]
-                guard record >= 0, keepsOld || usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
-                if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
-            }
-            if let chosen { slotRecords.append(chosen) }
-        }
+        let slotRecords = slotRecords(rule, for: node, ignoringUse: keepsOld)
         guard slotRecords.count >= need else { return }
         for combination in Combinations(count: slotRecords.count, choose: need) {
             let records = combination.map { slotRecords[$0] }
@@ -390,16 +397,7 @@ struct Solver {
                     && !free.contains(where: { table.records[$0].codeID == target }) && !contested.contains(where: { table.records[$0].codeID == target })
             }
             guard !targets.isEmpty, !mappings.contains(where: { $0.rule == rule }) else { continue }
-            var slotRecords: [Int] = []
-            for slot in plan.ruleSlotIDs[rule] {
-                var chosen: Int?
-                for code in slot {
-                    let record = table.recordOfCode[code]
-                    guard record >= 0, usable(record, by: node), table.records[record].counts(in: plan.rules[rule].window) else { continue }
-                    if chosen == nil || (table.records[chosen ?? record].needsReview && !table.records[record].needsReview) { chosen = record }
-                }
-                if let chosen { slotRecords.append(chosen) }
-            }
+            let slotRecords = slotRecords(rule, for: node)
             let need = plan.rules[rule].need
             guard slotRecords.count >= need else { continue }
             for combination in Combinations(count: slotRecords.count, choose: need) {
