@@ -59,6 +59,9 @@ public struct AuditEngine: Sendable {
     /// Search nodes one plan's audit may visit before it is stopped and returned for review by hand
     /// (`Solver.defaultBudget`; tests set a tiny one).
     var searchBudget = Solver.defaultBudget
+    /// Tests only: search the stopped-major rule's stand-ins by the old exhaustive enumeration (the reference the
+    /// assignment is compared with, `Solver.enumerateStandIns`).
+    var enumerateStandIns = false
 
     /// A plan specialised for candidates with exactly `attributes` (of those the plan's conditions name) and the
     /// options `choices` (keys as `ChoiceCondition.key(in:)`).
@@ -372,7 +375,8 @@ public struct AuditEngine: Sendable {
         // for the county office to review (eligible pending review at best), never a missing course nor nothing.
         let groups = additionalGroups(request, plan: plan)
         var solver = Solver(plan: plan, table: table, choices: request.choices, waived: waived, accepted: accepted,
-                            pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined, budget: searchBudget)
+                            pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined, budget: searchBudget,
+                            enumerateStandIns: enumerateStandIns)
         solver.run(roots: groups.roots)
         return (table, solver, groups.roots)
     }

@@ -523,6 +523,11 @@ final class CompiledPlan: Sendable {
     let nodeAlternatives: [[Audit.CourseRef]]
     let poolOptionRefs: [[Audit.CourseRef]]
     let catalogName: [String?]
+    /// Per node: a course the search leaves open under the stopped-major rule, decided once a path is complete
+    /// (`StandInAssignment`).
+    let deferrable: [Bool]
+    /// Per mapping rule: whether the stand-in assignment applies it (`StandInAssignment.simpleRules`).
+    let simpleRule: [Bool]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph, provinceMappings: provinceMappings)
@@ -582,6 +587,8 @@ final class CompiledPlan: Sendable {
         self.nodeAlternatives = builder.nodeAlternatives
         self.poolOptionRefs = builder.poolOptionRefs
         self.catalogName = builder.catalogName
+        self.deferrable = StandInAssignment.deferrableNodes(of: builder)
+        self.simpleRule = StandInAssignment.simpleRules(of: builder)
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }

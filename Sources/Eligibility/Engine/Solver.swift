@@ -98,12 +98,26 @@ struct Solver {
     /// Code ids added as missing on the current path.
     private var added: [Bool]
     private(set) var best: (cost: Cost, steps: [Step])?
+    /// Course nodes left open on this path under the stopped-major rule (`CompiledPlan.deferrable`), with the index of
+    /// their placeholder step; decided together when the path is complete (`resolveOpen`, `StandInAssignment`).
+    private var open: [(node: Int, step: Int)] = []
+    /// How many of `open` cannot be met without a review or a missing course whatever the assignment (no record of
+    /// their own, by decision or by mapping was passed): a lower bound the search adds to its cost when pruning.
+    private var openFloor = 0
+    /// Nodes whose review is already in `openFloor` from the start (`countMandatoryFloor`).
+    private var floorCounted: [Bool]
+    /// Records a credits-only rule would count toward the totals when nothing else uses them (see `resolveOpen`).
+    private let creditsOnlyRecords: [Bool]
+    /// Offer every stand-in at every course as the search goes (the exponential enumeration the assignment replaced),
+    /// kept as the reference the tests compare the assignment with.
+    let enumerateStandIns: Bool
 
     init(plan: CompiledPlan, table: RecordTable, choices: [String: String],
          waived: Set<Int>, accepted: [Int: [Int]], pinnedTo: [Int: Int], undeterminedGroups: Set<Int> = [],
-         budget: Int = Solver.defaultBudget) {
+         budget: Int = Solver.defaultBudget, enumerateStandIns: Bool = false) {
         self.plan = plan
         self.budget = budget
+        self.enumerateStandIns = enumerateStandIns
         self.undeterminedGroups = undeterminedGroups
         self.table = table
         self.choices = choices
@@ -116,6 +130,7 @@ struct Solver {
         ruleRecords = Array(filledWith: nil, count: plan.rules.count)
         ruleTokens = Array(filledWith: [], count: plan.rules.count)
         added = Array(filledWith: false, count: plan.codes.count)
+        floorCounted = Array(filledWith: false, count: plan.nodeTag.count)
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
         for records in accepted.values { for record in records { consumers[record] += 1 } }
         var standIns: [Int] = []
@@ -127,6 +142,18 @@ struct Solver {
         }
         self.standIns = standIns
         self.consumers = consumers
+        var creditsOnlyRecords = Array(filledWith: false, count: plan.stoppedMajorRule ? table.records.count : 0)
+        if plan.stoppedMajorRule {
+            for rule in plan.creditsOnlyRules {
+                for slot in plan.ruleSlotIDs[rule] {
+                    for code in slot {
+                        let record = table.recordOfCode[code]
+                        if record >= 0, table.records[record].counts(in: plan.rules[rule].window) { creditsOnlyRecords[record] = true }
+                    }
+                }
+            }
+        }
+        self.creditsOnlyRecords = creditsOnlyRecords
     }
 
     mutating func run(roots: [Int]) {
@@ -134,6 +161,7 @@ struct Solver {
         var stack: [Int] = []
         stack.reserveCapacity(plan.nodes.count + roots.count)
         stack.append(contentsOf: roots.reversed())
+        countMandatoryFloor(roots)
         search(&stack)
     }
 
@@ -146,7 +174,11 @@ struct Solver {
             stopped = true
             return
         }
-        if let best, !(cost < best.cost) { return }
+        if let best {
+            var bound = cost
+            bound.review += openFloor
+            if !(bound < best.cost) { return }
+        }
         guard let node = stack.popLast() else {
             finish()
             return
@@ -224,6 +256,27 @@ struct Solver {
     }
 
     private mutating func course(_ node: Int, _ stack: inout [Int]) {
+        if plan.stoppedMajorRule, !enumerateStandIns, plan.deferrable[node] {
+            // Mapping rules the assignment cannot apply (several old records or new courses) are options here.
+            for (rule, target) in plan.rulesForNode[node] where !plan.simpleRule[rule] {
+                mapped(node, rule: rule, target: target, &stack)
+            }
+            // The rest is decided with the other open courses once the path is complete (`resolveOpen`); a placeholder
+            // keeps the step's place so the audit lists it where the tree has it.
+            let floor = floorCounted[node] || hasRecordOfItsOwn(node) ? 0 : 1
+            open.append((node, steps.count))
+            openFloor += floor
+            steps.append(.missing(node: node, conflict: false))
+            search(&stack)
+            steps.removeLast()
+            openFloor -= floor
+            open.removeLast()
+            return
+        }
+        // Decided here: its share of the bound (`countMandatoryFloor`) becomes its real cost below.
+        let floored = floorCounted[node]
+        if floored { openFloor -= 1 }
+        defer { if floored { openFloor += 1 } }
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
         let leaf = plan.leafCode[node]
@@ -566,9 +619,165 @@ struct Solver {
         }
     }
 
+    // MARK: courses left open under the stopped-major rule
+
+    /// Whether a record of the course's own codes, one an office decision accepted for it, or one a mapping rule to it
+    /// names was passed (used or not): if none, the course costs at least a review whatever the assignment.
+    private func hasRecordOfItsOwn(_ node: Int) -> Bool {
+        plan.leafMatchTable.range(node).contains { table.recordOfCode[plan.leafMatchTable.values[$0]] >= 0 }
+            || !(accepted[node]?.isEmpty ?? true)
+            || plan.rulesForNode[node].contains { rule, _ in plan.ruleSlotIDs[rule].contains { $0.contains { table.recordOfCode[$0] >= 0 } } }
+    }
+
+    /// The course nodes every path visits (reached from the roots through `all-of` only, not waived, without
+    /// substitutions) that no record of their own can meet (`hasRecordOfItsOwn`): each costs at least a review —
+    /// missing, impossible, for review or stood in for — whatever the search chooses. Counted in the search's bound from
+    /// the start (`openFloor`), so a path that already costs that much more than the best is cut before it branches.
+    /// A lower bound only prunes paths that cannot beat the best found, so the first best path found is unchanged.
+    private mutating func countMandatoryFloor(_ roots: [Int]) {
+        var stack = roots
+        while let node = stack.popLast() {
+            guard !waived[node], !plan.hasSubstitution[node] else { continue }
+            switch plan.nodeTag[node] {
+            case .course where !hasRecordOfItsOwn(node):
+                floorCounted[node] = true
+                openFloor += 1
+            case .allOf:
+                for position in plan.childTable.range(node) { stack.append(plan.childTable.values[position]) }
+            case .choose where plan.nodeChoose[node] >= plan.childTable.range(node).count:
+                for position in plan.childTable.range(node) { stack.append(plan.childTable.values[position]) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The records an open course may take now, with their weights (see `StandInAssignment.Edge`).
+    private func edges(for node: Int) -> [(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)] {
+        var result: [(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)] = []
+        func add(_ record: Int, _ via: Via, rule: Int = -1, review: Int, preference: Int) {
+            guard !result.contains(where: { $0.edge.record == record }) else { return }
+            let edge = StandInAssignment.Edge(record: record, via: via, rule: rule, review: review, preference: preference)
+            result.append((edge, StandInAssignment.Weight(review: review, preference: preference)))
+        }
+        func review(_ record: Int) -> Int { table.records[record].needsReview ? 1 : 0 }
+        let leaf = plan.leafCode[node]
+        for position in plan.leafMatchTable.range(node) {
+            let code = plan.leafMatchTable.values[position]
+            let record = table.recordOfCode[code]
+            guard record >= 0, usable(record, by: node) else { continue }
+            add(record, code == leaf ? .direct : .equivalence, review: review(record), preference: 0)
+        }
+        if !accepted.isEmpty, let extra = accepted[node] {
+            for record in extra where usable(record, by: node) { add(record, .decision(plan.nodes[node].id), review: review(record), preference: 1) }
+        }
+        for (rule, _) in plan.rulesForNode[node] where plan.simpleRule[rule] {
+            for record in slotRecords(rule, for: node) { add(record, .direct, rule: rule, review: review(record), preference: 2) }
+        }
+        // Stand-ins: any other passed record with enough credits; among equals the one with the fewest credits, then
+        // the first.
+        let credits = plan.nodeCredits[node]
+        for record in table.records.indices where table.records[record].credits >= credits && usable(record, by: node) {
+            add(record, .stoppedMajorRule, review: 1, preference: 3 + table.records[record].credits * (table.records.count + 1) + record)
+        }
+        return result
+    }
+
+    /// What leaving an open course unmet costs: a 加考 course of undetermined application is for review; a course whose
+    /// own result is passed but used elsewhere cannot be taken again (impossible); else its credits and one course.
+    private func openWeight(_ node: Int) -> (weight: StandInAssignment.Weight, conflict: Bool) {
+        if isUndetermined(node) { return (StandInAssignment.Weight(review: 1), false) }
+        let conflict = added[plan.leafCode[node]] || plan.leafMatchTable.range(node).contains {
+            let record = table.recordOfCode[plan.leafMatchTable.values[$0]]
+            return record >= 0 && (!plan.hasWindows || table.records[record].counts(in: plan.nodeWindow[node]))
+        }
+        if conflict { return (StandInAssignment.Weight(impossible: 1), true) }
+        return (StandInAssignment.Weight(credits: plan.nodeCredits[node], courses: 1), false)
+    }
+
+    /// Decides every open course of a complete path as a minimum-cost assignment, then finishes the path; when the
+    /// assignment's optimum could still differ in the totals from another assignment's (see `StandInAssignment`),
+    /// every assignment is tried as well.
+    private mutating func resolveOpen() {
+        let rows = open.map { edges(for: $0.node) }
+        let leftOpen = open.map { openWeight($0.node) }
+        let choice = StandInAssignment.solve(edges: rows, open: leftOpen.map(\.weight))
+        var exact = true
+        for index in open.indices {
+            let node = open[index].node
+            if let position = choice[index] {
+                if creditsOnlyRecords.isEmpty ? false : creditsOnlyRecords[rows[index][position].edge.record] { exact = false }
+            } else if plan.nodeCounts[node], leftOpen[index].conflict || isUndetermined(node),
+                      plan.nodeCredits[node] > 0 || plan.nodeWeight[node] > 0 {
+                exact = false
+            }
+        }
+        for index in open.indices { assign(index, rows[index], choice[index], conflict: leftOpen[index].conflict, undo: false) }
+        finishPath()
+        for index in open.indices.reversed() { assign(index, rows[index], choice[index], conflict: leftOpen[index].conflict, undo: true) }
+        if !exact { enumerateOpen(0, rows, leftOpen.map(\.conflict)) }
+    }
+
+    /// Every assignment of the open courses from `row` on (branch and bound; counts search nodes against the budget).
+    private mutating func enumerateOpen(_ row: Int, _ rows: [[(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)]], _ conflicts: [Bool]) {
+        guard !stopped else { return }
+        nodes += 1
+        guard nodes <= budget else {
+            stopped = true
+            return
+        }
+        if let best, !(cost < best.cost) { return }
+        guard row < rows.count else {
+            finishPath()
+            return
+        }
+        for position in rows[row].indices where !used[rows[row][position].edge.record] {
+            assign(row, rows[row], position, conflict: conflicts[row], undo: false)
+            enumerateOpen(row + 1, rows, conflicts)
+            assign(row, rows[row], position, conflict: conflicts[row], undo: true)
+        }
+        assign(row, rows[row], nil, conflict: conflicts[row], undo: false)
+        enumerateOpen(row + 1, rows, conflicts)
+        assign(row, rows[row], nil, conflict: conflicts[row], undo: true)
+    }
+
+    /// Applies (or, with `undo`, takes back) open course `index` taking edge `position` of `row`, or left unmet.
+    private mutating func assign(_ index: Int, _ row: [(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)], _ position: Int?,
+                                 conflict: Bool, undo: Bool) {
+        let (node, step) = open[index]
+        let sign = undo ? -1 : 1
+        let counts = plan.nodeCounts[node]
+        let credits = plan.nodeCredits[node]
+        let weight = plan.nodeWeight[node]
+        if let position {
+            let edge = row[position].edge
+            used[edge.record] = !undo
+            cost.review += sign * edge.review
+            if counts { countedCredits += sign * credits; countedCourses += sign * weight }
+            steps[step] = undo ? .missing(node: node, conflict: false)
+                : edge.rule >= 0 ? .mapping(node: node, rule: edge.rule, records: [edge.record]) : .record(node: node, record: edge.record, via: edge.via)
+        } else if isUndetermined(node) {
+            cost.review += sign
+            steps[step] = .missing(node: node, conflict: false)
+        } else if conflict {
+            cost.impossible += sign
+            steps[step] = .missing(node: node, conflict: !undo)
+        } else {
+            cost.credits += sign * credits
+            cost.courses += sign
+            if counts { countedCredits += sign * credits; countedCourses += sign * weight }
+            added[plan.leafCode[node]] = !undo
+            steps[step] = .missing(node: node, conflict: false)
+        }
+    }
+
     // MARK: totals
 
     private mutating func finish() {
+        if open.isEmpty { finishPath() } else { resolveOpen() }
+    }
+
+    private mutating func finishPath() {
         if let best, !(cost < best.cost) { return }
         // Credits-only rules (可计算课程门数和学分): every old result they name that nothing on this path used counts its
         // own credits and course toward the plan's totals. Counting it never hurts, so taking every such record is
