@@ -234,6 +234,40 @@ struct StoppedMajorSearchTests {
         return yaml
     }
 
+    /// Hand-worked, a plan without the stopped-major rule: A (10001, 2 credits, required, not passed) costs every path at
+    /// least something, which the search counts in its bound from the start; once A is decided, that share must give way
+    /// to A's real cost. One of B (10002, passed on an old-plan certificate: a review) or C (10003, passed electronically):
+    /// the search meets B first (2 credits, 1 course missing, 1 review), then must still reach C (2, 1, 0) — a bound
+    /// that counted A twice would cut C's path as no better.
+    @Test func aRequiredMissingCourseDoesNotHideABetterPath() throws {
+        let graph = Support.graph(Support.header + """
+            courses:
+              - {code: "10001", name: 课程1, credits: 2}
+              - {code: "10002", name: 课程2, credits: 3}
+              - {code: "10003", name: 课程3, credits: 3}
+            majors:
+              - code: "120402"
+                name: 行政管理
+                level: 专科
+                institutions: [测试大学]
+                plans:
+                  - id: P
+                    version: "1"
+                    sources: [SRC]
+                    requirements:
+                      - "10001"
+                      - id: g
+                        one-of: ["10002", "10003"]
+            """)
+        let records = [CourseRecord(code: "10002", score: .points(70), evidence: .oldPlanCertificate),
+                       CourseRecord(code: "10003", score: .points(70))]
+        let summary = try AuditEngine(graph: graph).evaluate(AuditRequest(
+            candidate: Support.candidate(), records: records, major: MajorKey(province: "江苏", code: "120402"), planID: "P",
+            applicationDate: Support.date))
+        #expect(summary.missingCredits == 2 && summary.missingCourses == 1)
+        #expect(summary.reviewCount == 0)
+    }
+
     // MARK: the search-node budget
 
     /// With a budget of 2 nodes, a case the full search finds not eligible (2 courses missing, no stand-in) and a

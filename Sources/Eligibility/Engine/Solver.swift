@@ -108,8 +108,9 @@ struct Solver {
     private var floorCounted: [Bool]
     /// Records a credits-only rule would count toward the totals when nothing else uses them (see `resolveOpen`).
     private let creditsOnlyRecords: [Bool]
-    /// Offer every stand-in at every course as the search goes (the exponential enumeration the assignment replaced),
-    /// kept as the reference the tests compare the assignment with.
+    /// The search as it was before the assignment: every stand-in offered at every course as the search goes (the
+    /// exponential enumeration), and no bound from the courses every path must pay for (`countMandatoryFloor`) —
+    /// kept as the reference the tests compare the faster search with.
     let enumerateStandIns: Bool
 
     init(plan: CompiledPlan, table: RecordTable, choices: [String: String],
@@ -161,7 +162,7 @@ struct Solver {
         var stack: [Int] = []
         stack.reserveCapacity(plan.nodes.count + roots.count)
         stack.append(contentsOf: roots.reversed())
-        countMandatoryFloor(roots)
+        if !enumerateStandIns { countMandatoryFloor(roots) }
         search(&stack)
     }
 
