@@ -268,6 +268,64 @@ struct StoppedMajorSearchTests {
         #expect(summary.reviewCount == 0)
     }
 
+    /// Hand-worked, where the assignment alone is not enough: a stopped major, total 13 credits; A (10001, 2 credits) not
+    /// passed, B (10002, 3) passed, a pool of C and D (10003, 10004, 4 credits each, neither passed) with at least 4
+    /// credits; an old course O (30001, 4 credits, passed) that a credits-only rule counts toward the totals.
+    /// Giving O to A as a stand-in (1 review) looks cheapest course by course, but then A 2 + B 3 count and the totals
+    /// need C and D: 8 credits, 2 courses, 1 review. Leaving A to take keeps O counted: 2 + 3 + 4 = 9, and C alone
+    /// fills the pool and the totals: 2 + 4 = 6 credits, 2 courses, no review — better, and found only by trying the
+    /// other assignments (`Solver.enumerateOpen`), as the old enumeration did.
+    @Test func aCreditsOnlyResultIsNotSpentOnAStandInThatCostsTheTotals() throws {
+        let graph = Support.graph("""
+            province: 山西
+            provinces:
+              - name: 山西
+                stopped-major-rule:
+                  source: SRC
+                  note: 可选考相同、相近且不低于原学分的课程
+            sources:
+              - id: SRC
+                document: 测试来源
+            institutions:
+              - name: 山西财经大学
+            courses:
+              - {code: "10001", name: 课程1, credits: 2}
+              - {code: "10002", name: 课程2, credits: 3}
+              - {code: "10003", name: 课程3, credits: 4}
+              - {code: "10004", name: 课程4, credits: 4}
+              - {code: "30001", name: 旧课程, credits: 4}
+            majors:
+              - code: "960101"
+                name: 新闻学
+                level: 专科
+                institutions: [山西财经大学]
+                status: stopped
+                plans:
+                  - id: P
+                    version: "1"
+                    sources: [SRC]
+                    total-credits: 13
+                    requirements:
+                      - "10001"
+                      - "10002"
+                      - {id: electives, pool: ["10003", "10004"], min-credits: 4}
+                    mappings:
+                      - id: history
+                        rules:
+                          - {old: "30001", credits-only: true}
+            """)
+        let request = AuditRequest(candidate: Support.candidate(diploma: nil), records: Support.passed(["10002", "30001"]),
+                                   major: MajorKey(province: "山西", code: "960101"), planID: "P", applicationDate: Support.date)
+        let summary = try AuditEngine(graph: graph).evaluate(request)
+        #expect(summary.verdict == .notEligible)
+        #expect(summary.missingCredits == 6 && summary.missingCourses == 2 && summary.reviewCount == 0)
+        #expect(summary.missing.map(\.code.rawValue) == ["10001", "10003"])
+        var reference = AuditEngine(graph: graph)
+        reference.enumerateStandIns = true
+        let slow = try reference.evaluate(request)
+        #expect((slow.missingCredits, slow.missingCourses, slow.reviewCount) == (6, 2, 0))
+    }
+
     // MARK: the search-node budget
 
     /// With a budget of 2 nodes, a case the full search finds not eligible (2 courses missing, no stand-in) and a
