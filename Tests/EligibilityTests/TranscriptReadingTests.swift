@@ -111,12 +111,14 @@ struct TranscriptReadingTests {
         return samples
     }()
 
-    /// `batch` checks a row's bytes once (`TextDecoding.isValidUTF8`) instead of each cell: it must accept and reject
-    /// exactly what `String(validating:as:)` does.
-    @Test func rowUTF8CheckAgreesWithTheStandardLibrary() {
+    /// `batch` checks a row's bytes once (`TextDecoding.checkRow`) instead of each cell: it must accept and reject
+    /// exactly what `String(validating:as:)` does, and find unexpected characters exactly where `onlyExpected` does.
+    @Test func rowCheckAgreesWithTheStandardLibraryAndTheStringCheck() {
         for bytes in Self.byteSamples {
-            let valid = bytes.withUnsafeBufferPointer { TextDecoding.isValidUTF8($0) }
-            #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            let check = bytes.withUnsafeBufferPointer { TextDecoding.checkRow($0) }
+            let text = String(validating: bytes, as: UTF8.self)
+            #expect((check != .invalid) == (text != nil), "\(bytes)")
+            if let text { #expect((check == .expected) == CSVTranscriptReader.onlyExpected(text), "\(bytes)") }
         }
     }
 

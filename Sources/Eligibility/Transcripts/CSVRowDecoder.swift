@@ -114,15 +114,17 @@ struct CSVRowDecoder: Sendable {
         var values = RowValues()
         var bad = false
         // A UTF-8 file's row is checked once, as a whole (its fields are separated by line feeds, see `CSVRows`); when
-        // it is valid, its cells are trimmed and checked for unexpected characters as bytes, then made strings once.
-        let validUTF8 = encoding != .gb18030 && TextDecoding.isValidUTF8(raw.allBytes)
+        // it is valid, its cells are trimmed as bytes and made strings once. When the row holds a character no
+        // transcript holds, each (trimmed) cell is checked for it, as `onlyExpected` does on strings.
+        let check = encoding == .gb18030 ? .invalid : TextDecoding.checkRow(raw.allBytes)
+        let validUTF8 = check != .invalid
         var onlyExpected = true
         var failed: [(column: TranscriptColumn, index: Int)] = []
         for (column, index) in columnList {
             guard index < raw.count else { continue }
             if validUTF8 {
                 let cell = Self.trimmingSpaces(raw[index])
-                if onlyExpected { onlyExpected = CSVTranscriptReader.onlyExpected(utf8: cell) }
+                if check == .unexpected, onlyExpected { onlyExpected = CSVTranscriptReader.onlyExpected(utf8: cell) }
                 values[column] = String(decoding: cell, as: UTF8.self)
                 continue
             }

@@ -406,7 +406,8 @@ public struct CSVTranscriptReader {
         return true
     }
 
-    private static func isExpected(_ scalar: UInt32) -> Bool {
+    /// Whether a transcript's cells hold this character (`onlyExpected`).
+    static func isExpected(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x00...0x7F, 0xB7, 0xD7, 0x2000...0x206F, 0x2150...0x218F, 0x2460...0x24FF, 0x3000...0x303F, 0x3400...0x4DBF,
              0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F: true

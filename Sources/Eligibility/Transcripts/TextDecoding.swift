@@ -38,12 +38,24 @@ public enum TextDecoding {
         return .failure(firstInvalidUTF8(bytes))
     }
 
-    /// Whether the bytes are well-formed UTF-8: exactly what `String(validating:as:)` accepts, without making a
-    /// string (`batch` checks each row once this way, instead of each cell).
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    /// What one pass over a row's bytes finds (see `checkRow`).
+    enum RowCheck: Equatable {
+        /// Not well-formed UTF-8.
+        case invalid
+        /// Well-formed UTF-8 holding only characters a transcript holds (`CSVTranscriptReader.onlyExpected`).
+        case expected
+        /// Well-formed UTF-8 with some other character (Latin, Greek … as GB18030 byte pairs read in UTF-8 give).
+        case unexpected
+    }
+
+    /// Whether the bytes are well-formed UTF-8 — exactly what `String(validating:as:)` accepts, without making a
+    /// string — and whether all their characters are expected ones: `batch` looks at a row's bytes once this way,
+    /// instead of at each cell twice.
+    static func checkRow(_ bytes: UnsafeBufferPointer<UInt8>) -> RowCheck {
+        guard let base = bytes.baseAddress else { return .expected }
         let count = bytes.count
         var index = 0
+        var expected = true
         while index < count {
             // Eight ASCII bytes at a time.
             while index + 8 <= count,
@@ -67,13 +79,19 @@ public enum TextDecoding {
             case 0xF0: second = 0x90...0xBF; length = 4
             case 0xF1...0xF3: second = 0x80...0xBF; length = 4
             case 0xF4: second = 0x80...0x8F; length = 4
-            default: return false
+            default: return .invalid
             }
-            guard index + length <= count, second.contains(base[index + 1]) else { return false }
-            for next in index + 2..<index + length where base[next] & 0xC0 != 0x80 { return false }
+            guard index + length <= count, second.contains(base[index + 1]) else { return .invalid }
+            var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            scalar = scalar << 6 | UInt32(base[index + 1] & 0x3F)
+            for next in index + 2..<index + length {
+                guard base[next] & 0xC0 == 0x80 else { return .invalid }
+                scalar = scalar << 6 | UInt32(base[next] & 0x3F)
+            }
+            if expected { expected = CSVTranscriptReader.isExpected(scalar) }
             index += length
         }
-        return true
+        return expected ? .expected : .unexpected
     }
 
     static func gb18030(_ bytes: [UInt8]) -> String? {
