@@ -84,4 +84,86 @@ struct TranscriptReadingTests {
             #expect(text.trimmingSpaces() == expected, "\(text.debugDescription)")
         }
     }
+
+    /// Byte samples for the checks below: real cells, broken sequences, and random mixes of ASCII and multi-byte pieces.
+    private static let byteSamples: [[UInt8]] = {
+        var samples: [[UInt8]] = [[], Array("03706".utf8), Array("思想道德修养与法律基础".utf8), [0xEF, 0xBF, 0xBD], [0xC0, 0x80],
+                                  [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+                                  [0xF0, 0x8F, 0xBF, 0xBF], [0xE0, 0x9F, 0xBF], [0xE4, 0xB8], [0x80], [0xFF], [0xF5, 0x80, 0x80, 0x80],
+                                  [0x41, 0x00, 0x42], Array(Array("政治学原理".utf8).dropLast()), [0xC3, 0xA9, 0xE9],
+                                  Array("0123456789abcdef中文0123456789".utf8), Array("\u{3000}李四\u{FEFF} ".utf8)]
+        let pieces: [[UInt8]] = [[0x30], [0x20], [0x0A], [0xE4, 0xB8, 0xAD], [0xC2, 0xB7], [0xC3, 0xA9], [0xE3, 0x80, 0x80],
+                                 [0xEF, 0xBB, 0xBF], [0xF0, 0x9F, 0x98, 0x80], [0xF0, 0xA0, 0x80, 0x80], [0xCE, 0xA9], [0xE2, 0x80, 0x9C]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 23) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(state >> 33)
+                if pick % 7 == 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: pick >> 3))
+                } else {
+                    bytes += pieces[pick % pieces.count]
+                }
+            }
+            samples.append(bytes)
+        }
+        return samples
+    }()
+
+    /// `batch` checks a row's bytes once (`TextDecoding.checkRow`) instead of each cell: it must accept and reject
+    /// exactly what `String(validating:as:)` does, and find unexpected characters exactly where `onlyExpected` does.
+    @Test func rowCheckAgreesWithTheStandardLibraryAndTheStringCheck() {
+        for bytes in Self.byteSamples {
+            let check = bytes.withUnsafeBufferPointer { TextDecoding.checkRow($0) }
+            let text = String(validating: bytes, as: UTF8.self)
+            #expect((check != .invalid) == (text != nil), "\(bytes)")
+            if let text { #expect((check == .expected) == CSVTranscriptReader.onlyExpected(text), "\(bytes)") }
+        }
+    }
+
+    /// For valid UTF-8, trimming and the check for unexpected characters on bytes agree with their `String` versions.
+    @Test func byteTrimmingAndExpectedCharactersAgreeWithTheStringVersions() {
+        for bytes in Self.byteSamples {
+            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+            bytes.withUnsafeBufferPointer { buffer in
+                let trimmed = CSVRowDecoder.trimmingSpaces(buffer)
+                #expect(String(decoding: trimmed, as: UTF8.self) == text.trimmingSpaces(), "\(bytes)")
+                #expect(CSVTranscriptReader.onlyExpected(utf8: trimmed) == CSVTranscriptReader.onlyExpected(text.trimmingSpaces()), "\(bytes)")
+            }
+        }
+    }
+
+    /// A file is read in 1 MiB pieces: rows, quoted cells over several lines, doubled quotes and CR or CRLF line ends
+    /// that straddle two pieces read as they do from memory (one piece).
+    @Test func rowsAcrossReadBuffersReadAsFromMemory() throws {
+        var text = "a,b,c\n"
+        var index = 0
+        while text.utf8.count < 3 << 20 {
+            switch index % 5 {
+            case 0: text += "\(index),\"x\ny \"\"\(index)\"\" 中文\",z\r\n"
+            case 1: text += "\(index),思想道德修养与法律基础,\"\"\r"
+            case 2: text += "\(index),\"\(String(repeating: "长", count: index % 97))\",\n\n,,\n"
+            case 3: text += "\(index),a\"b,\"c\rd\"\n"
+            default: text += "\(index),\(String(repeating: "x", count: index % 301)),end\n"
+            }
+            index += 1
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-buffers-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var streamed = try CSVParser(path: url.path)
+        defer { streamed.close() }
+        var inMemory = CSVParser(bytes: Array(text.utf8))
+        var count = 0
+        while true {
+            let fromFile = try streamed.next()
+            let fromMemory = try inMemory.next()
+            #expect(fromFile?.line == fromMemory?.line)
+            #expect(fromFile?.fields == fromMemory?.fields, "row \(count)")
+            guard fromFile != nil, fromMemory != nil, fromFile?.fields == fromMemory?.fields else { break }
+            count += 1
+        }
+        #expect(count == index + 1, "the header and every row")
+    }
 }

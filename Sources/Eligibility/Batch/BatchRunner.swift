@@ -1,5 +1,6 @@
 import CurriculumDSL
 import Dispatch
+import Foundation
 
 /// One output row of a batch run.
 public struct BatchRow: Sendable, Hashable, Codable {
@@ -95,16 +96,28 @@ public struct BatchRunner: Sendable {
     }
 
     /// Reads every transcript from `reader`, `jobs` threads at a time; calls `emit` for each row in order,
-    /// `report` for each input issue, and `progress` after each chunk with the candidates done so far.
-    /// Reading the next chunk overlaps with auditing the previous one, so both cores stay busy.
-    public func run(_ reader: inout CSVTranscriptReader, jobs: Int, chunkSize: Int = 4096,
+    /// `report` for each input issue (in input order), and `progress` after each chunk with the candidates done so far.
+    ///
+    /// The calling thread only finds the candidates' rows (`CSVTranscriptReader.nextCandidate()`: fields as offsets
+    /// into one array per chunk, nothing decoded) and writes the results; the worker threads decode the rows, make the
+    /// course records and audit, each taking the next few candidates of the chunk as it goes. While they work on one
+    /// chunk, the calling thread reads the next and writes the one before, so at most three chunks are held at a time.
+    public func run(_ reader: inout CSVTranscriptReader, jobs: Int, chunkSize: Int = 1024,
                     emit: (BatchRow) -> Void, report: (TranscriptIssue) -> Void, progress: (Int) -> Void) -> BatchSummary {
         var summary = BatchSummary()
+        let decoder = reader.decoder
+        let size = max(1, chunkSize)
         var inFlight: (group: DispatchGroup, slots: ResultSlots)?
-        func finish() {
-            guard let (group, slots) = inFlight else { return }
+        /// Waits for the chunk in flight, if any, and returns its results.
+        func collect() -> ResultSlots? {
+            guard let (group, slots) = inFlight else { return nil }
             group.wait()
-            for row in slots.rows() {
+            inFlight = nil
+            return slots
+        }
+        func write(_ slots: ResultSlots) {
+            slots.forEach { row, issues in
+                for issue in issues { count(issue, &summary); report(issue) }
                 summary.candidates += 1
                 switch row.verdict {
                 case .eligible?: summary.eligible += 1
@@ -114,43 +127,49 @@ public struct BatchRunner: Sendable {
                 }
                 emit(row)
             }
-            inFlight = nil
             progress(summary.candidates)
         }
-        func start(_ chunk: [Transcript]) {
-            let slots = ResultSlots(count: chunk.count)
+        func start(_ candidates: [CandidateRows], _ rows: CSVRows) {
+            let slots = ResultSlots(count: candidates.count)
             let group = DispatchGroup()
-            let workers = max(1, min(jobs, chunk.count))
+            let workers = max(1, min(jobs, candidates.count))
+            let next = WorkCounter(total: candidates.count)
             DispatchQueue.global().async(group: group) {
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var index = worker
-                    while index < chunk.count {
-                        slots.store(row(for: chunk[index]), at: index)
-                        index += workers
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    rows.withView { rows in
+                        var scratch = CSVRowDecoder.Scratch()
+                        while let claimed = next.claim() {
+                            for index in claimed {
+                                let transcript = decoder.transcript(of: candidates[index], in: rows, &scratch)
+                                slots.store(row(for: transcript), issues: scratch.issues, at: index)
+                                scratch.issues.removeAll(keepingCapacity: true)
+                            }
+                        }
                     }
                 }
             }
             inFlight = (group, slots)
         }
-        var chunk: [Transcript] = []
-        chunk.reserveCapacity(chunkSize)
         for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
-        while let transcript = reader.next() {
-            chunk.append(transcript)
+        var chunk: [CandidateRows] = []
+        chunk.reserveCapacity(size)
+        while let candidate = reader.nextCandidate() {
+            // Rows skipped before the first candidate (later ones are steps of a candidate, reported with it).
             for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
-            if chunk.count >= chunkSize {
-                finish()
-                start(chunk)
+            chunk.append(candidate)
+            if chunk.count >= size {
+                let done = collect()
+                start(chunk, reader.takeRows())
                 chunk = []
-                chunk.reserveCapacity(chunkSize)
+                chunk.reserveCapacity(size)
+                if let done { write(done) }
             }
         }
         for issue in reader.drainIssues() { count(issue, &summary); report(issue) }
-        finish()
-        if !chunk.isEmpty {
-            start(chunk)
-            finish()
-        }
+        let done = collect()
+        if !chunk.isEmpty { start(chunk, reader.takeRows()) }
+        if let done { write(done) }
+        if let last = collect() { write(last) }
         if summary.candidates == 0, summary.errors == 0 {
             // A header and nothing under it: the same error (and exit code) as `check` gives.
             let issue = TranscriptIssue.noResultRows(file: reader.file)
@@ -172,11 +191,14 @@ public struct BatchRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < transcripts.count {
-                results.store(row(for: transcripts[index]), at: index)
+                results.store(row(for: transcripts[index]), issues: [], at: index)
                 index += workers
             }
         }
-        return results.rows()
+        var rows: [BatchRow] = []
+        rows.reserveCapacity(transcripts.count)
+        results.forEach { row, _ in rows.append(row) }
+        return rows
     }
 
     /// Audits one transcript and returns its output row (a row with `error` when it cannot be audited).
@@ -221,12 +243,12 @@ public struct BatchRunner: Sendable {
 /// Slots written by one worker each (disjoint indices), read after all workers finish. Raw memory, so that
 /// concurrent writes to different slots involve no shared Swift access.
 private final class ResultSlots: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<BatchRow?>
+    private let base: UnsafeMutablePointer<(BatchRow, [TranscriptIssue])?>
     private let count: Int
 
     init(count: Int) {
         self.count = count
-        base = UnsafeMutablePointer<BatchRow?>.allocate(capacity: max(1, count))
+        base = UnsafeMutablePointer<(BatchRow, [TranscriptIssue])?>.allocate(capacity: max(1, count))
         base.initialize(repeating: nil, count: count)
     }
 
@@ -235,11 +257,35 @@ private final class ResultSlots: @unchecked Sendable {
         base.deallocate()
     }
 
-    func store(_ row: BatchRow, at index: Int) {
-        (base + index).pointee = row
+    func store(_ row: BatchRow, issues: [TranscriptIssue], at index: Int) {
+        (base + index).pointee = (row, issues)
     }
 
-    func rows() -> [BatchRow] {
-        (0..<count).compactMap { base[$0] }
+    /// Each stored row with its input issues, in index order.
+    func forEach(_ body: (BatchRow, [TranscriptIssue]) -> Void) {
+        for index in 0..<count {
+            if let (row, issues) = base[index] { body(row, issues) }
+        }
+    }
+}
+
+/// Hands out a chunk's candidates to the worker threads a few at a time, so that a thread slowed down by other work
+/// on the machine does not leave the others waiting at the end of the chunk.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private let total: Int
+    private static let step = 4
+
+    init(total: Int) { self.total = total }
+
+    /// The next candidates to do, or nil when all are taken.
+    func claim() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < total else { return nil }
+        let start = next
+        next = min(total, next + Self.step)
+        return start..<next
     }
 }

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// RFC 4180 CSV over bytes, read incrementally (constant memory for any file size): quoted fields, doubled
-/// quotes, CRLF, LF or CR alone (old Mac exports), comma or tab separated. Fields stay bytes; `TextDecoding` turns them into text.
+/// quotes, CRLF, LF or CR alone (old Mac exports), comma or tab separated. Fields stay bytes, appended to `CSVRows`
+/// (one array for many rows); `CSVRowDecoder` turns them into text.
 public struct CSVParser {
     /// One row of fields.
     public struct Row: Sendable {
@@ -33,8 +34,6 @@ public struct CSVParser {
     private var position = 0
     private var line = 1
     private var atEnd = false
-    /// The field count of the last row, so that the next row's array is allocated once.
-    private var fieldCountHint = 16
     /// Where to go on when a quoted field turns out unterminated: just after the first line break inside it.
     private var resume: (position: Int, line: Int)?
     private let descriptor: Int32?
@@ -116,36 +115,60 @@ public struct CSVParser {
     /// The next row, or nil at the end. Blank lines and rows of empty fields only (`,,,,` as Excel leaves below
     /// the data) are skipped.
     public mutating func next() throws(Failure) -> Row? {
+        var rows = CSVRows()
+        guard try next(into: &rows) else { return nil }
+        return rows.withView { view in
+            let row = view.row(0)
+            return Row(line: row.line, fields: (0..<row.count).map { Array(row[$0]) })
+        }
+    }
+
+    /// Appends the next row to `rows` (its fields' bytes copied out of the read buffer, quotes undone); false at the
+    /// end. Blank lines and rows of empty fields only are skipped, as `next()` does.
+    mutating func next(into rows: inout CSVRows) throws(Failure) -> Bool {
         while true {
             if buffer.count - position < 65_536 { fill() }
-            guard position < buffer.count else { return nil }
+            guard position < buffer.count else { return false }
             let startLine = line
-            var fields: [[UInt8]] = []
-            fields.reserveCapacity(fieldCountHint)
-            var field: [UInt8] = []
-            field.reserveCapacity(48)
+            let start = rows.mark
             var quoted = false
             var wasQuoted = false
             var quotedLines = 0
-            var blankLine = false
             resume = nil
             while true {
                 if position >= buffer.count {
                     fill()
                     if position >= buffer.count {
-                        if quoted { throw unterminated(line: startLine, field: fields.count + 1) }
-                        fields.append(field)
-                        if fields.allSatisfy(\.isEmpty) { return nil }
-                        return Row(line: startLine, fields: fields)
+                        if quoted {
+                            let field = rows.fieldCount(since: start) + 1
+                            rows.discard(since: start)
+                            throw unterminated(line: startLine, field: field)
+                        }
+                        rows.endField()
+                        if rows.isBlank(since: start) {
+                            rows.discard(since: start)
+                            return false
+                        }
+                        rows.endRow(line: startLine, since: start)
+                        return true
                     }
                 }
-                let byte = buffer[position]
-                position += 1
                 if quoted {
+                    // Up to the next quote or line break in one copy; those bytes one at a time.
+                    if copyRun(into: &rows, stoppingAtQuote: true) {
+                        if rows.currentFieldLength(since: start) > Self.maximumQuotedBytes {
+                            let field = rows.fieldCount(since: start) + 1
+                            rows.discard(since: start)
+                            throw unterminated(line: startLine, field: field)
+                        }
+                        continue
+                    }
+                    let byte = buffer[position]
+                    position += 1
                     if byte == 0x22 {
                         if position >= buffer.count { fill() }
                         if position < buffer.count, buffer[position] == 0x22 {
-                            field.append(0x22)
+                            rows.append(0x22)
                             position += 1
                         } else {
                             quoted = false
@@ -157,39 +180,65 @@ public struct CSVParser {
                             quotedLines += 1
                             if resume == nil { resume = (position, line) }
                         }
-                        field.append(byte)
-                        if quotedLines > Self.maximumQuotedLines || field.count > Self.maximumQuotedBytes {
-                            throw unterminated(line: startLine, field: fields.count + 1)
+                        rows.append(byte)
+                        if quotedLines > Self.maximumQuotedLines || rows.currentFieldLength(since: start) > Self.maximumQuotedBytes {
+                            let field = rows.fieldCount(since: start) + 1
+                            rows.discard(since: start)
+                            throw unterminated(line: startLine, field: field)
                         }
                     }
                     continue
                 }
-                switch byte {
-                case 0x22 where field.isEmpty && !wasQuoted:
+                let byte = buffer[position]
+                if byte == 0x22, !wasQuoted, rows.currentFieldLength(since: start) == 0 {
+                    // A quote opens a field only as its first byte; anywhere else it is an ordinary character.
+                    position += 1
                     quoted = true
                     wasQuoted = true
-                case separator:
-                    fields.append(field)
-                    field = []
-                    field.reserveCapacity(48)
-                    wasQuoted = false
-                case 0x0A, 0x0D:
-                    if byte == 0x0D {
-                        // CRLF: the LF ends the line. A CR alone ends it too (old Mac exports).
-                        if position >= buffer.count { fill() }
-                        if position < buffer.count, buffer[position] == 0x0A { continue }
-                    }
-                    line += 1
-                    fields.append(field)
-                    if fields.allSatisfy(\.isEmpty) { blankLine = true; break }
-                    fieldCountHint = fields.count
-                    return Row(line: startLine, fields: fields)
-                default:
-                    field.append(byte)
+                    continue
                 }
-                if blankLine { break }
+                if copyRun(into: &rows, stoppingAtQuote: false) { continue }
+                position += 1
+                if byte == separator {
+                    rows.endField()
+                    wasQuoted = false
+                    continue
+                }
+                // A line break.
+                if byte == 0x0D {
+                    // CRLF: the LF ends the line. A CR alone ends it too (old Mac exports).
+                    if position >= buffer.count { fill() }
+                    if position < buffer.count, buffer[position] == 0x0A { continue }
+                }
+                line += 1
+                rows.endField()
+                if rows.isBlank(since: start) {
+                    rows.discard(since: start)
+                    break
+                }
+                rows.endRow(line: startLine, since: start)
+                return true
             }
         }
+    }
+
+    /// Copies the bytes from `position` up to the next separator or line break (or quote, inside quotes; or the end
+    /// of the buffer) into the current field; returns whether there were any.
+    private mutating func copyRun(into rows: inout CSVRows, stoppingAtQuote: Bool) -> Bool {
+        let start = position
+        let separator = stoppingAtQuote ? 0x22 : self.separator
+        let end = buffer.withUnsafeBufferPointer { bytes in
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == separator || byte == 0x0A || byte == 0x0D { break }
+                index += 1
+            }
+            if index > start { rows.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            return index
+        }
+        position = end
+        return end > start
     }
 }
 

@@ -54,6 +54,8 @@ enum FieldParsing {
     /// severity says how loudly to report it (a note for 缺考, a warning for an empty cell, which may be lost data).
     static func noResult(_ raw: String) -> (Severity, LocalizedText)? {
         let text = raw.trimmingSpaces()
+        // Points (by far the most common score) start with a digit, and none of the words below does.
+        if let first = text.utf8.first, first >= 0x30, first <= 0x39 { return nil }
         switch text.lowercased() {
         case "":
             return (.warning, .init(zh: "成绩为空，此行不计入审核；如已考试，请填写成绩", en: "the score is empty, so the row does not count; fill in the score if the exam was taken"))
@@ -123,14 +125,15 @@ enum FieldParsing {
 
 extension String {
     func trimmingSpaces() -> String {
+        if utf8.isEmpty { return self }
+        // (`utf8.last` is the generic, unspecialized `BidirectionalCollection.last`: an index is much cheaper.)
+        let first = utf8[utf8.startIndex]
+        let last = utf8[utf8.index(before: utf8.endIndex)]
         // Fast path: nothing to trim when the first and last bytes are printable ASCII.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         // Also for CJK text: a space can only start with 0x20, 0x09, 0x0A, 0x0D, 0xE3 (U+3000) or 0xEF (U+FEFF), and
         // end with those ASCII bytes, 0x80 (U+3000) or 0xBF (U+FEFF).
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first != 0xE3, first != 0xEF, last > 0x20, last != 0x80, last != 0xBF {
-            return self
-        }
-        if isEmpty { return self }
+        if first > 0x20, first != 0xE3, first != 0xEF, last > 0x20, last != 0x80, last != 0xBF { return self }
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
