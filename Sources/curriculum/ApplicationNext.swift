@@ -10,6 +10,7 @@ struct ApplicationCommand: ParsableCommand {
 
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "next",
             abstract: "Say which steps are open now and why the others are not. 当前可办理的步骤及其他步骤不可办理的原因。",
             discussion: "Exit codes: 0 done, 2 usage or input error. 退出码：0 完成，2 用法或输入错误。")
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// `curriculum batch`: a whole export of candidates, streamed, on every core.
 struct Batch: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Audit every candidate of a CSV export against one major. 批量审核。")
+    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Audit every candidate of a CSV export against one major. 批量审核。")
 
     @Argument(help: "CSV with 准考证号 and the course columns (rows of one candidate together), UTF-8 or GB18030; - reads standard input.")
     var candidates: String

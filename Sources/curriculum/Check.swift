@@ -4,7 +4,7 @@ import Foundation
 
 /// `curriculum check`: one candidate, one major.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check one candidate's transcript against a major's plan. 审核一名考生。")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check one candidate's transcript against a major's plan. 审核一名考生。")
 
     @OptionGroup var input: TranscriptInput
     @OptionGroup var target: TargetOptions
@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
 
 /// `curriculum explain`: the same audit with the full decision trace.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain an audit: every decision and the values behind it. 解释审核过程。")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain an audit: every decision and the values behind it. 解释审核过程。")
 
     @OptionGroup var input: TranscriptInput
     @OptionGroup var target: TargetOptions

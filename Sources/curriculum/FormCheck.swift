@@ -6,7 +6,7 @@ import Foundation
 /// `curriculum form check FORM.yaml`: validates a registration form (毕业生登记表).
 struct Form: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Registration forms (毕业生登记表). 毕业生登记表。", subcommands: [FormCheckCommand.self])
+        commandName: "form", abstract: "Registration forms (毕业生登记表). 毕业生登记表。", subcommands: [FormCheckCommand.self])
 }
 
 struct FormCheckCommand: ParsableCommand {

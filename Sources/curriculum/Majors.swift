@@ -10,7 +10,7 @@ func unknownInstitution(_ institution: String, in graph: CurriculumGraph, langua
 
 /// `curriculum majors`: the catalog and the plans in force.
 struct Majors: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List institutions, majors and the plans in force. 专业与考试计划一览。")
+    static let configuration = CommandConfiguration(commandName: "majors", abstract: "List institutions, majors and the plans in force. 专业与考试计划一览。")
 
     @OptionGroup var curricula: CurriculaOptions
     @Option(help: "Only majors of this institution.") var institution: String?

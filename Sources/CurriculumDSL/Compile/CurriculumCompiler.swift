@@ -376,29 +376,31 @@ extension CurriculumCompiler {
             }
         }
         for mapping in mappings {
-            checkCondition(mapping.onlyIf, plan: nil)
-            for rule in mapping.rules { checkCondition(rule.onlyIf, plan: nil) }
+            checkCondition(mapping.onlyIf, planID: nil)
+            for rule in mapping.rules { checkCondition(rule.onlyIf, planID: nil) }
         }
         for id in planIDs {
             guard let plan = plans[id] else { continue }
+            // The closure captures the id, not the plan: a captured plan is copied for every node.
+            let planID = plan.id
             plan.requirements.forEachNode { node in
-                checkCondition(node.onlyIf, plan: plan)
-                checkWindow(node.window, plan: plan)
+                checkCondition(node.onlyIf, planID: planID)
+                checkWindow(node.window, planID: planID)
             }
             for substitution in plan.substitutions {
-                checkCondition(substitution.onlyIf, plan: plan)
-                checkWindow(substitution.window, plan: plan)
+                checkCondition(substitution.onlyIf, planID: plan.id)
+                checkWindow(substitution.window, planID: plan.id)
             }
             for mapping in plan.mappings {
-                checkCondition(mapping.onlyIf, plan: plan)
-                checkWindow(mapping.window, plan: plan)
+                checkCondition(mapping.onlyIf, planID: plan.id)
+                checkWindow(mapping.window, planID: plan.id)
                 for rule in mapping.rules {
-                    checkCondition(rule.onlyIf, plan: plan)
-                    checkWindow(rule.window, plan: plan)
+                    checkCondition(rule.onlyIf, planID: plan.id)
+                    checkWindow(rule.window, planID: plan.id)
                 }
             }
             for extra in plan.additionalCourses {
-                checkCondition(extra.onlyIf, plan: plan)
+                checkCondition(extra.onlyIf, planID: plan.id)
                 for name in extra.condition.categoryNames where fieldCategories[name.value] == nil {
                     report(DiagnosticMessages.unknown(.category, name.value, candidates: fieldCategories.keys, at: name.location,
                                                       context: .init(zh: "在 field-categories 中定义", en: "define it under field-categories")))
@@ -412,14 +414,16 @@ extension CurriculumCompiler {
         }
     }
 
-    private mutating func checkWindow(_ window: PassWindow?, plan: Plan) {
+    private mutating func checkWindow(_ window: PassWindow?, planID: String) {
         guard let window, let location = window.location else { return }
-        if let from = window.from, let until = plan.effectiveUntil, from > until {
-            report(DiagnosticMessages.windowOutsidePeriod(window, plan: plan.id, at: location))
+        if let from = window.from, let until = plans[planID]?.effectiveUntil, from > until {
+            report(DiagnosticMessages.windowOutsidePeriod(window, plan: planID, at: location))
         }
     }
 
-    private mutating func checkCondition(_ condition: RuleCondition?, plan: Plan?) {
+    /// `planID`: the plan the condition is in (nil: province-wide), passed by id: a `Plan?` argument is a copy of the
+    /// whole plan per call, thousands of calls per load.
+    private mutating func checkCondition(_ condition: RuleCondition?, planID: String?) {
         guard let condition else { return }
         for attribute in condition.attributes where candidateAttributes[attribute.value] == nil {
             report(DiagnosticMessages.unknown(.attribute, attribute.value, candidates: candidateAttributes.keys, at: attribute.location,
@@ -431,7 +435,7 @@ extension CurriculumCompiler {
             owner = plans[other.value]
             if owner == nil { report(DiagnosticMessages.unknown(.plan, other.value, candidates: plans.keys, at: other.location)) }
         } else {
-            owner = plan
+            owner = planID.flatMap { plans[$0] }
         }
         guard let owner else { return }
         var alternatives: [String: [String]] = [:]
