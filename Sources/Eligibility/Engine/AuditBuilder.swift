@@ -190,8 +190,8 @@ struct AuditBuilder {
         case .course:
             result.credits.required = plan.nodeCredits[index]
             result.courses.required = plan.nodeWeight[index]
-            guard isActive else { return result }
-            courseLeaf(index, code: plan.codes[plan.leafCode[index]], step: step, into: &result)
+            guard isActive, case .course(let code) = plan.nodes[index].kind else { return result }
+            courseLeaf(index, code: code, step: step, into: &result)
         case .pool:
             guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return result }
             result.credits.required = minCredits

@@ -650,7 +650,11 @@ final class CompiledPlan: Sendable {
 
     /// The course as the audit names it (`codeRef`; the catalog's name and credits, "" and 0 when unknown).
     func ref(_ code: CourseCode) -> Audit.CourseRef {
-        if let id = codeIndex.id(of: code) { return codeRef[id] }
+        if let id = codeIndex.id(of: code) {
+            var ref = codeRef[id]
+            ref.code = code  // the code as asked (equal to the plan's, whose text may differ only beyond seven bytes)
+            return ref
+        }
         return .init(code: code, name: name(of: code), credits: credits(of: code))
     }
 
