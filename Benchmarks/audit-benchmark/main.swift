@@ -129,7 +129,11 @@ if let profile = argument("--profile") {
     // `--jobs` threads (each with its own copy of the transcripts) to profile what threads share.
     let count = Int(argument("--count") ?? "") ?? 20_000
     let threads = max(1, Int(argument("--jobs") ?? "") ?? 1)
-    let samples = (0..<threads).map { _ in requests(engine: engine, graph: graph, plans: realPlans, perPlan: 50, seed: 3) }
+    // `--plan ID` (repeatable): only these plans, e.g. typical ones, so the few plans whose search is slow do not
+    // fill the profile.
+    let named = CommandLine.arguments.indices.dropLast().filter { CommandLine.arguments[$0] == "--plan" }.map { CommandLine.arguments[$0 + 1] }
+    let profiled = named.isEmpty ? realPlans : realPlans.filter { named.contains($0.id) }
+    let samples = (0..<threads).map { _ in requests(engine: engine, graph: graph, plans: profiled, perPlan: 50, seed: 3) }
     DispatchQueue.concurrentPerform(iterations: threads) { worker in
         let sample = samples[worker]
         for index in (worker * count / threads)..<((worker + 1) * count / threads) {

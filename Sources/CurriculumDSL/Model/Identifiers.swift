@@ -11,7 +11,7 @@ public struct CourseCode: RawRepresentable, Sendable, Hashable, Comparable, Coda
 
     /// The packed bytes (up to seven, length in the top byte), when they identify the code alone; nil for
     /// codes longer than seven bytes.
-    var packedKey: UInt64? { packed >> 56 == 0xFF ? nil : packed }
+    package var packedKey: UInt64? { packed >> 56 == 0xFF ? nil : packed }
 
     /// A code from its text, unchecked.
     public init(rawValue: String) {

@@ -5,7 +5,13 @@ import CurriculumDSL
 struct AuditBuilder {
     let plan: CompiledPlan
     let table: RecordTable
-    let request: AuditRequest
+    /// What the explanation reads of the request (the rest of it, e.g. every transcript row, is not copied).
+    let institution: String?
+    let applicationDate: CivilDate
+    let decisions: [OfficeDecision]
+    /// Whether the candidate has a prior diploma, and its field (trimmed): read only when a 加考 group is undetermined.
+    let hasPriorDiploma: Bool
+    let priorField: String
     let roots: [Int]
     /// 加考 groups whose condition cannot be decided (prior-diploma field unknown): see `Solver.undeterminedGroups`.
     let undeterminedGroups: Set<Int>
@@ -29,12 +35,16 @@ struct AuditBuilder {
     /// Why each 加考 group applies or not (group id, explanation), from `AuditEngine.additionalGroups`.
     private let additionalNotes: [(String, LocalizedText)]
 
-    init(plan: CompiledPlan, table: RecordTable, request: AuditRequest, steps: [Step], roots: [Int], undeterminedGroups: Set<Int> = [],
+    init(plan: CompiledPlan, table: RecordTable, request: borrowing AuditRequest, steps: [Step], roots: [Int], undeterminedGroups: Set<Int> = [],
          additionalNotes: [(String, LocalizedText)] = []) {
         self.additionalNotes = additionalNotes
         self.plan = plan
         self.table = table
-        self.request = request
+        institution = request.institution
+        applicationDate = request.applicationDate
+        decisions = request.decisions
+        hasPriorDiploma = request.candidate.priorDiploma != nil
+        priorField = undeterminedGroups.isEmpty ? "" : request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
         self.roots = roots
         self.undeterminedGroups = undeterminedGroups
         self.steps = steps
@@ -97,7 +107,7 @@ struct AuditBuilder {
         // passed course yet: the theory node counted it, so it comes off the totals (and the missing component counts
         // as the missing course, by `countedCourses`).
         let incompletePairs = missingCourseNodes.filter { code in
-            guard let id = plan.codeID[code], plan.theoryOfCode[id] >= 0 else { return false }
+            guard let id = plan.codeIndex.id(of: code), plan.theoryOfCode[id] >= 0 else { return false }
             return !missingCodes.contains(plan.codes[plan.theoryOfCode[id]])
         }.count
         let totals = Audit.Totals(credits: .init(earned: root.credits.earned + extra.credits, required: plan.plan.totalCredits?.value),
@@ -110,7 +120,7 @@ struct AuditBuilder {
             // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
             // Counted by the plan's one course-counting rule (`CompiledPlan.countedCourses`): the thesis is not a course
             // of the count, so it is named instead.
-            let theses = missing.compactMap(\.course).filter { plan.courseInfo[$0.code]?.kind == .thesis }
+            let theses = missing.compactMap(\.course).filter { plan.isThesis($0.code) }
             func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String { refs.map { "\($0.code) \($0.name)" }.joined(separator: separator) }
             let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
                 : .init(zh: "；另须通过毕业论文 \(listed(theses, "、"))", en: "; the thesis \(listed(theses, ", ")) is not passed yet")
@@ -139,11 +149,11 @@ struct AuditBuilder {
             reasons.append(.init(code: "all-requirements-met", message: .init(
                 zh: "考试计划规定的全部课程、学分和门数均已达到", en: "every course, credit and course-count requirement of the plan is met")))
         }
-        let major = plan.major
+        var target = plan.target
+        target.institution = institution
+        target.applicationDate = applicationDate
         return Audit(
-            target: .init(province: major.province, majorCode: major.code, majorName: major.name, level: major.level,
-                          institution: request.institution, planID: plan.plan.id, planVersion: plan.plan.version,
-                          applicationDate: request.applicationDate, planUntil: plan.plan.effectiveUntil),
+            target: target,
             verdict: verdict, reasons: reasons, requirements: root, totals: totals,
             missing: .init(credits: missingCredits, courses: missingCourses, items: missing),
             additionalCourses: additional, applied: applied, unused: unused(),
@@ -153,7 +163,7 @@ struct AuditBuilder {
     // MARK: nodes
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
-        let id = plan.nodes[index].id
+        let id = plan.nodeID[index]
         let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
         var isActive = active
         if case .notChosen? = step { isActive = false }
@@ -161,7 +171,7 @@ struct AuditBuilder {
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
                                       records: [], children: [])
-        if let code = plan.nodeCourseRef[index]?.code, plan.courseInfo[code]?.kind == .thesis { result.thesis = true }
+        if plan.nodeIsThesis[index] { result.thesis = true }
         if case .waived? = step, isActive {
             result.status = .waived
             let contribution = plan.waivedContribution(index)
@@ -175,18 +185,20 @@ struct AuditBuilder {
             substituted(index, option: option, records: records, added: added, into: &result)
             return result
         }
-        switch plan.nodes[index].kind {
-        case .course(let code):
+        // By the node's tag and the plan's tables (the node's `kind` is not copied out, with its pool's codes).
+        switch plan.nodeTag[index] {
+        case .course:
             result.credits.required = plan.nodeCredits[index]
             result.courses.required = plan.nodeWeight[index]
-            guard isActive else { return result }
+            guard isActive, case .course(let code) = plan.nodes[index].kind else { return result }
             courseLeaf(index, code: code, step: step, into: &result)
-        case .pool(_, let minCredits, let minCourses, let maxCredits):
+        case .pool:
+            guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return result }
             result.credits.required = minCredits
             result.courses.required = minCourses
             guard isActive else { return result }
             poolNode(index, maxCredits: maxCredits, step: step, into: &result)
-        case .all, .choose, .alternatives:
+        case .allOf, .choose, .alternatives:
             // Children's results and the sums over the chosen ones in one pass (no filtered copies).
             let children = plan.childTable.range(index)  // positions in the flat table: nothing shared is retained
             var chosenCount = 0
@@ -223,7 +235,7 @@ struct AuditBuilder {
     }
 
     private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
-        let id = plan.nodes[index].id
+        let id = plan.nodeID[index]
         let credits = plan.nodeCredits[index]
         let weight = plan.nodeWeight[index]
         switch step {
@@ -322,7 +334,7 @@ struct AuditBuilder {
     }
 
     private mutating func poolNode(_ index: Int, maxCredits: Int?, step: Step?, into result: inout Audit.NodeResult) {
-        let id = plan.nodes[index].id
+        let id = plan.nodeID[index]
         guard case .pool(_, let records, let mapped)? = step else { return }
         result.records.reserveCapacity(records.count)
         var credits = 0
@@ -381,7 +393,7 @@ struct AuditBuilder {
         result.credits = .init(earned: recs.reduce(0) { $0 + $1.credits }, required: definition.minCredits ?? definition.codes.reduce(0) { $0 + plan.credits(of: $1) })
         // By course weight (`CompiledPlan.courseCount`), as the search counts the set toward the plan's totals.
         result.courses = .init(earned: plan.courseCount(of: recs.map { ($0.code, $0.codeID) }),
-                               required: definition.minCredits == nil ? plan.courseCount(of: definition.codes.map { ($0, plan.codeID[$0] ?? -1) }) : nil)
+                               required: definition.minCredits == nil ? plan.courseCount(of: definition.codes.map { ($0, plan.codeIndex.id(of: $0) ?? -1) }) : nil)
         result.status = added.isEmpty ? .substituted : .unsatisfied
         let title = definition.title ?? definition.id
         let listZh = recs.map { "\($0.code) \($0.name)（\($0.credits)）" }.joined(separator: "、")
@@ -428,15 +440,15 @@ struct AuditBuilder {
         let extra = plan.additionalRoots[group]
         let condition = conditionText(extra.condition)
         let title = extra.title.map { "\(extra.id) \($0)" } ?? extra.id
-        let missingDiploma = request.candidate.priorDiploma == nil
-        let field = request.candidate.priorDiploma?.field.trimmingSpaces() ?? ""
+        let missingDiploma = !hasPriorDiploma
+        let field = priorField
         let definition = group < plan.additionalDefinitions.count ? plan.additionalDefinitions[group] : nil
         let why: LocalizedText
         if missingDiploma {
             why = LocalizedText(zh: "没有前置学历信息", en: "there is no prior diploma")
         } else if field.isEmpty {
             why = LocalizedText(zh: "前置学历专业未填写", en: "the prior diploma's field is not given")
-        } else if let definition, !definition.institutions.isEmpty, request.institution == nil {
+        } else if let definition, !definition.institutions.isEmpty, institution == nil {
             why = LocalizedText(zh: "该加考只适用于 \(definition.institutions.map(\.value).joined(separator: "、")) 主考的考生，而未指定主考院校",
                                 en: "it applies only to candidates of \(definition.institutions.map(\.value).joined(separator: ", ")), and no institution is given")
         } else {
@@ -453,12 +465,12 @@ struct AuditBuilder {
         missingCourseNodes.append(code)
         var note = partialMappingNote(index)
         // A course whose last sitting is past cannot be taken any more: say so instead of advising to pass it.
-        if let until = plan.courseInfo[code]?.examinedUntil, until < request.applicationDate {
+        if let until = plan.nodeExaminedUntil[index], until < applicationDate {
             let stopped = LocalizedText(zh: "该课程最后一次开考为 \(until)，已不再开考：须按对照关系以新课程替代，或由自考部门处理",
                                         en: "last examined on \(until) and no longer examined: it must be replaced through the plan's mappings, or the exam office decides")
             note = note.map { .init(zh: "\($0.zh)；\(stopped.zh)", en: "\($0.en); \(stopped.en)") } ?? stopped
         }
-        missing.append(.init(requirement: plan.nodes[index].id, title: plan.nodeTitle[index], course: plan.nodeCourseRef[index] ?? ref(code),
+        missing.append(.init(requirement: plan.nodeID[index], title: plan.nodeTitle[index], course: plan.nodeCourseRef[index] ?? ref(code),
                              alternatives: plan.nodeAlternatives[index], credits: 0, note: note))
     }
 
@@ -468,15 +480,19 @@ struct AuditBuilder {
     private func partialMappingNote(_ index: Int) -> LocalizedText? {
         var notes: [LocalizedText] = []
         for (rule, _) in plan.rulesForNode[index] {
+            // Counted first, without copying the rule out: most missing courses have no partly passed rule. (Closures
+            // call `holds` rather than take it as a function value, which would copy the whole builder.)
+            var passedCount = 0
+            for slot in plan.ruleSlotIDs[rule] where slot.contains(where: { holds($0) }) { passedCount += 1 }
+            guard passedCount > 0, passedCount < plan.rules[rule].need else { continue }
             let definition = plan.rules[rule]
-            let passedSlots = plan.ruleSlotIDs[rule].filter { slot in slot.contains(where: holds) }
-            guard !passedSlots.isEmpty, passedSlots.count < definition.need else { continue }
+            let passedSlots = plan.ruleSlotIDs[rule].filter { slot in slot.contains { holds($0) } }
             // One old course may appear under several codes (a slot): they count once, shown as 00001/99031.
-            let passed = passedSlots.map { slot in slot.filter(holds).map { plan.codes[$0].rawValue }.joined(separator: "/") }
+            let passed = passedSlots.map { slot in slot.filter { holds($0) }.map { plan.codes[$0].rawValue }.joined(separator: "/") }
             let slots = definition.slots.map { $0.map(\.rawValue).joined(separator: "/") }
             // Never advise what can no longer be done: when the rule only counts old results passed by a date that is
             // gone, another old course cannot complete it, and the new course is the way.
-            let closed = definition.window?.until.flatMap { $0 < request.applicationDate ? $0 : nil }
+            let closed = definition.window?.until.flatMap { $0 < applicationDate ? $0 : nil }
             let way = closed.map { LocalizedText(zh: "；该规则只计 \($0) 前通过的旧课程，已不能再以补考旧课程满足，须报考本课程",
                                                  en: "; the rule counts only old courses passed by \($0), so no further old course can complete it: pass this course") }
             notes.append(.init(
@@ -500,15 +516,12 @@ struct AuditBuilder {
     /// Whether the candidate passed `code` or an equivalent (whatever the record is used for).
     private func isPassed(_ code: CourseCode) -> Bool {
         (plan.closure[code] ?? [code]).contains { equivalent in
-            guard let id = plan.codeID[equivalent], id < table.recordOfCode.count else { return false }
+            guard let id = plan.codeIndex.id(of: equivalent), id < table.recordOfCode.count else { return false }
             return table.recordOfCode[id] >= 0
         }
     }
 
-    private func ref(_ code: CourseCode) -> Audit.CourseRef {
-        guard let course = plan.courseInfo[code] else { return .init(code: code, name: "", credits: 0) }
-        return .init(code: code, name: course.name, credits: course.credits)
-    }
+    private func ref(_ code: CourseCode) -> Audit.CourseRef { plan.ref(code) }
 
     // MARK: records
 
@@ -578,7 +591,7 @@ struct AuditBuilder {
             }
         }
         // Describe the rule that lacks the fewest courses.
-        func passedSlots(_ rule: Int) -> Int { plan.ruleSlotIDs[rule].filter { slot in slot.contains(where: holds) }.count }
+        func passedSlots(_ rule: Int) -> Int { plan.ruleSlotIDs[rule].filter { slot in slot.contains { holds($0) } }.count }
         let short = rules.filter { passedSlots($0) < plan.rules[$0].need }
         if let rule = short.min(by: { plan.rules[$0].need - passedSlots($0) < plan.rules[$1].need - passedSlots($1) }) {
             let definition = plan.rules[rule]
@@ -607,7 +620,7 @@ struct AuditBuilder {
     /// has no passed result of (listed under `applied` with no records, and in the trace), and — in a transition
     /// window — a decision for a requirement only another plan in force has (trace).
     private mutating func decisionsWithoutEffect() {
-        for decision in request.decisions {
+        for decision in decisions {
             let requirement = decision.requirement
             guard plan.nodeByID[requirement] != nil else {
                 trace(plan.plan.id, .init(
@@ -636,7 +649,7 @@ struct AuditBuilder {
             let title = plan.nodes[node].title ?? courseTitle(plan.nodes[node]) ?? ""
             return title.isEmpty || title == requirement ? requirement : "\(requirement) \(title)"
         } ?? requirement
-        let parts = request.decisions.filter { $0.requirement == requirement }.map { decision -> LocalizedText in
+        let parts = decisions.filter { $0.requirement == requirement }.map { decision -> LocalizedText in
             switch decision {
             case .waive(_, let reason):
                 return .init(zh: "免除 \(target)（\(reason)）", en: "\(target) waived (\(reason))")

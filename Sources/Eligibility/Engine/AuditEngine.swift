@@ -95,13 +95,19 @@ public struct AuditEngine: Sendable {
     /// depends on is not declared, every option is audited and the best kept (eligible first, then least missing
     /// credits, courses, review), the first in option order among equals.
     func compiledPlan(_ request: AuditRequest, _ planID: String) -> CompiledPlan? {
-        guard let list = variants(planID), !list.isEmpty else { return compiled(planID) }
+        // One look-up of the cache per audit: each takes its lock, which every thread writes.
+        plans.entry(planID).map { compiledPlan(request, entry: $0) }
+    }
+
+    private func compiledPlan(_ request: AuditRequest, entry: PlanCache.Entry) -> CompiledPlan {
+        let list = entry.variants
+        guard !list.isEmpty else { return entry.plan }
         let held = Set(request.candidate.attributes)
         let matching = list.filter { variant in
             variant.attributes == held.intersection(variant.relevantAttributes)
                 && variant.choices.allSatisfy { key, option in request.choices[key].map { $0 == option } ?? true }
         }
-        guard matching.count > 1 else { return matching.first?.plan ?? compiled(planID) }
+        guard matching.count > 1 else { return matching.first?.plan ?? entry.plan }
         var best: (plan: CompiledPlan, key: (Int, Int, Int, Int))?
         for variant in matching {
             let outcome = summary(request, compiled: variant.plan)
@@ -109,7 +115,18 @@ public struct AuditEngine: Sendable {
             if let current = best, !(key < current.key) { continue }
             best = (variant.plan, key)
         }
-        return best?.plan
+        return best?.plan ?? entry.plan
+    }
+
+    /// The common case of a request naming its plan, with no institution, choices or decisions to check: the plan's
+    /// cache entry when it is the major's and in force (what `candidatePlans(for:)` checks), else nil (the caller
+    /// takes the general path, which reports what is wrong). Reads the plan through the cache, without copying the
+    /// `Plan` or `Major` out of the graph's dictionaries (a retain and release of each of their fields).
+    private func namedPlanEntry(_ request: AuditRequest) -> PlanCache.Entry? {
+        // A cached plan's major is in the graph (`PlanCache.entry`), so its being the request's major is the check.
+        guard let id = request.planID, request.institution == nil, request.choices.isEmpty, request.decisions.isEmpty,
+              let entry = plans.entry(id), entry.plan.majorKey == request.major, entry.plan.isInForce(on: request.applicationDate) else { return nil }
+        return entry
     }
 
     /// The plan a request is audited against: the named plan, or, among the plans in force on the application
@@ -153,12 +170,18 @@ public struct AuditEngine: Sendable {
     /// under it; one who completed neither is led by the plan closest to done. Also returns every plan's summary.
     private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
         let outcomes = plans.compactMap { plan in compiledPlan(request, plan.id).map { ($0, summary(request, compiled: $0)) } }
+        let best = Self.best(outcomes.map(\.1))
+        return (outcomes[best].0, outcomes)
+    }
+
+    /// The index of the best of several plans' summaries (newest plan first): see `choose(_:among:)`.
+    static func best(_ summaries: [Summary]) -> Int {
         func key(_ summary: Summary) -> (Int, Int) {
-            (Self.rank(summary.verdict), summary.verdict == .notEligible ? summary.missingCourses : 0)
+            (rank(summary.verdict), summary.verdict == .notEligible ? summary.missingCourses : 0)
         }
         var best = 0
-        for index in outcomes.indices where key(outcomes[index].1) < key(outcomes[best].1) { best = index }
-        return (outcomes[best].0, outcomes)
+        for index in summaries.indices where key(summaries[index]) < key(summaries[best]) { best = index }
+        return best
     }
 
     static func rank(_ verdict: Audit.Verdict) -> Int {
@@ -173,6 +196,7 @@ public struct AuditEngine: Sendable {
     /// outcomes are listed in `otherPlans`). A declared choice the plan cannot apply is an error
     /// (`AuditError.invalidChoice`), never ignored: check `choiceProblems(_:)` first to report them all.
     public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
+        if let entry = namedPlanEntry(request) { return audit(request, compiled: compiledPlan(request, entry: entry)) }
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
         try checkDecisions(request, plans: plans)
@@ -180,26 +204,50 @@ public struct AuditEngine: Sendable {
             guard let compiledPlan = compiledPlan(request, plans[0].id) else { throw .unknownPlan(plans[0].id) }
             return audit(request, compiled: compiledPlan)
         }
-        let (chosen, outcomes) = choose(request, among: plans)
-        var result = audit(request, compiled: chosen)
-        result.otherPlans = outcomes.filter { $0.0 !== chosen }.map { plan, summary in
-            Audit.OtherPlan(planID: plan.plan.id, planVersion: plan.plan.version, verdict: summary.verdict,
-                            missingCredits: summary.missingCredits, missingCourses: summary.missingCourses)
+        // Every plan is searched once, with the table the explanation needs; the chosen plan's search is the one its
+        // audit is built from (not run again).
+        let solved = plans.compactMap { plan in compiledPlan(request, plan.id).map { solve(request, compiled: $0, detailed: true) } }
+        guard !solved.isEmpty else { throw .unknownPlan(plans[0].id) }
+        let summaries = solved.map { summary(request, solved: $0) }
+        let chosen = Self.best(summaries)
+        var result = audit(request, solved: solved[chosen], summary: summaries[chosen])
+        result.otherPlans = solved.indices.filter { $0 != chosen }.map { index in
+            Audit.OtherPlan(planID: solved[index].plan.plan.id, planVersion: solved[index].plan.plan.version, verdict: summaries[index].verdict,
+                            missingCredits: summaries[index].missingCredits, missingCourses: summaries[index].missingCourses)
         }
         return result
     }
 
+    /// A plan searched for one request: the plan, the record table, the finished search and the roots audited.
+    struct Solved {
+        let plan: CompiledPlan
+        let table: RecordTable
+        let solver: Solver
+        let roots: [Int]
+    }
+
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
-        let (table, solver, roots) = solve(request, compiled: plan, detailed: true)
-        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: plan.major, applicationDate: request.applicationDate)
+        audit(request, solved: solve(request, compiled: plan, detailed: true))
+    }
+
+    /// The audit built from a finished search (`summary`: the search's summary, when already made).
+    private func audit(_ request: AuditRequest, solved: Solved, summary known: Summary? = nil) -> Audit {
+        let plan = solved.plan
+        let table = solved.table
+        let solver = solved.solver
+        let roots = solved.roots
+        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, level: plan.majorLevel, prerequisite: plan.prerequisite,
+                                                 applicationDate: request.applicationDate)
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
                                    undeterminedGroups: solver.undeterminedGroups, additionalNotes: additionalGroups(request, plan: plan).notes)
         var audit = builder.build(blocking: blocking)
         if solver.stopped { Self.stop(&audit, plan: plan, blocking: blocking, nodes: solver.budget) }
         // A variant chosen for options the candidate did not declare: say which options the audit assumed, so the
         // office can check them (an old plan's track is a fact of the candidate's history, not a free choice).
-        if let all = variants(plan.plan.id), let variant = all.first(where: { $0.plan === plan }) {
-            let mine = summary(request, compiled: plan)
+        if plan.isVariant, let all = variants(plan.plan.id), let variant = all.first(where: { $0.plan === plan }),
+           variant.choices.keys.contains(where: { request.choices[$0] == nil }) {
+            // This search's own outcome (the same search `summary(_:compiled:)` runs; not run again).
+            let mine = known ?? summary(request, solved: solved)
             for (key, option) in variant.choices.sorted(by: { $0.key < $1.key }) where request.choices[key] == nil {
                 // Only an assumption that matters is reported: another option (everything else equal) must audit differently.
                 let others = all.filter { other in
@@ -281,6 +329,7 @@ public struct AuditEngine: Sendable {
     ///
     /// - Throws: ``AuditError`` when the request cannot be audited, as `audit(_:)` does.
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
+        if let entry = namedPlanEntry(request) { return summary(request, compiled: compiledPlan(request, entry: entry)) }
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
         try checkDecisions(request, plans: plans)
@@ -298,8 +347,17 @@ public struct AuditEngine: Sendable {
     }
 
     func summary(_ request: AuditRequest, compiled compiledPlan: CompiledPlan) -> Summary {
-        let (table, solver, _) = solve(request, compiled: compiledPlan, detailed: false)
-        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, major: compiledPlan.major, applicationDate: request.applicationDate).map(\.code)
+        summary(request, solved: solve(request, compiled: compiledPlan, detailed: false))
+    }
+
+    /// The summary of a finished search. The same for a detailed table as for a verdict-only one: the records a
+    /// verdict-only table leaves out are ones no requirement can use, and the others keep their order.
+    private func summary(_ request: AuditRequest, solved: Solved) -> Summary {
+        let compiledPlan = solved.plan
+        let table = solved.table
+        let solver = solved.solver
+        let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, level: compiledPlan.majorLevel, prerequisite: compiledPlan.prerequisite,
+                                                 applicationDate: request.applicationDate).map(\.code)
         let cost = solver.best?.cost ?? Cost()
         if solver.stopped {
             // Too large to finish: for the office to check by hand (see `stop`), with nothing claimed missing.
@@ -348,10 +406,10 @@ public struct AuditEngine: Sendable {
     /// search's size); nil for an unknown plan.
     func searchNodes(_ request: AuditRequest, planID: String) -> Int? {
         guard let plan = compiled(planID) else { return nil }
-        return solve(request, compiled: plan, detailed: false).1.nodes
+        return solve(request, compiled: plan, detailed: false).solver.nodes
     }
 
-    private func solve(_ request: AuditRequest, compiled plan: CompiledPlan, detailed: Bool) -> (RecordTable, Solver, [Int]) {
+    private func solve(_ request: AuditRequest, compiled plan: CompiledPlan, detailed: Bool) -> Solved {
         let table = RecordTable(request: request, plan: plan, graph: graph, detailed: detailed)
         var waived: Set<Int> = []
         var accepted: [Int: [Int]] = [:]
@@ -378,7 +436,7 @@ public struct AuditEngine: Sendable {
                             pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined, budget: searchBudget,
                             enumerateStandIns: enumerateStandIns)
         solver.run(roots: groups.roots)
-        return (table, solver, groups.roots)
+        return Solved(plan: plan, table: table, solver: solver, roots: groups.roots)
     }
 
     /// Which 加考 groups apply to the candidate: the roots to audit (the plan's first), the groups that cannot be
@@ -700,7 +758,8 @@ final class PlanCache: @unchecked Sendable {
             for combination in combinations {
                 let (specialized, mappings) = plan.specialized(attributes: held, choices: combination, provinceMappings: provinceMappings)
                 list.append(AuditEngine.Variant(attributes: held, relevantAttributes: Set(attributes), choices: combination,
-                                                plan: CompiledPlan(plan: specialized, major: major, graph: graph, provinceMappings: mappings)))
+                                                plan: CompiledPlan(plan: specialized, major: major, graph: graph, provinceMappings: mappings,
+                                                                   isVariant: true)))
             }
         }
         return list

@@ -159,6 +159,14 @@ struct CompiledPlanBuilder {
     var poolOptionRefs: [[Audit.CourseRef]] = []
     /// Catalog name by code id (nil when the catalog lacks the code), for the records of a detailed table.
     var catalogName: [String?] = []
+    /// Per node: its id; for a course node, whether it is a thesis and the course's last sitting (nil otherwise).
+    var nodeID: [String] = []
+    var nodeIsThesis: [Bool] = []
+    var nodeExaminedUntil: [CivilDate?] = []
+    /// By code id: the course as the audit names it (the plan's catalog entry: name and credits, "" and 0 when the
+    /// plan's catalog lacks it) and whether it is a thesis.
+    var codeRef: [Audit.CourseRef] = []
+    var codeIsThesis: [Bool] = []
     /// The codes of the plan's requirement tree (course nodes and pools; not 加考, which never counts), the set
     /// `courseWeight` decides a practice component's and an equivalent code's weight against.
     let planCodes: Set<CourseCode>
@@ -386,6 +394,17 @@ struct CompiledPlanBuilder {
             poolOptionRefs.append(options)
         }
         catalogName = codes.map { graph.courses[$0]?.name }
+        nodeID = nodes.map(\.id)
+        nodeIsThesis = nodes.map { node in
+            if case .course(let code) = node.kind { return courseInfo[code]?.kind == .thesis }
+            return false
+        }
+        nodeExaminedUntil = nodes.map { node in
+            if case .course(let code) = node.kind { return courseInfo[code]?.examinedUntil }
+            return nil
+        }
+        codeRef = codes.map(ref)
+        codeIsThesis = codes.map { courseInfo[$0]?.kind == .thesis }
     }
 
     private mutating func addRelevant(_ code: CourseCode, graph: CurriculumGraph) {
@@ -485,6 +504,8 @@ final class CompiledPlan: Sendable {
     let exemptions: [Exemption]
     let codes: [CourseCode]
     let codeID: [CourseCode: Int]
+    /// `codeID` as a table without hashing, for the per-audit look-ups (`RecordTable`).
+    let codeIndex: CodeIndex
     let codeCredits: [Int]
     let codeWeight: [Int]
     let practiceTheory: [Set<CourseCode>]
@@ -528,9 +549,27 @@ final class CompiledPlan: Sendable {
     let deferrable: [Bool]
     /// Per mapping rule: whether the stand-in assignment applies it (`StandInAssignment.simpleRules`).
     let simpleRule: [Bool]
+    let nodeID: [String]
+    let nodeIsThesis: [Bool]
+    let nodeExaminedUntil: [CivilDate?]
+    let codeRef: [Audit.CourseRef]
+    let codeIsThesis: [Bool]
+    /// The audit's target without the request's institution and date (copied into each audit: the plan's and major's
+    /// strings are read once here, not from `Plan` and `Major` per audit).
+    let target: Audit.Target
+    /// The plan's major and dates (`Plan.major`, `Plan.isInForce(on:)`), read without copying the `Plan`.
+    let majorKey: MajorKey
+    let effectiveFrom: CivilDate?
+    let effectiveUntil: CivilDate?
+    /// The major's level and prerequisite (`PriorDiplomaCheck`).
+    let majorLevel: Level
+    let prerequisite: Prerequisite?
+    /// A variant of a plan with conditions (`AuditEngine.Variant`), not the plan as written.
+    let isVariant: Bool
 
-    init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil) {
+    init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil, isVariant: Bool = false) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph, provinceMappings: provinceMappings)
+        self.isVariant = isVariant
         self.plan = builder.plan
         self.additionalDefinitions = builder.additionalDefinitions
         self.nodeWindow = builder.nodeWindow
@@ -551,6 +590,7 @@ final class CompiledPlan: Sendable {
         self.exemptions = builder.exemptions
         self.codes = builder.codes
         self.codeID = builder.codeID
+        self.codeIndex = CodeIndex(builder.codeID)
         self.codeCredits = builder.codeCredits
         self.codeWeight = builder.codeWeight
         self.practiceTheory = builder.practiceTheory
@@ -589,10 +629,47 @@ final class CompiledPlan: Sendable {
         self.catalogName = builder.catalogName
         self.deferrable = StandInAssignment.deferrableNodes(of: builder)
         self.simpleRule = StandInAssignment.simpleRules(of: builder)
+        self.nodeID = builder.nodeID
+        self.nodeIsThesis = builder.nodeIsThesis
+        self.nodeExaminedUntil = builder.nodeExaminedUntil
+        self.codeRef = builder.codeRef
+        self.codeIsThesis = builder.codeIsThesis
+        let major = builder.major
+        self.target = Audit.Target(province: major.province, majorCode: major.code, majorName: major.name, level: major.level,
+                                   institution: nil, planID: builder.plan.id, planVersion: builder.plan.version,
+                                   applicationDate: .distantPast, planUntil: builder.plan.effectiveUntil)
+        self.majorLevel = major.level
+        self.majorKey = builder.plan.major
+        self.effectiveFrom = builder.plan.effectiveFrom
+        self.effectiveUntil = builder.plan.effectiveUntil
+        self.prerequisite = major.prerequisite
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
     func name(of code: CourseCode) -> String { courseInfo[code]?.name ?? "" }
+
+    /// `Plan.isInForce(on:)`.
+    func isInForce(on date: CivilDate) -> Bool {
+        if let from = effectiveFrom, date < from { return false }
+        if let until = effectiveUntil, date > until { return false }
+        return true
+    }
+
+    /// The course as the audit names it (`codeRef`; the catalog's name and credits, "" and 0 when unknown).
+    func ref(_ code: CourseCode) -> Audit.CourseRef {
+        if let id = codeIndex.id(of: code) {
+            var ref = codeRef[id]
+            ref.code = code  // the code as asked (equal to the plan's, whose text may differ only beyond seven bytes)
+            return ref
+        }
+        return .init(code: code, name: name(of: code), credits: credits(of: code))
+    }
+
+    /// Whether `code` is a thesis (by the plan's catalog).
+    func isThesis(_ code: CourseCode) -> Bool {
+        if let id = codeIndex.id(of: code) { return codeIsThesis[id] }
+        return courseInfo[code]?.kind == .thesis
+    }
 
     /// How many courses of the plan's course count `codes` make, by the one counting rule (`courseWeight`): a thesis
     /// counts 0 (it is its own condition), a practice component of a course of the plan counts 0 (the course and its
@@ -600,7 +677,7 @@ final class CompiledPlan: Sendable {
     /// courses uses this rule, so "课程 13/14 门" and "尚缺 1 门" always add up.
     func countedCourses(in codes: [CourseCode]) -> Int {
         codes.reduce(0) { count, code in
-            guard let id = codeID[code] else { return count + 1 }
+            guard let id = codeIndex.id(of: code) else { return count + 1 }
             // A missing practice component whose theory course is not missing is what completes that course: 1.
             if theoryOfCode[id] >= 0 { return count + (codes.contains(self.codes[theoryOfCode[id]]) ? 0 : 1) }
             return count + codeWeight[id]

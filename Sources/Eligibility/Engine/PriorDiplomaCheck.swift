@@ -3,15 +3,16 @@ import CurriculumDSL
 /// 本科 prerequisites: a verified prior diploma of an accepted level whose registry name, ID number and gender
 /// match the candidate exactly (seed step 5). Returns the blocking reasons (empty when satisfied).
 enum PriorDiplomaCheck {
-    static func reasons(candidate: Candidate, major: Major, applicationDate: CivilDate) -> [Audit.Reason] {
+    /// For a major of `level` with `prerequisite` (the compiled plan holds both, so no `Major` is copied per audit).
+    static func reasons(candidate: borrowing Candidate, level: Level, prerequisite: Prerequisite?, applicationDate: CivilDate) -> [Audit.Reason] {
         var reasons: [Audit.Reason] = []
         if !candidate.idNumber.isEmpty, !IDNumber.isValid(candidate.idNumber) {
             reasons.append(.init(code: "id-number-invalid", message: .init(
                 zh: "身份证号 \(IDNumber.masked(candidate.idNumber)) 不是有效的18位号码（GB 11643 校验位不符），请到县（市、区）自考部门核对",
                 en: "ID number \(IDNumber.masked(candidate.idNumber)) is not a valid 18-character number (GB 11643 check digit); have the county office correct it")))
         }
-        guard major.level.isBachelor else { return reasons }
-        let prerequisite = major.prerequisite ?? .bachelorDefault
+        guard level.isBachelor else { return reasons }
+        let prerequisite = prerequisite ?? .bachelorDefault
         guard let diploma = candidate.priorDiploma else {
             reasons.append(.init(code: "prior-diploma-missing", message: .init(
                 zh: "申请本科须有专科或以上学历（或本科结业证书），尚未提供前置学历；请先在学信网完成学历验证授权",
@@ -46,7 +47,8 @@ enum PriorDiplomaCheck {
         if diploma.registryName != candidate.name {
             item("姓名", "name", registry: diploma.registryName, candidate: candidate.name)
         }
-        if diploma.registryIDNumber?.uppercased() != candidate.idNumber.uppercased() {
+        // Equal as written first: uppercasing makes two new strings.
+        if diploma.registryIDNumber != candidate.idNumber, diploma.registryIDNumber?.uppercased() != candidate.idNumber.uppercased() {
             item("身份证号", "ID number", registry: diploma.registryIDNumber.map(IDNumber.masked), candidate: IDNumber.masked(candidate.idNumber))
         }
         if let gender = candidate.gender, diploma.registryGender != gender {

@@ -56,6 +56,9 @@ struct RecordTable: Sendable {
         let passMark = plan.passMark
         applicationDate = request.applicationDate
         let keepAll = detailed || plan.stoppedMajorRule || !request.decisions.isEmpty
+        /// The catalog's name of a code (`id`: its plan id, or -1): from the plan's table when the plan knows the code,
+        /// so the graph's `Course` is not copied out of its dictionary.
+        func catalogName(_ id: Int, _ code: CourseCode) -> String? { id >= 0 ? plan.catalogName[id] : graph.courses[code]?.name }
         recordOfCode = Array(filledWith: -1, count: plan.codes.count)
         let input = request.records
         // Attempts that cannot count whatever else passes: transferred theses; transferred practice components
@@ -65,7 +68,7 @@ struct RecordTable: Sendable {
         eligible.reserveCapacity(input.count)
         // Records are read in place (`input[index].field`): copying a record costs a retain per text field.
         for index in input.indices {
-            let id = plan.codeID[input[index].code] ?? -1
+            let id = plan.codeIndex.id(of: input[index].code) ?? -1
             if id < 0 && !keepAll { continue }
             // A result dated after the application date does not exist yet on that date (like a certificate or a
             // prior diploma obtained later): it is set aside, so it never hides an earlier attempt.
@@ -120,15 +123,23 @@ struct RecordTable: Sendable {
         for (id, index) in chosen {
             guard input[index].score.passes(at: passMark) else {
                 if detailed {
-                    let record = input[index]
-                    setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score,
-                                          reason: Self.failed(record.score, passMark: passMark)))
+                    setAside.append(.init(code: input[index].code, name: input[index].name ?? catalogName(id, input[index].code), score: input[index].score,
+                                          reason: Self.failed(input[index].score, passMark: passMark)))
                 }
                 continue
             }
             let code = input[index].code
-            let credits = id >= 0 ? plan.codeCredits[id] : graph.courses[code]?.credits ?? 0
-            let name = detailed ? ((id >= 0 ? plan.catalogName[id] : graph.courses[code]?.name) ?? input[index].name ?? "") : ""
+            let credits: Int
+            let name: String
+            if id >= 0 {
+                credits = plan.codeCredits[id]
+                name = detailed ? plan.catalogName[id] ?? input[index].name ?? "" : ""
+            } else {
+                // One look-up of a course the plan does not know.
+                let course = graph.courses[code].map { (name: $0.name, credits: $0.credits) }
+                credits = course?.credits ?? 0
+                name = detailed ? course?.name ?? input[index].name ?? "" : ""
+            }
             add(UsableRecord(code: code, name: name, credits: credits, score: input[index].score,
                              source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id,
                              passDate: input[index].passDate))
@@ -149,7 +160,7 @@ struct RecordTable: Sendable {
                 } else {
                     reason = .init(zh: "同一课程另有更好的一次成绩（\(best.score)）计入", en: "a better attempt of the same course (\(best.score)) counts")
                 }
-                setAside.append(.init(code: record.code, name: record.name ?? graph.courses[record.code]?.name, score: record.score, reason: reason))
+                setAside.append(.init(code: record.code, name: record.name ?? catalogName(id, record.code), score: record.score, reason: reason))
             }
         }
         // 免考: certificates exempt courses not already passed. A certificate counts only if the candidate holds it
@@ -169,7 +180,7 @@ struct RecordTable: Sendable {
                 continue
             }
             for code in exemption.exempts.map(\.value) {
-                let id = plan.codeID[code] ?? -1
+                let id = plan.codeIndex.id(of: code) ?? -1
                 if id >= 0 ? recordOfCode[id] >= 0 : records.contains(where: { $0.code == code }) { continue }
                 if id < 0 && !keepAll { continue }
                 let course = graph.courses[code]
