@@ -17,24 +17,29 @@ struct StoppedMajorSearchTests {
         }
     }
 
+    /// A province with the stopped-major rule, its source and one institution.
+    static let header = """
+        province: 山西
+        provinces:
+          - name: 山西
+            stopped-major-rule:
+              source: SRC
+              note: 可选考相同、相近且不低于原学分的课程
+        sources:
+          - id: SRC
+            document: 测试来源
+        institutions:
+          - name: 山西财经大学
+
+        """
+
     /// A stopped major whose plan requires `required` (credits each, codes 10001…), and a catalog that also holds
     /// `others` (credits each, codes 20001…), courses no requirement names.
     static func graph(required: [Int], others: [Int]) -> CurriculumGraph {
         let courses = required.enumerated().map { "  - {code: \"\(10001 + $0.offset)\", name: 课程\($0.offset), credits: \($0.element)}" }
             + others.enumerated().map { "  - {code: \"\(20001 + $0.offset)\", name: 其他\($0.offset), credits: \($0.element)}" }
         let codes = required.indices.map { "\"\(10001 + $0)\"" }.joined(separator: ", ")
-        return Support.graph("""
-            province: 山西
-            provinces:
-              - name: 山西
-                stopped-major-rule:
-                  source: SRC
-                  note: 可选考相同、相近且不低于原学分的课程
-            sources:
-              - id: SRC
-                document: 测试来源
-            institutions:
-              - name: 山西财经大学
+        return Support.graph(Self.header + """
             courses:
             \(courses.joined(separator: "\n"))
             majors:
@@ -276,18 +281,7 @@ struct StoppedMajorSearchTests {
     /// fills the pool and the totals: 2 + 4 = 6 credits, 2 courses, no review — better, and found only by trying the
     /// other assignments (`Solver.enumerateOpen`), as the old enumeration did.
     @Test func aCreditsOnlyResultIsNotSpentOnAStandInThatCostsTheTotals() throws {
-        let graph = Support.graph("""
-            province: 山西
-            provinces:
-              - name: 山西
-                stopped-major-rule:
-                  source: SRC
-                  note: 可选考相同、相近且不低于原学分的课程
-            sources:
-              - id: SRC
-                document: 测试来源
-            institutions:
-              - name: 山西财经大学
+        let graph = Support.graph(Self.header + """
             courses:
               - {code: "10001", name: 课程1, credits: 2}
               - {code: "10002", name: 课程2, credits: 3}

@@ -137,12 +137,8 @@ enum StandInAssignment {
         return result
     }
 
-    /// A mapping rule the assignment can apply as one record: `need: 1`, one new course, serving one node, using up
-    /// what it reads, not credits-only.
-    static func simpleRule(_ rule: Int, of plan: CompiledPlan) -> Bool {
-        plan.simpleRule[rule]
-    }
-
+    /// Per mapping rule: whether the assignment can apply it as one record — `need: 1`, one new course, serving one
+    /// node, using up what it reads, not credits-only (`CompiledPlan.simpleRule`).
     static func simpleRules(of plan: CompiledPlanBuilder) -> [Bool] {
         var nodesOfRule = Array(repeating: 0, count: plan.rules.count)
         for node in plan.nodeTag.indices { for (rule, _) in plan.rulesForNode[node] { nodesOfRule[rule] += 1 } }
