@@ -391,7 +391,8 @@ struct StoppedMajorSearchTests {
     }
 
     /// Every bundled plan audited with every related code passed (as `audit-benchmark --adversarial curricula`):
-    /// each stays far under the budget (measured: 4,154 nodes at most, JS-2025-090502; see `Solver.defaultBudget`).
+    /// each stays far under the budget (measured: 73 nodes at most, JS-2025-050107T; 4,154 for JS-2025-090502 before its
+    /// pool took the records nothing ahead can use; see `Solver.defaultBudget`).
     @Test func adversarialTranscriptsOfBundledPlansStaySmall() throws {
         let graph = Support.curricula.graph
         var counts: [(String, Int)] = []
@@ -405,6 +406,6 @@ struct StoppedMajorSearchTests {
         let worst = counts.sorted { $0.1 > $1.1 }.prefix(5)
         print("adversarial search nodes, largest five:", worst.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         #expect(counts.count > 100)
-        for (id, nodes) in worst { #expect(nodes < 5_000, "\(id): \(nodes) search nodes") }
+        for (id, nodes) in worst { #expect(nodes < 500, "\(id): \(nodes) search nodes") }
     }
 }

@@ -111,6 +111,13 @@ struct CompiledPlanBuilder {
     var theoryOfCode: [Int] = []
     /// How many places of the plan could use a record of each code (1: uncontested).
     var consumersOfCode: [Int] = []
+    /// By code id, the places that could use a record of it, as the nodes where the search meets them: a course node,
+    /// a pool, a node with a substitution naming it (`directPlacesOfCode`); the nodes a mapping rule naming it as an
+    /// old course can serve, and -1 for a credits-only rule, met at the end of every path (`rulePlacesOfCode`).
+    var directPlacesOfCode: [[Int]] = []
+    var rulePlacesOfCode: [[Int]] = []
+    /// Nodes are numbered in preorder: node `n`'s subtree is `n ..< subtreeEnd[n]`.
+    var subtreeEnd: [Int] = []
     /// Per node: its kind without payload (one byte, for the search's switch).
     var nodeTag: [NodeTag] = []
     var nodeCredits: [Int] = []
@@ -275,9 +282,11 @@ struct CompiledPlanBuilder {
         rulesForNode = Array(repeating: [], count: count)
         var consumers: [Int: Set<Int>] = [:]
         var place = 0
-        func consume(_ ids: [Int]) {
+        var directPlaces: [Int: [Int]] = [:]
+        func consume(_ ids: [Int], at node: Int? = nil) {
             place += 1
             for id in ids { consumers[id, default: []].insert(place) }
+            if let node { for id in Set(ids) { directPlaces[id, default: []].append(node) } }
         }
         for (index, node) in nodes.enumerated() {
             switch node.kind {
@@ -286,7 +295,7 @@ struct CompiledPlanBuilder {
                 let matches = ids(matching: code, graph: graph)
                 leafCode[index] = matches[0]
                 leafMatches[index] = matches
-                consume(matches)
+                consume(matches, at: index)
             case .all:
                 nodeTag[index] = .allOf
             case .choose(let k):
@@ -303,7 +312,7 @@ struct CompiledPlanBuilder {
                 poolMinCredits[index] = minCredits
                 poolMinCourses[index] = minCourses
                 poolMaxCredits[index] = maxCredits ?? Int.max
-                consume(matches)
+                consume(matches, at: index)
             }
         }
         hasSubstitution = Array(repeating: false, count: count)
@@ -311,7 +320,7 @@ struct CompiledPlanBuilder {
         for (node, options) in substitutions {
             substitutionMatchIDs[node] = options.map { option in option.codes.map { ids(matching: $0, graph: graph) } }
             substitutionCodeIDs[node] = options.map { option in option.codes.map { id($0, graph: graph) } }
-            for option in substitutionMatchIDs[node] ?? [] { consume(option.flatMap { $0 }) }
+            for option in substitutionMatchIDs[node] ?? [] { consume(option.flatMap { $0 }, at: node) }
         }
         for rule in rules {
             let slots = rule.slots.map { slot in slot.flatMap { ids(matching: $0, graph: graph) } }
@@ -326,6 +335,15 @@ struct CompiledPlanBuilder {
             }
         }
         consumersOfCode = codes.indices.map { consumers[$0]?.count ?? 0 }
+        directPlacesOfCode = codes.indices.map { directPlaces[$0] ?? [] }
+        var rulePlaces: [Int: [Int]] = [:]
+        for (ruleIndex, rule) in rules.enumerated() where !rule.keepsOld {
+            let users = rule.creditsOnly ? [-1] : nodes.indices.filter { node in rulesForNode[node].contains { $0.rule == ruleIndex } }
+            for id in Set(ruleSlotIDs[ruleIndex].joined()) { rulePlaces[id, default: []].append(contentsOf: users) }
+        }
+        rulePlacesOfCode = codes.indices.map { rulePlaces[$0] ?? [] }
+        subtreeEnd = Array(repeating: 0, count: count)
+        for node in nodes.indices.reversed() { subtreeEnd[node] = nodes[node].children.last.map { subtreeEnd[$0] } ?? node + 1 }
         nodeWindow = nodes.map(\.window)
         creditsOnlyRules = rules.indices.filter { rules[$0].creditsOnly }
         hasWindows = nodeWindow.contains { $0 != nil } || rules.contains { $0.window != nil }
@@ -513,6 +531,10 @@ final class CompiledPlan: Sendable {
     let practiceMatchesOfCode: [[Int]]
     let theoryOfCode: [Int]
     let consumersOfCode: [Int]
+    /// `CompiledPlanBuilder.directPlacesOfCode`, `rulePlacesOfCode` and `subtreeEnd` (see there).
+    let directPlaceTable: FlatTable
+    let rulePlaceTable: FlatTable
+    let subtreeEnd: [Int]
     let nodeTag: [NodeTag]
     let nodeCredits: [Int]
     let nodeWeight: [Int]
@@ -598,6 +620,9 @@ final class CompiledPlan: Sendable {
         self.practiceMatchesOfCode = builder.practiceMatchesOfCode
         self.theoryOfCode = builder.theoryOfCode
         self.consumersOfCode = builder.consumersOfCode
+        self.directPlaceTable = FlatTable(builder.directPlacesOfCode)
+        self.rulePlaceTable = FlatTable(builder.rulePlacesOfCode)
+        self.subtreeEnd = builder.subtreeEnd
         self.nodeTag = builder.nodeTag
         self.nodeCredits = builder.nodeCredits
         self.nodeWeight = builder.nodeWeight

@@ -80,11 +80,12 @@ struct Solver {
     private(set) var stopped = false
     /// 1,000,000 nodes. Measured (`swift test`, with a temporary print of every search over 20,000 nodes): the
     /// adversarial transcript of every bundled plan (every related code passed, as `audit-benchmark --adversarial
-    /// curricula`; `StoppedMajorSearchTests`) takes at most 4,154 nodes (JS-2025-090502; JS-2024-090502 4,144,
-    /// JS-2021-080905 2,099); the largest audit of the whole test suite is a small random unsatisfiable plan of the
-    /// property tests at 144,328 nodes (then 98,445 and 66,452). So a normal audit stays 7× (bundled plans 240×) below
-    /// it. A debug build visits roughly 100–200k nodes/s, so a stopped audit costs seconds at most instead of minutes
-    /// (the synthetic curriculum's 42-record stopped-major transcript did not finish with 100,000,000 nodes).
+    /// curricula`; `StoppedMajorSearchTests`) takes at most 73 nodes (JS-2025-050107T; JS-2025-090502 took 4,154 before
+    /// pools took the records nothing ahead can use, `onlyThisPoolCanUse`); the largest audit of the whole test suite is
+    /// a small random unsatisfiable plan of the property tests at 65,085 nodes. So a normal audit stays 15× (bundled
+    /// plans 10,000×) below it. A debug build visits roughly 100–200k nodes/s, so a stopped audit costs seconds at most
+    /// instead of minutes (the synthetic curriculum's 42-record stopped-major transcript did not finish with
+    /// 100,000,000 nodes).
     static let defaultBudget = 1_000_000
 
     private var used: [Bool]
@@ -435,7 +436,11 @@ struct Solver {
             let code = plan.poolMatchTable.values[position]
             let record = table.recordOfCode[code]
             guard record >= 0, usable(record, by: node) else { continue }
-            if consumers[record] <= 1, !table.records[record].needsReview { free.append(record) } else { contested.append(record) }
+            if !table.records[record].needsReview, consumers[record] <= 1 || onlyThisPoolCanUse(record, pool: node, stack) {
+                free.append(record)
+            } else {
+                contested.append(record)
+            }
         }
         for record in (accepted.isEmpty ? [] : accepted[node] ?? []) where usable(record, by: node) && !free.contains(record) && !contested.contains(record) {
             contested.append(record)
@@ -516,6 +521,38 @@ struct Solver {
             }
             for record in taken { used[record] = false }
         }
+    }
+
+    /// Whether no place still ahead on this path can use `record` (at pool `pool`, with `stack` the nodes still to
+    /// visit): then the pool always takes it, as it takes an uncontested record, instead of trying it in and out.
+    ///
+    /// Exact: a record the pool leaves out is used by nothing else on the rest of this path, so leaving it out changes
+    /// the path only by what the pool counts. Taking it adds its credits and course to the pool (never fewer counted
+    /// credits under a cap: min(c + r + a, max) ≥ min(c + a, max)) and to the plan's totals, and costs no review (only
+    /// records that need none qualify), so every completion of the path without it is a completion with it that costs
+    /// no more; and the candidates to add (`Completion`) are the unpassed courses, the same either way. The first best
+    /// path the search meets is unchanged: the subsets with the record in come first, and those without it cannot be
+    /// strictly better.
+    ///
+    /// Places ahead: a course, pool or substitution in the subtree of a node on `stack`; a mapping rule naming the
+    /// record's code that such a node (or this pool itself, as a pool mapping) can apply; a credits-only rule (met at
+    /// the end of every path); an office decision for such a node. Under the stopped-major rule any later course can
+    /// stand in with any record, so nothing qualifies.
+    private func onlyThisPoolCanUse(_ record: Int, pool: Int, _ stack: [Int]) -> Bool {
+        guard !plan.stoppedMajorRule else { return false }
+        let code = table.records[record].codeID
+        guard code >= 0 else { return false }
+        func ahead(_ node: Int) -> Bool { stack.contains { $0 <= node && node < plan.subtreeEnd[$0] } }
+        for position in plan.directPlaceTable.range(code) {
+            let place = plan.directPlaceTable.values[position]
+            if place != pool, ahead(place) { return false }
+        }
+        for position in plan.rulePlaceTable.range(code) {
+            let place = plan.rulePlaceTable.values[position]
+            if place < 0 || place == pool || ahead(place) { return false }
+        }
+        for (node, records) in accepted where node != pool && records.contains(record) && ahead(node) { return false }
+        return true
     }
 
     struct PoolState {
