@@ -211,7 +211,7 @@ if let directory = argument("--adversarial") { adversarialSweep(directory) }
 
 print("")
 print("median µs per audit, 1 core          full Audit |  evaluate | full/evaluate")
-print(String(format: "all real plans                      %10.2f | %9.2f | %5.2f×   (target: full ≤ 20 µs)", real.full, real.evaluate, real.ratio))
+print(String(format: "all real plans                      %10.2f | %9.2f | %5.2f×   (target: full ≤ 10 µs)", real.full, real.evaluate, real.ratio))
 if let synthetic {
     print(String(format: "largest synthetic plan (%3d nodes)  %10.2f | %9.2f | %5.2f×", synthetic.nodes, synthetic.medians.full, synthetic.medians.evaluate, synthetic.medians.ratio)
           + "   (\(synthetic.id))")

@@ -90,32 +90,35 @@ public struct AuditEngine: Sendable {
     /// conditions depend on (`Plan.specialized`). Audits use these.
     func variants(_ planID: String) -> [Variant]? { plans.entry(planID)?.variants }
 
-    /// The compiled plan `planID` as it applies to the request's candidate: the plan itself, or, for a plan with
+    /// The plan of `entry` as it applies to the request's candidate, searched: the plan itself, or, for a plan with
     /// conditions, the variant for the candidate's attributes and declared options; when an option a condition
     /// depends on is not declared, every option is audited and the best kept (eligible first, then least missing
-    /// credits, courses, review), the first in option order among equals.
-    func compiledPlan(_ request: AuditRequest, _ planID: String) -> CompiledPlan? {
-        // One look-up of the cache per audit: each takes its lock, which every thread writes.
-        plans.entry(planID).map { compiledPlan(request, entry: $0) }
-    }
-
-    private func compiledPlan(_ request: AuditRequest, entry: PlanCache.Entry) -> CompiledPlan {
+    /// credits, courses, review), the first in option order among equals. Returns the chosen search and — when several
+    /// variants were searched to choose it — its summary and every searched variant's summary (what the assumed-choice
+    /// note compares). Each variant is searched once; the chosen one's search is the one the audit or summary is built
+    /// from (a summary is the same from a detailed table as from a verdict-only one).
+    private func solvedPlan(_ request: AuditRequest, entry: PlanCache.Entry, detailed: Bool)
+        -> (solved: Solved, summary: Summary?, outcomes: [(plan: CompiledPlan, summary: Summary)]) {
         let list = entry.variants
-        guard !list.isEmpty else { return entry.plan }
+        guard !list.isEmpty else { return (solve(request, compiled: entry.plan, detailed: detailed), nil, []) }
         let held = Set(request.candidate.attributes)
         let matching = list.filter { variant in
             variant.attributes == held.intersection(variant.relevantAttributes)
                 && variant.choices.allSatisfy { key, option in request.choices[key].map { $0 == option } ?? true }
         }
-        guard matching.count > 1 else { return matching.first?.plan ?? entry.plan }
-        var best: (plan: CompiledPlan, key: (Int, Int, Int, Int))?
+        guard matching.count > 1 else { return (solve(request, compiled: matching.first?.plan ?? entry.plan, detailed: detailed), nil, []) }
+        var best: (solved: Solved, summary: Summary, key: (Int, Int, Int, Int))?
+        var outcomes: [(plan: CompiledPlan, summary: Summary)] = []
         for variant in matching {
-            let outcome = summary(request, compiled: variant.plan)
+            let solved = solve(request, compiled: variant.plan, detailed: detailed)
+            let outcome = summary(request, solved: solved)
+            outcomes.append((variant.plan, outcome))
             let key = (Self.rank(outcome.verdict), outcome.missingCredits, outcome.missingCourses, outcome.reviewCount)
             if let current = best, !(key < current.key) { continue }
-            best = (variant.plan, key)
+            best = (solved, outcome, key)
         }
-        return best?.plan ?? entry.plan
+        guard let best else { return (solve(request, compiled: entry.plan, detailed: detailed), nil, []) }
+        return (best.solved, best.summary, outcomes)
     }
 
     /// The common case of a request naming its plan, with no institution, choices or decisions to check: the plan's
@@ -169,7 +172,12 @@ public struct AuditEngine: Sendable {
     /// ones examined from now on. A candidate who completed the old plan during its transition window is eligible
     /// under it; one who completed neither is led by the plan closest to done. Also returns every plan's summary.
     private func choose(_ request: AuditRequest, among plans: [Plan]) -> (plan: CompiledPlan, outcomes: [(CompiledPlan, Summary)]) {
-        let outcomes = plans.compactMap { plan in compiledPlan(request, plan.id).map { ($0, summary(request, compiled: $0)) } }
+        let outcomes = plans.compactMap { plan in
+            self.plans.entry(plan.id).map { entry in
+                let chosen = solvedPlan(request, entry: entry, detailed: false)
+                return (chosen.solved.plan, chosen.summary ?? summary(request, solved: chosen.solved))
+            }
+        }
         let best = Self.best(outcomes.map(\.1))
         return (outcomes[best].0, outcomes)
     }
@@ -196,21 +204,25 @@ public struct AuditEngine: Sendable {
     /// outcomes are listed in `otherPlans`). A declared choice the plan cannot apply is an error
     /// (`AuditError.invalidChoice`), never ignored: check `choiceProblems(_:)` first to report them all.
     public func audit(_ request: AuditRequest) throws(AuditError) -> Audit {
-        if let entry = namedPlanEntry(request) { return audit(request, compiled: compiledPlan(request, entry: entry)) }
+        if let entry = namedPlanEntry(request) {
+            let chosen = solvedPlan(request, entry: entry, detailed: true)
+            return audit(request, solved: chosen.solved, summary: chosen.summary, variantOutcomes: chosen.outcomes)
+        }
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
         try checkDecisions(request, plans: plans)
         if plans.count == 1 {
-            guard let compiledPlan = compiledPlan(request, plans[0].id) else { throw .unknownPlan(plans[0].id) }
-            return audit(request, compiled: compiledPlan)
+            guard let chosen = self.plans.entry(plans[0].id).map({ solvedPlan(request, entry: $0, detailed: true) }) else { throw .unknownPlan(plans[0].id) }
+            return audit(request, solved: chosen.solved, summary: chosen.summary, variantOutcomes: chosen.outcomes)
         }
         // Every plan is searched once, with the table the explanation needs; the chosen plan's search is the one its
         // audit is built from (not run again).
-        let solved = plans.compactMap { plan in compiledPlan(request, plan.id).map { solve(request, compiled: $0, detailed: true) } }
-        guard !solved.isEmpty else { throw .unknownPlan(plans[0].id) }
-        let summaries = solved.map { summary(request, solved: $0) }
+        let searched = plans.compactMap { plan in self.plans.entry(plan.id).map { solvedPlan(request, entry: $0, detailed: true) } }
+        guard !searched.isEmpty else { throw .unknownPlan(plans[0].id) }
+        let solved = searched.map(\.solved)
+        let summaries = searched.map { $0.summary ?? summary(request, solved: $0.solved) }
         let chosen = Self.best(summaries)
-        var result = audit(request, solved: solved[chosen], summary: summaries[chosen])
+        var result = audit(request, solved: solved[chosen], summary: summaries[chosen], variantOutcomes: searched[chosen].outcomes)
         result.otherPlans = solved.indices.filter { $0 != chosen }.map { index in
             Audit.OtherPlan(planID: solved[index].plan.plan.id, planVersion: solved[index].plan.plan.version, verdict: summaries[index].verdict,
                             missingCredits: summaries[index].missingCredits, missingCourses: summaries[index].missingCourses)
@@ -231,7 +243,8 @@ public struct AuditEngine: Sendable {
     }
 
     /// The audit built from a finished search (`summary`: the search's summary, when already made).
-    private func audit(_ request: AuditRequest, solved: Solved, summary known: Summary? = nil) -> Audit {
+    private func audit(_ request: AuditRequest, solved: Solved, summary known: Summary? = nil,
+                       variantOutcomes: [(plan: CompiledPlan, summary: Summary)] = []) -> Audit {
         let plan = solved.plan
         let table = solved.table
         let solver = solved.solver
@@ -255,7 +268,7 @@ public struct AuditEngine: Sendable {
                         && other.choices.allSatisfy { $0.key == key || variant.choices[$0.key] == $0.value }
                 }
                 let matters = others.contains { other in
-                    let outcome = summary(request, compiled: other.plan)
+                    let outcome = variantOutcomes.first { $0.plan === other.plan }?.summary ?? summary(request, compiled: other.plan)
                     return (Self.rank(outcome.verdict), outcome.missingCredits, outcome.missingCourses, outcome.reviewCount)
                         != (Self.rank(mine.verdict), mine.missingCredits, mine.missingCourses, mine.reviewCount)
                 }
@@ -329,21 +342,24 @@ public struct AuditEngine: Sendable {
     ///
     /// - Throws: ``AuditError`` when the request cannot be audited, as `audit(_:)` does.
     public func evaluate(_ request: AuditRequest) throws(AuditError) -> Summary {
-        if let entry = namedPlanEntry(request) { return summary(request, compiled: compiledPlan(request, entry: entry)) }
+        if let entry = namedPlanEntry(request) {
+            let chosen = solvedPlan(request, entry: entry, detailed: false)
+            return chosen.summary ?? summary(request, solved: chosen.solved)
+        }
         let plans = try candidatePlans(for: request)
         try checkChoices(request, plans: plans)
         try checkDecisions(request, plans: plans)
         if plans.count > 1 {
             // The newest plan wins ties, so when it is eligible no other plan can be chosen (batch fast path).
-            if let newest = compiledPlan(request, plans[0].id) {
-                let first = summary(request, compiled: newest)
+            if let newest = self.plans.entry(plans[0].id).map({ solvedPlan(request, entry: $0, detailed: false) }) {
+                let first = newest.summary ?? summary(request, solved: newest.solved)
                 if first.verdict == .eligible { return first }
             }
             let (chosen, outcomes) = choose(request, among: plans)
             if let outcome = outcomes.first(where: { $0.0 === chosen }) { return outcome.1 }
         }
-        guard let compiledPlan = compiledPlan(request, plans[0].id) else { throw .unknownPlan(plans[0].id) }
-        return summary(request, compiled: compiledPlan)
+        guard let chosen = self.plans.entry(plans[0].id).map({ solvedPlan(request, entry: $0, detailed: false) }) else { throw .unknownPlan(plans[0].id) }
+        return chosen.summary ?? summary(request, solved: chosen.solved)
     }
 
     func summary(_ request: AuditRequest, compiled compiledPlan: CompiledPlan) -> Summary {
