@@ -386,16 +386,17 @@ public struct AuditEngine: Sendable {
         var missing: [Audit.CourseRef] = []
         var unresolved = 0
         var review: [String] = []
-        func ref(_ code: CourseCode) -> Audit.CourseRef { .init(code: code, name: compiledPlan.name(of: code), credits: compiledPlan.credits(of: code)) }
+        func ref(_ code: CourseCode) -> Audit.CourseRef { compiledPlan.ref(code) }
         func label(_ record: Int) -> String { "\(table.records[record].code) \(table.records[record].evidenceKind)" }
         func reviewed(_ records: [Int]) { for record in records where table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
         for step in solver.best?.steps ?? [] {
             switch step {
             case .missing(let node, false) where solver.isUndetermined(node):
                 // A 加考 course that may not apply (prior-diploma field unknown): for review, not missing.
-                if case .course(let code) = compiledPlan.nodes[node].kind { review.append("\(code) prior-field-unknown") }
+                if compiledPlan.nodeTag[node] == .course { review.append("\(compiledPlan.codes[compiledPlan.leafCode[node]]) prior-field-unknown") }
             case .missing(let node, false):
-                if case .course(let code) = compiledPlan.nodes[node].kind { missing.append(ref(code)) }
+                // The course's catalog entry by the plan's code id (`CompiledPlan.codeRef`), without copying the node.
+                if compiledPlan.nodeTag[node] == .course { missing.append(compiledPlan.codeRef[compiledPlan.leafCode[node]]) }
             case .substitution(_, _, let records, let added):
                 reviewed(records)
                 missing += added.map(ref)

@@ -806,9 +806,12 @@ extension Array {
     /// way: `Array(repeating:count:)` looks the storage class up in the runtime's generic-metadata cache on every
     /// call (as a new `Set` storage does), and that lookup updates one reader count shared by every thread — on two
     /// threads, a loop of such allocations runs slower than on one.
+    /// Filled in place (one loop over the new storage, not an `append` per element with its capacity check).
     init(filledWith value: Element, count: Int) {
-        self.init()
-        reserveCapacity(count)
-        for _ in 0..<Swift.max(0, count) { append(value) }
+        let count = Swift.max(0, count)
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.initialize(repeating: value, count: count)
+            initialized = buffer.baseAddress == nil ? 0 : count
+        }
     }
 }

@@ -105,7 +105,8 @@ struct Solver {
     /// How many of `open` cannot be met without a review or a missing course whatever the assignment (no record of
     /// their own, by decision or by mapping was passed): a lower bound the search adds to its cost when pruning.
     private var openFloor = 0
-    /// Nodes whose review is already in `openFloor` from the start (`countMandatoryFloor`).
+    /// Nodes whose review is already in `openFloor` from the start (`countMandatoryFloor`); empty when there is no
+    /// floor (a plan without the stopped-major rule, or the reference search).
     private var floorCounted: [Bool]
     /// Records a credits-only rule would count toward the totals when nothing else uses them (see `resolveOpen`).
     private let creditsOnlyRecords: [Bool]
@@ -132,7 +133,7 @@ struct Solver {
         ruleRecords = Array(filledWith: nil, count: plan.rules.count)
         ruleTokens = Array(filledWith: [], count: plan.rules.count)
         added = Array(filledWith: false, count: plan.codes.count)
-        floorCounted = Array(filledWith: false, count: plan.nodeTag.count)
+        floorCounted = plan.stoppedMajorRule && !enumerateStandIns ? Array(filledWith: false, count: plan.nodeTag.count) : []
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
         for records in accepted.values { for record in records { consumers[record] += 1 } }
         var standIns: [Int] = []
@@ -163,7 +164,7 @@ struct Solver {
         var stack: [Int] = []
         stack.reserveCapacity(plan.nodes.count + roots.count)
         stack.append(contentsOf: roots.reversed())
-        if !enumerateStandIns { countMandatoryFloor(roots) }
+        if !floorCounted.isEmpty { countMandatoryFloor(roots) }
         search(&stack)
     }
 
@@ -276,7 +277,7 @@ struct Solver {
             return
         }
         // Decided here: its share of the bound (`countMandatoryFloor`) becomes its real cost below.
-        let floored = floorCounted[node]
+        let floored = !floorCounted.isEmpty && floorCounted[node]
         if floored { openFloor -= 1 }
         defer { if floored { openFloor += 1 } }
         let credits = plan.nodeCredits[node]
@@ -672,6 +673,9 @@ struct Solver {
     /// missing, impossible, for review or stood in for — whatever the search chooses. Counted in the search's bound from
     /// the start (`openFloor`), so a path that already costs that much more than the best is cut before it branches.
     /// A lower bound only prunes paths that cannot beat the best found, so the first best path found is unchanged.
+    /// Under the stopped-major rule only, where the search leaves courses open until a path is complete: elsewhere each
+    /// course's cost is added as the search decides it, and the floor (a review each, the least of the costs) would
+    /// rarely prune but cost more per audit than it saves (about 5k instructions on a typical plan).
     private mutating func countMandatoryFloor(_ roots: [Int]) {
         var stack = roots
         while let node = stack.popLast() {
