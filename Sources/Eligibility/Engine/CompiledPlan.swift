@@ -805,13 +805,11 @@ extension Array {
     /// The same array as `Array(repeating: value, count: count)`, built by appending. Per audit arrays are made this
     /// way: `Array(repeating:count:)` looks the storage class up in the runtime's generic-metadata cache on every
     /// call (as a new `Set` storage does), and that lookup updates one reader count shared by every thread — on two
-    /// threads, a loop of such allocations runs slower than on one.
-    /// Filled in place (one loop over the new storage, not an `append` per element with its capacity check).
+    /// threads, a loop of such allocations runs slower than on one. `Array(unsafeUninitializedCapacity:initializingWith:)`
+    /// does the same look-up (`getContiguousArrayStorageType`, measured: 5% of an `evaluate`'s instructions).
     init(filledWith value: Element, count: Int) {
-        let count = Swift.max(0, count)
-        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress?.initialize(repeating: value, count: count)
-            initialized = buffer.baseAddress == nil ? 0 : count
-        }
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<Swift.max(0, count) { append(value) }
     }
 }
