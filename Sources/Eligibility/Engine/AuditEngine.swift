@@ -388,7 +388,8 @@ public struct AuditEngine: Sendable {
         var review: [String] = []
         func ref(_ code: CourseCode) -> Audit.CourseRef { compiledPlan.ref(code) }
         func label(_ record: Int) -> String { "\(table.records[record].code) \(table.records[record].evidenceKind)" }
-        func reviewed(_ records: [Int]) { for record in records where table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
+        // One record at a time: a `[record]` array per step was an allocation per record of the path.
+        func reviewed(_ record: Int) { if table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
         for step in solver.best?.steps ?? [] {
             switch step {
             case .missing(let node, false) where solver.isUndetermined(node):
@@ -398,17 +399,20 @@ public struct AuditEngine: Sendable {
                 // The course's catalog entry by the plan's code id (`CompiledPlan.codeRef`), without copying the node.
                 if compiledPlan.nodeTag[node] == .course { missing.append(compiledPlan.codeRef[compiledPlan.leafCode[node]]) }
             case .substitution(_, _, let records, let added):
-                reviewed(records)
+                for record in records { reviewed(record) }
                 missing += added.map(ref)
             case .completion(let added, let residual):
                 missing += added.map { ref($0.code) }
                 unresolved += residual.reduce(0) { $0 + $1.credits }
-            case .record(_, let record, let via):
-                if via == .stoppedMajorRule { review.append(label(record)) } else { reviewed([record]) }
+            case .record(_, let record, .stoppedMajorRule):
+                review.append(label(record))
+            case .record(_, let record, _):
+                reviewed(record)
             case .mapping(_, _, let records):
-                reviewed(records)
+                for record in records { reviewed(record) }
             case .pool(_, let records, let mapped):
-                reviewed(records + mapped.flatMap(\.records))
+                for record in records { reviewed(record) }
+                for mapping in mapped { for record in mapping.records { reviewed(record) } }
             case .missing, .notChosen, .waived, .creditsOnly:
                 break
             }

@@ -229,11 +229,11 @@ struct Solver {
             }
         case .alternatives:
             let children = plan.childTable.range(node)
-            if let declared = choices[plan.nodes[node].id],
+            if !choices.isEmpty, let declared = choices[plan.nodes[node].id],
                let option = (0..<children.count).first(where: { plan.nodes[plan.childTable.values[children.lowerBound + $0]].id == declared }) {
-                choose(children, taking: [option], &stack)
+                choose(children, only: option, &stack)
             } else {
-                for option in 0..<children.count { choose(children, taking: [option], &stack) }
+                for option in 0..<children.count { choose(children, only: option, &stack) }
             }
         case .pool:
             pool(node, &stack)
@@ -248,6 +248,19 @@ struct Solver {
         }
         let depth = stack.count
         for position in taking.reversed() { stack.append(plan.childTable.values[children.lowerBound + position]) }
+        search(&stack)
+        stack.removeSubrange(depth...)
+        steps.removeSubrange(mark...)
+    }
+
+    /// `choose(_:taking:_:)` for one option (an alternative), without an array per option.
+    private mutating func choose(_ children: Range<Int>, only taken: Int, _ stack: inout [Int]) {
+        let mark = steps.count
+        for position in 0..<children.count where position != taken {
+            steps.append(.notChosen(node: plan.childTable.values[children.lowerBound + position]))
+        }
+        let depth = stack.count
+        stack.append(plan.childTable.values[children.lowerBound + taken])
         search(&stack)
         stack.removeSubrange(depth...)
         steps.removeSubrange(mark...)
@@ -400,6 +413,10 @@ struct Solver {
             return
         }
         let need = plan.rules[rule].need
+        // Most rules have fewer old courses passed than they need (none, usually): nothing to try, and no array made.
+        var passedSlots = 0
+        for slot in plan.ruleSlotIDs[rule] where slot.contains(where: { table.recordOfCode[$0] >= 0 }) { passedSlots += 1 }
+        guard passedSlots >= need else { return }
         // A keeps-old rule reads the old results without using them up: any passed one in its window will do, and one
         // combination is as good as another.
         let keepsOld = plan.rules[rule].keepsOld
