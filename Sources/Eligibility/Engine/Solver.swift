@@ -90,7 +90,9 @@ struct Solver {
 
     private var used: [Bool]
     private var ruleRecords: [[Int]?]
-    private var ruleTokens: [[Int]]
+    /// The new courses each applied rule already stands for on this path, as (rule, new course) in the order applied
+    /// (a stack: one list, not an array per rule made for every audit).
+    private var ruleTokens: [(rule: Int, target: Int)] = []
     private var steps: [Step] = []
     private var cost = Cost()
     private var countedCredits = 0
@@ -131,7 +133,6 @@ struct Solver {
         self.pinnedTo = pinnedTo
         used = Array(filledWith: false, count: table.records.count)
         ruleRecords = Array(filledWith: nil, count: plan.rules.count)
-        ruleTokens = Array(filledWith: [], count: plan.rules.count)
         added = Array(filledWith: false, count: plan.codes.count)
         floorCounted = plan.stoppedMajorRule && !enumerateStandIns ? Array(filledWith: false, count: plan.nodeTag.count) : []
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
@@ -402,14 +403,14 @@ struct Solver {
         let weight = plan.nodeWeight[node]
         let counts = plan.nodeCounts[node]
         if let records = ruleRecords[rule] {
-            guard !ruleTokens[rule].contains(target) else { return }
-            ruleTokens[rule].append(target)
+            guard !ruleTokens.contains(where: { $0.rule == rule && $0.target == target }) else { return }
+            ruleTokens.append((rule, target))
             if counts { countedCredits += credits; countedCourses += weight }
             steps.append(.mapping(node: node, rule: rule, records: records))
             search(&stack)
             steps.removeLast()
             if counts { countedCredits -= credits; countedCourses -= weight }
-            ruleTokens[rule].removeLast()
+            ruleTokens.removeLast()
             return
         }
         let need = plan.rules[rule].need
@@ -428,7 +429,7 @@ struct Solver {
             let wasUsed = records.map { used[$0] }
             if !keepsOld { for record in records { used[record] = true } }
             ruleRecords[rule] = records
-            ruleTokens[rule] = [target]
+            ruleTokens.append((rule, target))
             cost.review += reviewCount
             if counts { countedCredits += credits; countedCourses += weight }
             steps.append(.mapping(node: node, rule: rule, records: records))
@@ -436,7 +437,7 @@ struct Solver {
             steps.removeLast()
             if counts { countedCredits -= credits; countedCourses -= weight }
             cost.review -= reviewCount
-            ruleTokens[rule] = []
+            ruleTokens.removeLast()
             ruleRecords[rule] = nil
             for (record, was) in zip(records, wasUsed) { used[record] = was }
             if keepsOld { break }
@@ -502,9 +503,10 @@ struct Solver {
             for record in taken { used[record] = true }
             // A mapped pool course counts once: it is not offered again as a course to add.
             let wasAdded = chosen.map { $0.targets.map { added[$0] } }
+            let tokenMark = ruleTokens.count
             for mapping in chosen {
                 ruleRecords[mapping.rule] = mapping.records
-                ruleTokens[mapping.rule] = mapping.targets
+                for target in mapping.targets { ruleTokens.append((mapping.rule, target)) }
                 for target in mapping.targets { added[target] = true }
             }
             for mask in stride(from: (1 << limit) - 1, through: 0, by: -1) {
@@ -532,9 +534,9 @@ struct Solver {
                 cost.review -= reviewCount
                 for record in records { used[record] = false }
             }
+            ruleTokens.removeSubrange(tokenMark...)
             for (mapping, was) in zip(chosen, wasAdded) {
                 ruleRecords[mapping.rule] = nil
-                ruleTokens[mapping.rule] = []
                 for (target, flag) in zip(mapping.targets, was) { added[target] = flag }
             }
             for record in taken { used[record] = false }
