@@ -654,11 +654,20 @@ struct Solver {
         }
         for (records, addition) in choices {
             let addedCredits = addition.reduce(0) { $0 + $1.credits }
+            let reviewCount = records.reduce(0) { $0 + (table.records[$1].needsReview ? 1 : 0) }
+            // The bound `search` applies first thing, applied before the option's tables are made: an option that
+            // already costs the best path's cost is cut here (the usual case once a path without it was found).
+            if let best {
+                var bound = cost
+                bound.credits += addedCredits
+                bound.courses += addition.count
+                bound.review += reviewCount + openFloor
+                if !(bound < best.cost) { continue }
+            }
             let credits = records.reduce(0) { $0 + table.records[$1].credits } + addedCredits
             // By course weight, as the plan's course count: a theory course and its practice component are one course.
             let courses = plan.courseCount(of: records.map { (table.records[$0].code, table.records[$0].codeID) }
                                                + addition.map { (plan.codes[$0.id], $0.id) })
-            let reviewCount = records.filter { table.records[$0].needsReview }.count
             for record in records { used[record] = true }
             for item in addition { added[item.id] = true }
             cost.credits += addedCredits
