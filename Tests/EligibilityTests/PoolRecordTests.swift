@@ -13,20 +13,8 @@ private let courses = """
       - {code: "00152", name: 组织行为学, credits: 4}
     """
 
-private func engine(_ plan: String) -> AuditEngine {
-    AuditEngine(graph: Support.graph(Support.header + courses + """
-
-        majors:
-          - code: "120203K"
-            name: 会计学
-            level: 专升本
-            institutions: [测试大学]
-            plans:
-              - id: P
-                version: "1"
-                sources: [{ref: SRC}]
-        \(plan)
-        """))
+private func engine(_ plan: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> AuditEngine {
+    Support.singlePlanEngine(courses: courses, plan: plan, sourceLocation: sourceLocation)
 }
 
 private func request(_ codes: [String]) -> AuditRequest {

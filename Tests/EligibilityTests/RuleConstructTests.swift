@@ -30,20 +30,8 @@ private let courses = """
       - {id: 财务会计类, code: "5303", kind: 专业类, fields: [会计]}
     """
 
-private func engine(_ plan: String) -> AuditEngine {
-    AuditEngine(graph: Support.graph(Support.header + courses + """
-
-        majors:
-          - code: "120203K"
-            name: 会计学
-            level: 专升本
-            institutions: [测试大学]
-            plans:
-              - id: P
-                version: "1"
-                sources: [{ref: SRC}]
-        \(plan)
-        """))
+private func engine(_ plan: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> AuditEngine {
+    Support.singlePlanEngine(courses: courses, plan: plan, sourceLocation: sourceLocation)
 }
 
 private func audit(_ engine: AuditEngine, _ records: [CourseRecord], field: String = "会计", attributes: [String] = [],

@@ -50,6 +50,25 @@ enum Support {
 
     // MARK: small curricula written inline
 
+    /// An engine over `header`, the course catalog `courses` (YAML, `courses:` and its entries) and one major, 江苏
+    /// 120203K 会计学 (专升本) at 测试大学, whose only plan `P` is the YAML `plan` (its keys after `id`, `version` and
+    /// `sources`, indented as plan keys).
+    static func singlePlanEngine(courses: String, plan: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> AuditEngine {
+        AuditEngine(graph: graph(header + courses + """
+
+            majors:
+              - code: "120203K"
+                name: 会计学
+                level: 专升本
+                institutions: [测试大学]
+                plans:
+                  - id: P
+                    version: "1"
+                    sources: [{ref: SRC}]
+            \(plan)
+            """, sourceLocation: sourceLocation))
+    }
+
     /// The header every inline test curriculum starts with (province, source, institution).
     static let header = """
         province: 江苏
