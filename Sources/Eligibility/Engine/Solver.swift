@@ -56,6 +56,7 @@ struct Solver {
     let plan: CompiledPlan
     let table: RecordTable
     let choices: [String: String]
+    /// Per node: waived by an office decision. Empty when nothing is waived.
     let waived: [Bool]
     let accepted: [Int: [Int]]
     /// A pinned record may be used only by its node.
@@ -89,7 +90,9 @@ struct Solver {
     static let defaultBudget = 1_000_000
 
     private var used: [Bool]
-    private var ruleRecords: [[Int]?]
+    /// The old records each applied rule uses on this path (nil: not applied). Empty until a rule is first applied
+    /// (`apply(_:records:)`): most audits apply none, and then no array per rule is made.
+    private var ruleRecords: [[Int]?] = []
     /// The new courses each applied rule already stands for on this path, as (rule, new course) in the order applied
     /// (a stack: one list, not an array per rule made for every audit).
     private var ruleTokens: [(rule: Int, target: Int)] = []
@@ -126,13 +129,16 @@ struct Solver {
         self.undeterminedGroups = undeterminedGroups
         self.table = table
         self.choices = choices
-        var waivedFlags = Array(filledWith: false, count: plan.nodeTag.count)
-        for node in waived { waivedFlags[node] = true }
+        // Empty when nothing is waived (most audits): no array per audit.
+        var waivedFlags: [Bool] = []
+        if !waived.isEmpty {
+            waivedFlags = Array(filledWith: false, count: plan.nodeTag.count)
+            for node in waived { waivedFlags[node] = true }
+        }
         self.waived = waivedFlags
         self.accepted = accepted
         self.pinnedTo = pinnedTo
         used = Array(filledWith: false, count: table.records.count)
-        ruleRecords = Array(filledWith: nil, count: plan.rules.count)
         added = Array(filledWith: false, count: plan.codes.count)
         floorCounted = plan.stoppedMajorRule && !enumerateStandIns ? Array(filledWith: false, count: plan.nodeTag.count) : []
         var consumers = table.records.map { $0.codeID >= 0 ? plan.consumersOfCode[$0.codeID] : 0 }
@@ -187,7 +193,7 @@ struct Solver {
             finish()
             return
         }
-        if waived[node] {
+        if !waived.isEmpty && waived[node] {
             let counts = plan.nodeCounts[node]
             let contribution = plan.waivedContribution(node)
             if counts { countedCredits += contribution.credits; countedCourses += contribution.courses }
@@ -252,6 +258,18 @@ struct Solver {
         search(&stack)
         stack.removeSubrange(depth...)
         steps.removeSubrange(mark...)
+    }
+
+    /// The records rule `rule` uses on this path, nil when it is not applied.
+    private func appliedRecords(_ rule: Int) -> [Int]? { ruleRecords.isEmpty ? nil : ruleRecords[rule] }
+
+    /// Applies rule `rule` with `records` on this path, or (nil) takes it back.
+    private mutating func apply(_ rule: Int, records: [Int]?) {
+        if ruleRecords.isEmpty {
+            guard records != nil else { return }
+            ruleRecords = Array(filledWith: nil, count: plan.rules.count)
+        }
+        ruleRecords[rule] = records
     }
 
     /// `choose(_:taking:_:)` for one option (an alternative), without an array per option.
@@ -402,7 +420,7 @@ struct Solver {
         let credits = plan.nodeCredits[node]
         let weight = plan.nodeWeight[node]
         let counts = plan.nodeCounts[node]
-        if let records = ruleRecords[rule] {
+        if let records = appliedRecords(rule) {
             guard !ruleTokens.contains(where: { $0.rule == rule && $0.target == target }) else { return }
             ruleTokens.append((rule, target))
             if counts { countedCredits += credits; countedCourses += weight }
@@ -428,7 +446,7 @@ struct Solver {
             let reviewCount = records.filter { table.records[$0].needsReview }.count
             let wasUsed = records.map { used[$0] }
             if !keepsOld { for record in records { used[record] = true } }
-            ruleRecords[rule] = records
+            apply(rule, records: records)
             ruleTokens.append((rule, target))
             cost.review += reviewCount
             if counts { countedCredits += credits; countedCourses += weight }
@@ -438,7 +456,7 @@ struct Solver {
             if counts { countedCredits -= credits; countedCourses -= weight }
             cost.review -= reviewCount
             ruleTokens.removeLast()
-            ruleRecords[rule] = nil
+            apply(rule, records: nil)
             for (record, was) in zip(records, wasUsed) { used[record] = was }
             if keepsOld { break }
         }
@@ -468,7 +486,7 @@ struct Solver {
         // record (old records used by a rule elsewhere on this path are not offered again).
         var mappings: [PoolMapping] = []
         let poolMatches = plan.poolMatches[node]
-        for (rule, _) in plan.rulesForNode[node] where ruleRecords[rule] == nil {
+        for (rule, _) in plan.rulesForNode[node] where appliedRecords(rule) == nil {
             // Every new course of the rule that the pool lists and the candidate has not passed (or already counted).
             let targets = plan.ruleNewIDs[rule].filter { target in
                 poolMatches.contains(target) && !added[target]
@@ -505,7 +523,7 @@ struct Solver {
             let wasAdded = chosen.map { $0.targets.map { added[$0] } }
             let tokenMark = ruleTokens.count
             for mapping in chosen {
-                ruleRecords[mapping.rule] = mapping.records
+                apply(mapping.rule, records: mapping.records)
                 for target in mapping.targets { ruleTokens.append((mapping.rule, target)) }
                 for target in mapping.targets { added[target] = true }
             }
@@ -536,7 +554,7 @@ struct Solver {
             }
             ruleTokens.removeSubrange(tokenMark...)
             for (mapping, was) in zip(chosen, wasAdded) {
-                ruleRecords[mapping.rule] = nil
+                apply(mapping.rule, records: nil)
                 for (target, flag) in zip(mapping.targets, was) { added[target] = flag }
             }
             for record in taken { used[record] = false }
@@ -707,7 +725,7 @@ struct Solver {
     private mutating func countMandatoryFloor(_ roots: [Int]) {
         var stack = roots
         while let node = stack.popLast() {
-            guard !waived[node], !plan.hasSubstitution[node] else { continue }
+            guard waived.isEmpty || !waived[node], !plan.hasSubstitution[node] else { continue }
             switch plan.nodeTag[node] {
             case .course where !hasRecordOfItsOwn(node):
                 floorCounted[node] = true
