@@ -18,12 +18,12 @@ struct AuditBuilder {
 
     /// The best assignment's steps, and for each node the index of its step (-1: none).
     private let steps: [Step]
-    private var stepOfNode: [Int]
+    private var stepOfNode: [Int] = []
     /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
     private var poolAdditions: [Int: [CourseCode]] = [:]
     private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
     /// Per record of the table: whether the audit uses it.
-    private var isUsed: [Bool]
+    private var isUsed: [Bool] = []
     private var applied: [Audit.AppliedRule] = []
     private var review: [Audit.ReviewItem] = []
     private var missing: [Audit.MissingItem] = []
@@ -48,21 +48,33 @@ struct AuditBuilder {
         self.roots = roots
         self.undeterminedGroups = undeterminedGroups
         self.steps = steps
-        stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
-        isUsed = Array(filledWith: false, count: table.records.count)
-        trace.reserveCapacity(plan.nodes.count + 1)
-        for (position, step) in steps.enumerated() {
-            switch step {
+    }
+
+    /// Indexes the steps by node and sets up the per-audit tables: done by `build`, not by the initializer, which
+    /// (mutating the builder it makes) copied the whole builder into its result — a retain and release of every field.
+    private mutating func prepare() {
+        var stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
+        var poolAdditions: [Int: [CourseCode]] = [:]
+        var residual: [(pool: Int?, credits: Int, courses: Int)] = []
+        var creditsOnly: [(rule: Int, record: Int)] = []
+        for position in steps.indices {
+            switch steps[position] {
             case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
                 stepOfNode[node] = position
-            case .completion(let added, let residual):
+            case .completion(let added, let rest):
                 for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
-                self.residual = residual
+                residual = rest
             case .creditsOnly(let counted):
                 creditsOnly = counted
             }
         }
+        self.stepOfNode = stepOfNode
+        self.poolAdditions = poolAdditions
+        self.residual = residual
+        self.creditsOnly = creditsOnly
+        isUsed = Array(filledWith: false, count: table.records.count)
+        trace.reserveCapacity(plan.nodes.count + 1)
     }
 
     /// Old results counted toward the totals by credits-only rules (rule index, record).
@@ -92,6 +104,7 @@ struct AuditBuilder {
     }
 
     mutating func build(blocking: [Audit.Reason]) -> Audit {
+        prepare()
         let root = result(plan.root, active: true)
         let extra = applyCreditsOnly()
         for group in undeterminedGroups.sorted() { traceUndetermined(group) }
@@ -163,15 +176,23 @@ struct AuditBuilder {
     // MARK: nodes
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
-        let id = plan.nodeID[index]
         let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
         var isActive = active
         if case .notChosen? = step { isActive = false }
-        var result = Audit.NodeResult(id: id, title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
+        var result = Audit.NodeResult(id: plan.nodeID[index], title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
                                       records: [], children: [])
         if plan.nodeIsThesis[index] { result.thesis = true }
+        // Filled in place and returned from one place: returning the result from several branches made the compiler
+        // copy it into the return value (a retain and release of each of its fields, on every node).
+        fill(&result, index, isActive: isActive, step: step)
+        return result
+    }
+
+    /// The outcome of node `index` (`result` holds its id, title and kind; `isActive`: the node is not an option left out).
+    private mutating func fill(_ result: inout Audit.NodeResult, _ index: Int, isActive: Bool, step: Step?) {
+        let id = plan.nodeID[index]
         if case .waived? = step, isActive {
             result.status = .waived
             let contribution = plan.waivedContribution(index)
@@ -179,24 +200,24 @@ struct AuditBuilder {
             result.courses = .init(earned: contribution.courses, required: contribution.courses)
             applied.append(.init(kind: "decision", id: "waive:\(id)", requirement: id, records: [], message: decisionMessage(id)))
             trace(id, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
-            return result
+            return
         }
         if case .substitution(_, let option, let records, let added)? = step, isActive {
             substituted(index, option: option, records: records, added: added, into: &result)
-            return result
+            return
         }
         // By the node's tag and the plan's tables (the node's `kind` is not copied out, with its pool's codes).
         switch plan.nodeTag[index] {
         case .course:
             result.credits.required = plan.nodeCredits[index]
             result.courses.required = plan.nodeWeight[index]
-            guard isActive, case .course(let code) = plan.nodes[index].kind else { return result }
+            guard isActive, case .course(let code) = plan.nodes[index].kind else { return }
             courseLeaf(index, code: code, step: step, into: &result)
         case .pool:
-            guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return result }
+            guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return }
             result.credits.required = minCredits
             result.courses.required = minCourses
-            guard isActive else { return result }
+            guard isActive else { return }
             poolNode(index, maxCredits: maxCredits, step: step, into: &result)
         case .allOf, .choose, .alternatives:
             // Children's results and the sums over the chosen ones in one pass (no filtered copies).
@@ -220,18 +241,22 @@ struct AuditBuilder {
                 }
                 results.append(consume childResult)
             }
+            if isActive, index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
+                // Options by their titles (a course by its code): the trace is read by people. Read field by field from
+                // the results (a closure over them would copy each child's whole result).
+                var picked: [String] = []
+                picked.reserveCapacity(chosenCount)
+                for (offset, position) in children.enumerated() where results[offset].status != .notChosen {
+                    picked.append(plan.nodeTag[plan.childTable.values[position]] == .course ? results[offset].id : results[offset].title ?? results[offset].id)
+                }
+                trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
+            }
             result.children = results
             result.credits = credits
             result.courses = courses
-            guard isActive else { return result }
+            guard isActive else { return }
             result.status = met ? .satisfied : .unsatisfied
-            if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
-                // Options by their titles (a course by its code): the trace is read by people.
-                let picked = result.children.compactMap { $0.status != .notChosen ? ($0.kind == "course" ? $0.id : $0.title ?? $0.id) : nil }
-                trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
-            }
         }
-        return result
     }
 
     private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
@@ -544,8 +569,9 @@ struct AuditBuilder {
         var result = table.setAside
         // Which plan codes a used record stands under (flags by code id: no hashing on this per-audit path).
         var usedIDs: [Bool] = []
-        for (index, rec) in table.records.enumerated() where !isUsed[index] {
-            guard let score = rec.score else { continue }
+        // Records are read in place (copying one retains each of its texts).
+        for index in table.records.indices where !isUsed[index] {
+            guard let score = table.records[index].score else { continue }
             if usedIDs.isEmpty {
                 usedIDs = Array(filledWith: false, count: plan.codes.count)
                 for used in table.records.indices where isUsed[used] {
@@ -553,27 +579,31 @@ struct AuditBuilder {
                     if id >= 0, id < usedIDs.count { usedIDs[id] = true }
                 }
             }
-            result.append(.init(code: rec.code, name: rec.name.isEmpty ? nil : rec.name, score: score,
-                                reason: unusedReason(rec, usedIDs: usedIDs)))
+            let name = table.records[index].name
+            result.append(.init(code: table.records[index].code, name: name.isEmpty ? nil : name, score: score,
+                                reason: unusedReason(index, usedIDs: usedIDs)))
         }
-        // By (code, score rank, English reason, name), comparing the texts only on ties.
-        return result.sorted { a, b in
+        // By (code, score rank, English reason, name), comparing the texts only on ties; in place (`sorted` would copy
+        // every record once more).
+        result.sort { a, b in
             if a.code != b.code { return a.code < b.code }
             if a.score.rank != b.score.rank { return a.score.rank < b.score.rank }
             if a.reason.en != b.reason.en { return a.reason.en < b.reason.en }
             return (a.name ?? "") < (b.name ?? "")
         }
+        return result
     }
 
     /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
     /// old-plan course that counts only through a mapping rule, the same old course already counted under another
     /// code, too few courses of the rule passed, or the new course already met.
-    private func unusedReason(_ rec: UsableRecord, usedIDs: [Bool]) -> LocalizedText {
-        guard plan.relevantCodes.contains(rec.code), rec.codeID >= 0 else {
+    private func unusedReason(_ record: Int, usedIDs: [Bool]) -> LocalizedText {
+        // By the plan's tables of code ids (`relevantCodes` and the nodes' matches, read without hashing or scanning).
+        let id = table.records[record].codeID
+        guard id >= 0, id < plan.codeIsRelevant.count, plan.codeIsRelevant[id] else {
             return .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
         }
-        let id = rec.codeID
-        let inRequirements = plan.leafMatches.contains { $0.contains(id) } || plan.poolMatches.contains { $0.contains(id) }
+        let inRequirements = plan.codeInRequirements[id]
         let metElsewhere = LocalizedText(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
         if inRequirements { return metElsewhere }
         let rules = plan.ruleSlotIDs.indices.filter { rule in plan.ruleSlotIDs[rule].contains { $0.contains(id) } }
