@@ -133,13 +133,20 @@ struct AuditBuilder {
             // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
             // Counted by the plan's one course-counting rule (`CompiledPlan.countedCourses`): the thesis is not a course
             // of the count, so it is named instead.
-            let theses = missing.compactMap(\.course).filter { plan.isThesis($0.code) }
-            func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String { refs.map { "\($0.code) \($0.name)" }.joined(separator: separator) }
+            // Written on most audits, so as `MessageText` (the same text as interpolating a `String`, at a fraction of
+            // the cost); the missing items are read in place.
+            var theses: [Audit.CourseRef] = []
+            for index in missing.indices {
+                if let course = missing[index].course, plan.isThesis(course.code) { theses.append(course) }
+            }
+            func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String {
+                refs.map { MessageText("\($0.code) \($0.name)").text }.joined(separator: separator)
+            }
             let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
-                : .init(zh: "；另须通过毕业论文 \(listed(theses, "、"))", en: "; the thesis \(listed(theses, ", ")) is not passed yet")
+                : .init(zh: MessageText("；另须通过毕业论文 \(listed(theses, "、"))").text, en: MessageText("; the thesis \(listed(theses, ", ")) is not passed yet").text)
             reasons.append(.init(code: "missing-courses", message: .init(
-                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(thesis.zh)（见尚缺课程清单）",
-                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(thesis.en) (see the missing list)")))
+                zh: MessageText("尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(thesis.zh)（见尚缺课程清单）").text,
+                en: MessageText("\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(thesis.en) (see the missing list)").text)))
         }
         if !reasons.isEmpty {
             verdict = .notEligible
@@ -566,22 +573,21 @@ struct AuditBuilder {
     }
 
     private func unused() -> [Audit.UnusedRecord] {
-        var result = table.setAside
-        // Which plan codes a used record stands under (flags by code id: no hashing on this per-audit path).
+        // Reserved once for the set-aside records and the unused passed ones (appending to a copy of `setAside` grew it).
+        var unusedCount = 0
+        for index in table.records.indices where !isUsed[index] && table.records[index].score != nil { unusedCount += 1 }
+        var result: [Audit.UnusedRecord] = []
+        result.reserveCapacity(table.setAside.count + unusedCount)
+        result.append(contentsOf: table.setAside)
+        // Which plan codes a used record stands under (flags by code id, no hashing): made by `unusedReason` when a
+        // reason needs it (an old-plan course), not on every audit.
         var usedIDs: [Bool] = []
         // Records are read in place (copying one retains each of its texts).
         for index in table.records.indices where !isUsed[index] {
             guard let score = table.records[index].score else { continue }
-            if usedIDs.isEmpty {
-                usedIDs = Array(filledWith: false, count: plan.codes.count)
-                for used in table.records.indices where isUsed[used] {
-                    let id = table.records[used].codeID
-                    if id >= 0, id < usedIDs.count { usedIDs[id] = true }
-                }
-            }
             let name = table.records[index].name
             result.append(.init(code: table.records[index].code, name: name.isEmpty ? nil : name, score: score,
-                                reason: unusedReason(index, usedIDs: usedIDs)))
+                                reason: unusedReason(index, usedIDs: &usedIDs)))
         }
         // By (code, score rank, English reason, name), comparing the texts only on ties; in place (`sorted` would copy
         // every record once more).
@@ -597,7 +603,7 @@ struct AuditBuilder {
     /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
     /// old-plan course that counts only through a mapping rule, the same old course already counted under another
     /// code, too few courses of the rule passed, or the new course already met.
-    private func unusedReason(_ record: Int, usedIDs: [Bool]) -> LocalizedText {
+    private func unusedReason(_ record: Int, usedIDs: inout [Bool]) -> LocalizedText {
         // By the plan's tables of code ids (`relevantCodes` and the nodes' matches, read without hashing or scanning).
         let id = table.records[record].codeID
         guard id >= 0, id < plan.codeIsRelevant.count, plan.codeIsRelevant[id] else {
@@ -606,10 +612,18 @@ struct AuditBuilder {
         let inRequirements = plan.codeInRequirements[id]
         let metElsewhere = LocalizedText(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
         if inRequirements { return metElsewhere }
-        let rules = plan.ruleSlotIDs.indices.filter { rule in plan.ruleSlotIDs[rule].contains { $0.contains(id) } }
+        // The rules holding the code, from the plan's table (ascending, as a filter over every rule would give them).
+        let rules = plan.codeRuleTable.range(id).map { plan.codeRuleTable.values[$0] }
         guard !rules.isEmpty else {
             // A course of a substitution option that was not needed.
             return .init(zh: "替代（换考）课程：被替代的要求已另行满足，此成绩未计入", en: "a replacement course: the requirement it could replace is met otherwise; this one does not count")
+        }
+        if usedIDs.isEmpty {
+            usedIDs = Array(filledWith: false, count: plan.codes.count)
+            for used in table.records.indices where isUsed[used] {
+                let usedID = table.records[used].codeID
+                if usedID >= 0, usedID < usedIDs.count { usedIDs[usedID] = true }
+            }
         }
         for rule in rules {
             for slot in plan.ruleSlotIDs[rule] where slot.contains(id) {
@@ -630,9 +644,10 @@ struct AuditBuilder {
             return .init(zh: "旧计划课程：对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门才能替代 \(new.joined(separator: "、"))，现只通过 \(passedSlots(rule)) 门",
                          en: "old-plan course: mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")) to stand for \(new.joined(separator: ", ")); only \(passedSlots(rule)) passed")
         }
+        // Written once per plan and code (`CompiledPlan.oldCourseMetText`).
+        if let text = plan.oldCourseMetText[id] { return text }
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
-        return .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
-                     en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
+        return CompiledPlan.oldCourseMetText(new: new)
     }
 
     /// Whether the transcript holds a usable result of the plan code `id` (whatever it is used for).

@@ -157,10 +157,13 @@ struct RecordTable: Sendable {
                     // A failed attempt is reported as failed, whether or not another attempt passed.
                     reason = failedTexts.text(record.score)
                 } else if record.evidence.needsReview && !best.evidence.needsReview {
-                    reason = .init(zh: "同一课程已有\(best.evidence.label.zh)（\(best.score)）计入，此纸质成绩不再需要",
-                                   en: "the \(best.evidence.label.en) of the same course (\(best.score)) counts; this paper record is not needed")
+                    let label = best.evidence.label
+                    reason = .init(zh: MessageText("同一课程已有\(label.zh)（\(best.score)）计入，此纸质成绩不再需要").text,
+                                   en: MessageText("the \(label.en) of the same course (\(best.score)) counts; this paper record is not needed").text)
                 } else {
-                    reason = .init(zh: "同一课程另有更好的一次成绩（\(best.score)）计入", en: "a better attempt of the same course (\(best.score)) counts")
+                    // A common reason (a retaken course), so written as `MessageText` (the same text, at less cost).
+                    reason = .init(zh: MessageText("同一课程另有更好的一次成绩（\(best.score)）计入").text,
+                                   en: MessageText("a better attempt of the same course (\(best.score)) counts").text)
                 }
                 setAside.append(.init(code: record.code, name: record.name ?? catalogName(id, record.code), score: record.score, reason: reason))
             }
