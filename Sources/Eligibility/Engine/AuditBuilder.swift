@@ -218,8 +218,11 @@ struct AuditBuilder {
         case .course:
             result.credits.required = plan.nodeCredits[index]
             result.courses.required = plan.nodeWeight[index]
-            guard isActive, case .course(let code) = plan.nodes[index].kind else { return }
-            courseLeaf(index, code: code, step: step, into: &result)
+            // The leaf's code from the plan's table (the same text as the node's: equal codes have equal text), without
+            // copying the node's kind out.
+            let leaf = plan.leafCode[index]
+            guard isActive, leaf >= 0, leaf < plan.codes.count else { return }
+            courseLeaf(index, code: plan.codes[leaf], step: step, into: &result)
         case .pool:
             guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return }
             result.credits.required = minCredits
@@ -275,7 +278,10 @@ struct AuditBuilder {
             isUsed[record] = true
             var viaName = "direct"
             var rule: String?
-            if via != .direct || table.records[record].certificate != nil {
+            // Pattern tests, not `via != .direct` and `certificate != nil` (an equality test and a copy of the origin).
+            var isDirect = false
+            if case .direct = via, case .transcript = table.records[record].origin { isDirect = true }
+            if !isDirect {
                 (viaName, rule) = applyRule(record, via: via, requirement: id, code: code, credits: credits)
             }
             let recordCode = table.records[record].code
