@@ -183,9 +183,11 @@ struct AuditBuilder {
     // MARK: nodes
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
-        let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
+        // The node's step is matched in place by its position (-1: none): a copy of the step (an optional) retained and
+        // released its payload on every node.
+        let position = stepOfNode[index]
         var isActive = active
-        if case .notChosen? = step { isActive = false }
+        if position >= 0, case .notChosen = steps[position] { isActive = false }
         var result = Audit.NodeResult(id: plan.nodeID[index], title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
@@ -193,14 +195,15 @@ struct AuditBuilder {
         if plan.nodeIsThesis[index] { result.thesis = true }
         // Filled in place and returned from one place: returning the result from several branches made the compiler
         // copy it into the return value (a retain and release of each of its fields, on every node).
-        fill(&result, index, isActive: isActive, step: step)
+        fill(&result, index, isActive: isActive, position: position)
         return result
     }
 
-    /// The outcome of node `index` (`result` holds its id, title and kind; `isActive`: the node is not an option left out).
-    private mutating func fill(_ result: inout Audit.NodeResult, _ index: Int, isActive: Bool, step: Step?) {
+    /// The outcome of node `index` (`result` holds its id, title and kind; `isActive`: the node is not an option left out;
+    /// `position`: the index of its step, -1 for none).
+    private mutating func fill(_ result: inout Audit.NodeResult, _ index: Int, isActive: Bool, position: Int) {
         let id = plan.nodeID[index]
-        if case .waived? = step, isActive {
+        if isActive, position >= 0, case .waived = steps[position] {
             result.status = .waived
             let contribution = plan.waivedContribution(index)
             result.credits = .init(earned: contribution.credits, required: contribution.credits)
@@ -209,7 +212,7 @@ struct AuditBuilder {
             trace(id, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
             return
         }
-        if case .substitution(_, let option, let records, let added)? = step, isActive {
+        if isActive, position >= 0, case .substitution(_, let option, let records, let added) = steps[position] {
             substituted(index, option: option, records: records, added: added, into: &result)
             return
         }
@@ -222,13 +225,13 @@ struct AuditBuilder {
             // copying the node's kind out.
             let leaf = plan.leafCode[index]
             guard isActive, leaf >= 0, leaf < plan.codes.count else { return }
-            courseLeaf(index, code: plan.codes[leaf], step: step, into: &result)
+            courseLeaf(index, code: plan.codes[leaf], position: position, into: &result)
         case .pool:
             guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return }
             result.credits.required = minCredits
             result.courses.required = minCourses
             guard isActive else { return }
-            poolNode(index, maxCredits: maxCredits, step: step, into: &result)
+            poolNode(index, maxCredits: maxCredits, step: position >= 0 ? steps[position] : nil, into: &result)
         case .allOf, .choose, .alternatives:
             // Children's results and the sums over the chosen ones in one pass (no filtered copies).
             let children = plan.childTable.range(index)  // positions in the flat table: nothing shared is retained
@@ -269,12 +272,16 @@ struct AuditBuilder {
         }
     }
 
-    private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
+    private mutating func courseLeaf(_ index: Int, code: CourseCode, position: Int, into result: inout Audit.NodeResult) {
+        guard position >= 0 else {
+            notPassed(index, code: code, into: &result)
+            return
+        }
         let id = plan.nodeID[index]
         let credits = plan.nodeCredits[index]
         let weight = plan.nodeWeight[index]
-        switch step {
-        case .record(_, let record, let via)?:
+        switch steps[position] {
+        case .record(_, let record, let via):
             isUsed[record] = true
             var viaName = "direct"
             var rule: String?
@@ -294,7 +301,7 @@ struct AuditBuilder {
             result.courses.earned = weight
             trace.append(.init(requirement: id, fact: .passed(code: recordCode, score: table.records[record].score, passMark: plan.passMark,
                                                               evidence: table.records[record].source, exemption: table.records[record].certificate)))
-        case .mapping(_, let rule, let records)?:
+        case .mapping(_, let rule, let records):
             let definition = plan.rules[rule]
             for record in records { isUsed[record] = true }
             let old = records.map { table.records[$0] }
@@ -315,12 +322,12 @@ struct AuditBuilder {
                     en: "old → new mapping: \(list.en) \(old.count == 1 ? "stands" : "stand") for \(target)\(rule.en)")))
             }
             trace(id, .init(zh: "按对照规则\(definition.displayName)满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
-        case .missing(_, true)?:
+        case .missing(_, true):
             result.status = .unsatisfied
             missing.append(.init(requirement: id, title: plan.nodeTitle[index], course: nil, alternatives: [], credits: 0, note: .init(
                 zh: "\(code) 已通过但已计入其他要求，同一课程只能计入一次；须由自考部门处理", en: "\(code) is passed but already counts for another requirement, and a course counts once; the exam office must resolve this")))
             trace(id, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
-        case .missing(_, false)? where undeterminedGroups.contains(plan.nodeAdditionalGroup[index]):
+        case .missing(_, false) where undeterminedGroups.contains(plan.nodeAdditionalGroup[index]):
             // A 加考 course that applies only for some prior-diploma fields, and the field is unknown: not guessed.
             result.status = .unsatisfied
             let name = plan.nodeCourseRef[index]?.name ?? plan.name(of: code)
@@ -332,10 +339,16 @@ struct AuditBuilder {
             trace(id, .init(zh: "未通过；前置学历专业未知，是否须加考待核实（不计为尚缺课程）",
                             en: "not passed; the prior diploma's field is unknown, so whether it is required is left for review (not counted as missing)"))
         default:
-            result.status = .unsatisfied
-            addMissing(for: index, code: code)
-            trace.append(.init(requirement: id, fact: .missing(code: code, name: plan.nodeCourseRef[index]?.name ?? plan.name(of: code), credits: credits)))
+            notPassed(index, code: code, into: &result)
         }
+    }
+
+    /// A course leaf with no record: missing (with the cheapest way to pass it).
+    private mutating func notPassed(_ index: Int, code: CourseCode, into result: inout Audit.NodeResult) {
+        result.status = .unsatisfied
+        addMissing(for: index, code: code)
+        trace.append(.init(requirement: plan.nodeID[index], fact: .missing(code: code, name: plan.nodeCourseRef[index]?.name ?? plan.name(of: code),
+                                                                         credits: plan.nodeCredits[index])))
     }
 
     /// The rule behind a record that does not stand for its own course directly (an equivalence, an office decision,
