@@ -116,19 +116,18 @@ struct RecordTable: Sendable {
                 if id >= 0 { bestOfID[id] = index } else { bestOther.set(input[index].code, index, slot: slot) }
             }
         }
-        var chosen: [(id: Int, index: Int)] = []
-        chosen.reserveCapacity(eligible.count)
         records.reserveCapacity(eligible.count + 2)
-        for id in plan.codes.indices where bestOfID[id] >= 0 { chosen.append((id, bestOfID[id])) }
-        for entry in bestOther.sortedByCode() { chosen.append((-1, entry.index)) }
         let failedTexts = plan.failedTexts
-        for (id, index) in chosen {
+        /// Takes the best attempt `index` of the code `id` (-1: a code the plan does not know): a record when it
+        /// passes, else set aside. Called in the order of the records (plan codes by id, then the others by code), with
+        /// no list of the chosen attempts made first.
+        func take(_ id: Int, _ index: Int) {
             guard input[index].score.passes(at: passMark) else {
                 if detailed {
                     setAside.append(.init(code: input[index].code, name: input[index].name ?? catalogName(id, input[index].code), score: input[index].score,
                                           reason: failedTexts.text(input[index].score)))
                 }
-                continue
+                return
             }
             let code = input[index].code
             let credits: Int
@@ -142,10 +141,13 @@ struct RecordTable: Sendable {
                 credits = course?.credits ?? 0
                 name = detailed ? course?.name ?? input[index].name ?? "" : ""
             }
+            let evidence = input[index].evidence
             add(UsableRecord(code: code, name: name, credits: credits, score: input[index].score,
-                             source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id,
+                             source: evidence, needsReview: evidence.needsReview, origin: .transcript(index), codeID: id,
                              passDate: input[index].passDate))
         }
+        for id in plan.codes.indices where bestOfID[id] >= 0 { take(id, bestOfID[id]) }
+        for entry in bestOther.sortedByCode() { take(-1, entry.index) }
         if detailed {
             for (index, id) in eligible {
                 let bestIndex = id >= 0 ? bestOfID[id] : bestOther.index(of: input[index].code)
