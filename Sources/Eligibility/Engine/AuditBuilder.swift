@@ -663,10 +663,12 @@ struct AuditBuilder {
             return .init(zh: "旧计划课程：对照规则\(definition.displayName)须通过 \(slots.joined(separator: "、")) 中 \(definition.need) 门才能替代 \(new.joined(separator: "、"))，现只通过 \(passedSlots(rule)) 门",
                          en: "old-plan course: mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")) to stand for \(new.joined(separator: ", ")); only \(passedSlots(rule)) passed")
         }
-        // Written once per plan and code (`CompiledPlan.oldCourseMetText`).
-        if let text = plan.oldCourseMetText[id] { return text }
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
-        return CompiledPlan.oldCourseMetText(new: new)
+        // A common reason in a transition (an old course whose new course is passed), so written as `MessageText` (the
+        // same text as interpolating a `String`); one new course, the usual case, needs no list joined.
+        func list(_ separator: String) -> String { new.count == 1 ? new[0].rawValue : new.map(\.rawValue).joined(separator: separator) }
+        return .init(zh: MessageText("旧计划课程：可对照替代的 \(list("、")) 已由其他成绩满足，此成绩未计入").text,
+                     en: MessageText("old-plan course: \(list(", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count").text)
     }
 
     /// Whether the transcript holds a usable result of the plan code `id` (whatever it is used for).

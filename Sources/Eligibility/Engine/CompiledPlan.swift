@@ -574,11 +574,9 @@ final class CompiledPlan: Sendable {
     /// Why a failed result does not count (`RecordTable.failed`), written once for the plan's pass mark: every audit
     /// of a transcript with a failed attempt gives one of these reasons.
     let failedTexts: FailedTexts
-    /// By code id: the mapping rules with a slot holding the code (ascending), and, for a code some rule holds, why its
-    /// unused result counts for nothing when the rules' new courses are met otherwise (`oldCourseMetText(new:)`).
-    /// Plan-only text, written once instead of per unused record.
+    /// By code id: the mapping rules with a slot holding the code (ascending), read by the reasons of unused old-plan
+    /// results instead of scanning every rule's slots per record.
     let codeRuleTable: FlatTable
-    let oldCourseMetText: [LocalizedText?]
 
     init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil, isVariant: Bool = false) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph, provinceMappings: provinceMappings)
@@ -670,18 +668,6 @@ final class CompiledPlan: Sendable {
             }
         }
         self.codeRuleTable = FlatTable(rulesOfCode)
-        self.oldCourseMetText = rulesOfCode.map { rules in
-            guard !rules.isEmpty else { return nil }
-            let new = rules.flatMap { builder.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
-            return Self.oldCourseMetText(new: new)
-        }
-    }
-
-    /// Why an old-plan course's result counts for nothing when the new courses `new` it could stand for (through the
-    /// mapping rules holding it) are met by other results.
-    static func oldCourseMetText(new: [CourseCode]) -> LocalizedText {
-        .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
-              en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
