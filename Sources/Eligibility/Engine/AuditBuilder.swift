@@ -18,12 +18,12 @@ struct AuditBuilder {
 
     /// The best assignment's steps, and for each node the index of its step (-1: none).
     private let steps: [Step]
-    private var stepOfNode: [Int]
+    private var stepOfNode: [Int] = []
     /// Courses the completion adds, by pool node; and what no course can provide (pool node, or nil for totals).
     private var poolAdditions: [Int: [CourseCode]] = [:]
     private var residual: [(pool: Int?, credits: Int, courses: Int)] = []
     /// Per record of the table: whether the audit uses it.
-    private var isUsed: [Bool]
+    private var isUsed: [Bool] = []
     private var applied: [Audit.AppliedRule] = []
     private var review: [Audit.ReviewItem] = []
     private var missing: [Audit.MissingItem] = []
@@ -48,21 +48,33 @@ struct AuditBuilder {
         self.roots = roots
         self.undeterminedGroups = undeterminedGroups
         self.steps = steps
-        stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
-        isUsed = Array(filledWith: false, count: table.records.count)
-        trace.reserveCapacity(plan.nodes.count + 1)
-        for (position, step) in steps.enumerated() {
-            switch step {
+    }
+
+    /// Indexes the steps by node and sets up the per-audit tables: done by `build`, not by the initializer, which
+    /// (mutating the builder it makes) copied the whole builder into its result — a retain and release of every field.
+    private mutating func prepare() {
+        var stepOfNode = Array(filledWith: -1, count: plan.nodes.count)
+        var poolAdditions: [Int: [CourseCode]] = [:]
+        var residual: [(pool: Int?, credits: Int, courses: Int)] = []
+        var creditsOnly: [(rule: Int, record: Int)] = []
+        for position in steps.indices {
+            switch steps[position] {
             case .record(let node, _, _), .mapping(let node, _, _), .missing(let node, _), .pool(let node, _, _),
                  .substitution(let node, _, _, _), .notChosen(let node), .waived(let node):
                 stepOfNode[node] = position
-            case .completion(let added, let residual):
+            case .completion(let added, let rest):
                 for (pool, code) in added { poolAdditions[pool ?? plan.root, default: []].append(code) }
-                self.residual = residual
+                residual = rest
             case .creditsOnly(let counted):
                 creditsOnly = counted
             }
         }
+        self.stepOfNode = stepOfNode
+        self.poolAdditions = poolAdditions
+        self.residual = residual
+        self.creditsOnly = creditsOnly
+        isUsed = Array(filledWith: false, count: table.records.count)
+        trace.reserveCapacity(plan.nodes.count + 1)
     }
 
     /// Old results counted toward the totals by credits-only rules (rule index, record).
@@ -92,6 +104,7 @@ struct AuditBuilder {
     }
 
     mutating func build(blocking: [Audit.Reason]) -> Audit {
+        prepare()
         let root = result(plan.root, active: true)
         let extra = applyCreditsOnly()
         for group in undeterminedGroups.sorted() { traceUndetermined(group) }
@@ -120,13 +133,20 @@ struct AuditBuilder {
             // A thesis is graded and carries no credits: name it, so "1 course and 0 credits" is not left unexplained.
             // Counted by the plan's one course-counting rule (`CompiledPlan.countedCourses`): the thesis is not a course
             // of the count, so it is named instead.
-            let theses = missing.compactMap(\.course).filter { plan.isThesis($0.code) }
-            func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String { refs.map { "\($0.code) \($0.name)" }.joined(separator: separator) }
+            // Written on most audits, so as `MessageText` (the same text as interpolating a `String`, at a fraction of
+            // the cost); the missing items are read in place.
+            var theses: [Audit.CourseRef] = []
+            for index in missing.indices {
+                if let course = missing[index].course, plan.isThesis(course.code) { theses.append(course) }
+            }
+            func listed(_ refs: [Audit.CourseRef], _ separator: String) -> String {
+                refs.map { MessageText("\($0.code) \($0.name)").text }.joined(separator: separator)
+            }
             let thesis = theses.isEmpty ? LocalizedText(zh: "", en: "")
-                : .init(zh: "；另须通过毕业论文 \(listed(theses, "、"))", en: "; the thesis \(listed(theses, ", ")) is not passed yet")
+                : .init(zh: MessageText("；另须通过毕业论文 \(listed(theses, "、"))").text, en: MessageText("; the thesis \(listed(theses, ", ")) is not passed yet").text)
             reasons.append(.init(code: "missing-courses", message: .init(
-                zh: "尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(thesis.zh)（见尚缺课程清单）",
-                en: "\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(thesis.en) (see the missing list)")))
+                zh: MessageText("尚缺 \(missingCourses) 门课程、\(missingCredits) 学分\(thesis.zh)（见尚缺课程清单）").text,
+                en: MessageText("\(missingCourses) course\(missingCourses == 1 ? "" : "s") and \(missingCredits) credit\(missingCredits == 1 ? "" : "s") still missing\(thesis.en) (see the missing list)").text)))
         }
         if !reasons.isEmpty {
             verdict = .notEligible
@@ -163,41 +183,55 @@ struct AuditBuilder {
     // MARK: nodes
 
     private mutating func result(_ index: Int, active: Bool) -> Audit.NodeResult {
-        let id = plan.nodeID[index]
-        let step = stepOfNode[index] >= 0 ? steps[stepOfNode[index]] : nil
+        // The node's step is matched in place by its position (-1: none): a copy of the step (an optional) retained and
+        // released its payload on every node.
+        let position = stepOfNode[index]
         var isActive = active
-        if case .notChosen? = step { isActive = false }
-        var result = Audit.NodeResult(id: id, title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
+        if position >= 0, case .notChosen = steps[position] { isActive = false }
+        var result = Audit.NodeResult(id: plan.nodeID[index], title: plan.nodeTitle[index], kind: plan.nodeKindName[index],
                                       status: isActive ? .unsatisfied : .notChosen,
                                       credits: .init(earned: 0, required: nil), courses: .init(earned: 0, required: nil),
                                       records: [], children: [])
         if plan.nodeIsThesis[index] { result.thesis = true }
-        if case .waived? = step, isActive {
+        // Filled in place and returned from one place: returning the result from several branches made the compiler
+        // copy it into the return value (a retain and release of each of its fields, on every node).
+        fill(&result, index, isActive: isActive, position: position)
+        return result
+    }
+
+    /// The outcome of node `index` (`result` holds its id, title and kind; `isActive`: the node is not an option left out;
+    /// `position`: the index of its step, -1 for none).
+    private mutating func fill(_ result: inout Audit.NodeResult, _ index: Int, isActive: Bool, position: Int) {
+        let id = plan.nodeID[index]
+        if isActive, position >= 0, case .waived = steps[position] {
             result.status = .waived
             let contribution = plan.waivedContribution(index)
             result.credits = .init(earned: contribution.credits, required: contribution.credits)
             result.courses = .init(earned: contribution.courses, required: contribution.courses)
             applied.append(.init(kind: "decision", id: "waive:\(id)", requirement: id, records: [], message: decisionMessage(id)))
             trace(id, .init(zh: "县（市、区）自考部门决定免除此项要求", en: "waived by the county office"))
-            return result
+            return
         }
-        if case .substitution(_, let option, let records, let added)? = step, isActive {
+        if isActive, position >= 0, case .substitution(_, let option, let records, let added) = steps[position] {
             substituted(index, option: option, records: records, added: added, into: &result)
-            return result
+            return
         }
         // By the node's tag and the plan's tables (the node's `kind` is not copied out, with its pool's codes).
         switch plan.nodeTag[index] {
         case .course:
             result.credits.required = plan.nodeCredits[index]
             result.courses.required = plan.nodeWeight[index]
-            guard isActive, case .course(let code) = plan.nodes[index].kind else { return result }
-            courseLeaf(index, code: code, step: step, into: &result)
+            // The leaf's code from the plan's table (the same text as the node's: equal codes have equal text), without
+            // copying the node's kind out.
+            let leaf = plan.leafCode[index]
+            guard isActive, leaf >= 0, leaf < plan.codes.count else { return }
+            courseLeaf(index, code: plan.codes[leaf], position: position, into: &result)
         case .pool:
-            guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return result }
+            guard case .pool(_, let minCredits, let minCourses, let maxCredits) = plan.nodes[index].kind else { return }
             result.credits.required = minCredits
             result.courses.required = minCourses
-            guard isActive else { return result }
-            poolNode(index, maxCredits: maxCredits, step: step, into: &result)
+            guard isActive else { return }
+            poolNode(index, maxCredits: maxCredits, step: position >= 0 ? steps[position] : nil, into: &result)
         case .allOf, .choose, .alternatives:
             // Children's results and the sums over the chosen ones in one pass (no filtered copies).
             let children = plan.childTable.range(index)  // positions in the flat table: nothing shared is retained
@@ -220,30 +254,41 @@ struct AuditBuilder {
                 }
                 results.append(consume childResult)
             }
+            if isActive, index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
+                // Options by their titles (a course by its code): the trace is read by people. Read field by field from
+                // the results (a closure over them would copy each child's whole result).
+                var picked: [String] = []
+                picked.reserveCapacity(chosenCount)
+                for (offset, position) in children.enumerated() where results[offset].status != .notChosen {
+                    picked.append(plan.nodeTag[plan.childTable.values[position]] == .course ? results[offset].id : results[offset].title ?? results[offset].id)
+                }
+                trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
+            }
             result.children = results
             result.credits = credits
             result.courses = courses
-            guard isActive else { return result }
+            guard isActive else { return }
             result.status = met ? .satisfied : .unsatisfied
-            if index != plan.root, children.count != chosenCount || plan.nodeTag[index] != .allOf {
-                // Options by their titles (a course by its code): the trace is read by people.
-                let picked = result.children.compactMap { $0.status != .notChosen ? ($0.kind == "course" ? $0.id : $0.title ?? $0.id) : nil }
-                trace.append(.init(requirement: id, fact: .choice(met: met, picked: picked)))
-            }
         }
-        return result
     }
 
-    private mutating func courseLeaf(_ index: Int, code: CourseCode, step: Step?, into result: inout Audit.NodeResult) {
+    private mutating func courseLeaf(_ index: Int, code: CourseCode, position: Int, into result: inout Audit.NodeResult) {
+        guard position >= 0 else {
+            notPassed(index, code: code, into: &result)
+            return
+        }
         let id = plan.nodeID[index]
         let credits = plan.nodeCredits[index]
         let weight = plan.nodeWeight[index]
-        switch step {
-        case .record(_, let record, let via)?:
+        switch steps[position] {
+        case .record(_, let record, let via):
             isUsed[record] = true
             var viaName = "direct"
             var rule: String?
-            if via != .direct || table.records[record].certificate != nil {
+            // Pattern tests, not `via != .direct` and `certificate != nil` (an equality test and a copy of the origin).
+            var isDirect = false
+            if case .direct = via, case .transcript = table.records[record].origin { isDirect = true }
+            if !isDirect {
                 (viaName, rule) = applyRule(record, via: via, requirement: id, code: code, credits: credits)
             }
             let recordCode = table.records[record].code
@@ -256,7 +301,7 @@ struct AuditBuilder {
             result.courses.earned = weight
             trace.append(.init(requirement: id, fact: .passed(code: recordCode, score: table.records[record].score, passMark: plan.passMark,
                                                               evidence: table.records[record].source, exemption: table.records[record].certificate)))
-        case .mapping(_, let rule, let records)?:
+        case .mapping(_, let rule, let records):
             let definition = plan.rules[rule]
             for record in records { isUsed[record] = true }
             let old = records.map { table.records[$0] }
@@ -277,12 +322,12 @@ struct AuditBuilder {
                     en: "old → new mapping: \(list.en) \(old.count == 1 ? "stands" : "stand") for \(target)\(rule.en)")))
             }
             trace(id, .init(zh: "按对照规则\(definition.displayName)满足：\(list.zh)", en: "met through mapping \(definition.mappingID): \(list.en)"))
-        case .missing(_, true)?:
+        case .missing(_, true):
             result.status = .unsatisfied
             missing.append(.init(requirement: id, title: plan.nodeTitle[index], course: nil, alternatives: [], credits: 0, note: .init(
                 zh: "\(code) 已通过但已计入其他要求，同一课程只能计入一次；须由自考部门处理", en: "\(code) is passed but already counts for another requirement, and a course counts once; the exam office must resolve this")))
             trace(id, .init(zh: "无法满足：\(code) 已计入其他要求", en: "cannot be met: \(code) already counts elsewhere"))
-        case .missing(_, false)? where undeterminedGroups.contains(plan.nodeAdditionalGroup[index]):
+        case .missing(_, false) where undeterminedGroups.contains(plan.nodeAdditionalGroup[index]):
             // A 加考 course that applies only for some prior-diploma fields, and the field is unknown: not guessed.
             result.status = .unsatisfied
             let name = plan.nodeCourseRef[index]?.name ?? plan.name(of: code)
@@ -294,10 +339,16 @@ struct AuditBuilder {
             trace(id, .init(zh: "未通过；前置学历专业未知，是否须加考待核实（不计为尚缺课程）",
                             en: "not passed; the prior diploma's field is unknown, so whether it is required is left for review (not counted as missing)"))
         default:
-            result.status = .unsatisfied
-            addMissing(for: index, code: code)
-            trace.append(.init(requirement: id, fact: .missing(code: code, name: plan.nodeCourseRef[index]?.name ?? plan.name(of: code), credits: credits)))
+            notPassed(index, code: code, into: &result)
         }
+    }
+
+    /// A course leaf with no record: missing (with the cheapest way to pass it).
+    private mutating func notPassed(_ index: Int, code: CourseCode, into result: inout Audit.NodeResult) {
+        result.status = .unsatisfied
+        addMissing(for: index, code: code)
+        trace.append(.init(requirement: plan.nodeID[index], fact: .missing(code: code, name: plan.nodeCourseRef[index]?.name ?? plan.name(of: code),
+                                                                         credits: plan.nodeCredits[index])))
     }
 
     /// The rule behind a record that does not stand for its own course directly (an equivalence, an office decision,
@@ -541,45 +592,57 @@ struct AuditBuilder {
     }
 
     private func unused() -> [Audit.UnusedRecord] {
-        var result = table.setAside
-        // Which plan codes a used record stands under (flags by code id: no hashing on this per-audit path).
+        // Reserved once for the set-aside records and the unused passed ones (appending to a copy of `setAside` grew it).
+        var unusedCount = 0
+        for index in table.records.indices where !isUsed[index] && table.records[index].score != nil { unusedCount += 1 }
+        var result: [Audit.UnusedRecord] = []
+        result.reserveCapacity(table.setAside.count + unusedCount)
+        result.append(contentsOf: table.setAside)
+        // Which plan codes a used record stands under (flags by code id, no hashing): made by `unusedReason` when a
+        // reason needs it (an old-plan course), not on every audit.
         var usedIDs: [Bool] = []
-        for (index, rec) in table.records.enumerated() where !isUsed[index] {
-            guard let score = rec.score else { continue }
-            if usedIDs.isEmpty {
-                usedIDs = Array(filledWith: false, count: plan.codes.count)
-                for used in table.records.indices where isUsed[used] {
-                    let id = table.records[used].codeID
-                    if id >= 0, id < usedIDs.count { usedIDs[id] = true }
-                }
-            }
-            result.append(.init(code: rec.code, name: rec.name.isEmpty ? nil : rec.name, score: score,
-                                reason: unusedReason(rec, usedIDs: usedIDs)))
+        // Records are read in place (copying one retains each of its texts).
+        for index in table.records.indices where !isUsed[index] {
+            guard let score = table.records[index].score else { continue }
+            let name = table.records[index].name
+            result.append(.init(code: table.records[index].code, name: name.isEmpty ? nil : name, score: score,
+                                reason: unusedReason(index, usedIDs: &usedIDs)))
         }
-        // By (code, score rank, English reason, name), comparing the texts only on ties.
-        return result.sorted { a, b in
+        // By (code, score rank, English reason, name), comparing the texts only on ties; in place (`sorted` would copy
+        // every record once more).
+        result.sort { a, b in
             if a.code != b.code { return a.code < b.code }
             if a.score.rank != b.score.rank { return a.score.rank < b.score.rank }
             if a.reason.en != b.reason.en { return a.reason.en < b.reason.en }
             return (a.name ?? "") < (b.name ?? "")
         }
+        return result
     }
 
     /// Why a passed result counted for nothing: not in the plan; its requirement met by another result; or, for an
     /// old-plan course that counts only through a mapping rule, the same old course already counted under another
     /// code, too few courses of the rule passed, or the new course already met.
-    private func unusedReason(_ rec: UsableRecord, usedIDs: [Bool]) -> LocalizedText {
-        guard plan.relevantCodes.contains(rec.code), rec.codeID >= 0 else {
+    private func unusedReason(_ record: Int, usedIDs: inout [Bool]) -> LocalizedText {
+        // By the plan's tables of code ids (`relevantCodes` and the nodes' matches, read without hashing or scanning).
+        let id = table.records[record].codeID
+        guard id >= 0, id < plan.codeIsRelevant.count, plan.codeIsRelevant[id] else {
             return .init(zh: "不是本专业考试计划的课程", en: "not a course of this plan")
         }
-        let id = rec.codeID
-        let inRequirements = plan.leafMatches.contains { $0.contains(id) } || plan.poolMatches.contains { $0.contains(id) }
+        let inRequirements = plan.codeInRequirements[id]
         let metElsewhere = LocalizedText(zh: "该要求已由其他成绩满足，此成绩未计入", en: "the requirement is already met by another result; this one does not count")
         if inRequirements { return metElsewhere }
-        let rules = plan.ruleSlotIDs.indices.filter { rule in plan.ruleSlotIDs[rule].contains { $0.contains(id) } }
+        // The rules holding the code, from the plan's table (ascending, as a filter over every rule would give them).
+        let rules = plan.codeRuleTable.range(id).map { plan.codeRuleTable.values[$0] }
         guard !rules.isEmpty else {
             // A course of a substitution option that was not needed.
             return .init(zh: "替代（换考）课程：被替代的要求已另行满足，此成绩未计入", en: "a replacement course: the requirement it could replace is met otherwise; this one does not count")
+        }
+        if usedIDs.isEmpty {
+            usedIDs = Array(filledWith: false, count: plan.codes.count)
+            for used in table.records.indices where isUsed[used] {
+                let usedID = table.records[used].codeID
+                if usedID >= 0, usedID < usedIDs.count { usedIDs[usedID] = true }
+            }
         }
         for rule in rules {
             for slot in plan.ruleSlotIDs[rule] where slot.contains(id) {
@@ -601,8 +664,11 @@ struct AuditBuilder {
                          en: "old-plan course: mapping \(definition.mappingID) needs \(definition.need) of \(slots.joined(separator: ", ")) to stand for \(new.joined(separator: ", ")); only \(passedSlots(rule)) passed")
         }
         let new = rules.flatMap { plan.rules[$0].new }.reduce(into: [CourseCode]()) { if !$0.contains($1) { $0.append($1) } }
-        return .init(zh: "旧计划课程：可对照替代的 \(new.map(\.rawValue).joined(separator: "、")) 已由其他成绩满足，此成绩未计入",
-                     en: "old-plan course: \(new.map(\.rawValue).joined(separator: ", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count")
+        // A common reason in a transition (an old course whose new course is passed), so written as `MessageText` (the
+        // same text as interpolating a `String`); one new course, the usual case, needs no list joined.
+        func list(_ separator: String) -> String { new.count == 1 ? new[0].rawValue : new.map(\.rawValue).joined(separator: separator) }
+        return .init(zh: MessageText("旧计划课程：可对照替代的 \(list("、")) 已由其他成绩满足，此成绩未计入").text,
+                     en: MessageText("old-plan course: \(list(", ")), which it could stand for, \(new.count == 1 ? "is" : "are") already met by other results; this one does not count").text)
     }
 
     /// Whether the transcript holds a usable result of the plan code `id` (whatever it is used for).

@@ -230,12 +230,14 @@ public struct AuditEngine: Sendable {
         return result
     }
 
-    /// A plan searched for one request: the plan, the record table, the finished search and the roots audited.
+    /// A plan searched for one request: the plan, the record table, the finished search and the roots audited, and
+    /// why each 加考 group applies or not (`additionalGroups`, made for the search: the explanation reuses it).
     struct Solved {
         let plan: CompiledPlan
         let table: RecordTable
         let solver: Solver
         let roots: [Int]
+        let additionalNotes: [(String, LocalizedText)]
     }
 
     func audit(_ request: AuditRequest, compiled plan: CompiledPlan) -> Audit {
@@ -252,7 +254,7 @@ public struct AuditEngine: Sendable {
         let blocking = PriorDiplomaCheck.reasons(candidate: request.candidate, level: plan.majorLevel, prerequisite: plan.prerequisite,
                                                  applicationDate: request.applicationDate)
         var builder = AuditBuilder(plan: plan, table: table, request: request, steps: solver.best?.steps ?? [], roots: roots,
-                                   undeterminedGroups: solver.undeterminedGroups, additionalNotes: additionalGroups(request, plan: plan).notes)
+                                   undeterminedGroups: solver.undeterminedGroups, additionalNotes: solved.additionalNotes)
         var audit = builder.build(blocking: blocking)
         if solver.stopped { Self.stop(&audit, plan: plan, blocking: blocking, nodes: solver.budget) }
         // A variant chosen for options the candidate did not declare: say which options the audit assumed, so the
@@ -457,7 +459,7 @@ public struct AuditEngine: Sendable {
                             pinnedTo: pinnedTo, undeterminedGroups: groups.undetermined, budget: searchBudget,
                             enumerateStandIns: enumerateStandIns)
         solver.run(roots: groups.roots)
-        return Solved(plan: plan, table: table, solver: solver, roots: groups.roots)
+        return Solved(plan: plan, table: table, solver: solver, roots: groups.roots, additionalNotes: groups.notes)
     }
 
     /// Which 加考 groups apply to the candidate: the roots to audit (the plan's first), the groups that cannot be

@@ -588,6 +588,17 @@ final class CompiledPlan: Sendable {
     let prerequisite: Prerequisite?
     /// A variant of a plan with conditions (`AuditEngine.Variant`), not the plan as written.
     let isVariant: Bool
+    /// By code id: whether the code is one of `relevantCodes`, and whether a course node or a pool can use it (a row
+    /// of `leafMatches` or `poolMatches` holds it). The reasons of unused records read these instead of hashing the
+    /// code and scanning every node's matches on each audit.
+    let codeIsRelevant: [Bool]
+    let codeInRequirements: [Bool]
+    /// Why a failed result does not count (`RecordTable.failed`), written once for the plan's pass mark: every audit
+    /// of a transcript with a failed attempt gives one of these reasons.
+    let failedTexts: FailedTexts
+    /// By code id: the mapping rules with a slot holding the code (ascending), read by the reasons of unused old-plan
+    /// results instead of scanning every rule's slots per record.
+    let codeRuleTable: FlatTable
 
     init(plan: Plan, major: Major, graph: CurriculumGraph, provinceMappings: [Mapping]? = nil, isVariant: Bool = false) {
         let builder = CompiledPlanBuilder(plan: plan, major: major, graph: graph, provinceMappings: provinceMappings)
@@ -668,6 +679,20 @@ final class CompiledPlan: Sendable {
         self.effectiveFrom = builder.plan.effectiveFrom
         self.effectiveUntil = builder.plan.effectiveUntil
         self.prerequisite = major.prerequisite
+        self.codeIsRelevant = builder.codes.map { builder.relevantCodes.contains($0) }
+        var inRequirements = Array(repeating: false, count: builder.codes.count)
+        for row in builder.leafMatches + builder.poolMatches {
+            for id in row where id >= 0 && id < inRequirements.count { inRequirements[id] = true }
+        }
+        self.codeInRequirements = inRequirements
+        self.failedTexts = FailedTexts.forPassMark(builder.passMark)
+        var rulesOfCode = Array(repeating: [Int](), count: builder.codes.count)
+        for (rule, slots) in builder.ruleSlotIDs.enumerated() {
+            for slot in slots {
+                for id in slot where id >= 0 && id < rulesOfCode.count && rulesOfCode[id].last != rule { rulesOfCode[id].append(rule) }
+            }
+        }
+        self.codeRuleTable = FlatTable(rulesOfCode)
     }
 
     func credits(of code: CourseCode) -> Int { courseInfo[code]?.credits ?? 0 }
@@ -772,6 +797,39 @@ final class CompiledPlan: Sendable {
             count += codeWeight[item.id]
         }
         return count
+    }
+}
+
+/// The reasons a failed result does not count (`RecordTable.failed`) for one pass mark, written once: by score for
+/// the scores below the pass mark (up to 100), and for the grade 不合格. Other scores (negative ones, or a pass mark
+/// above 100) are written when met. Plans with the same pass mark share one table (`forPassMark`).
+struct FailedTexts: Sendable {
+    let passMark: Int
+    /// By score, `0 ..< passMark` (empty when the pass mark is not in `1 ... 100`).
+    private let points: [LocalizedText]
+    private let failGrade: LocalizedText
+
+    init(passMark: Int) {
+        self.passMark = passMark
+        points = (1...100).contains(passMark) ? (0..<passMark).map { RecordTable.failed(.points($0), passMark: passMark) } : []
+        failGrade = RecordTable.failed(.grade(.fail), passMark: passMark)
+    }
+
+    /// The table of the usual pass mark (60), built once and shared by every plan that has it.
+    private static let standard = FailedTexts(passMark: 60)
+
+    /// The table for `passMark`: the shared one for the usual pass mark, else a new one.
+    static func forPassMark(_ passMark: Int) -> FailedTexts {
+        passMark == standard.passMark ? standard : FailedTexts(passMark: passMark)
+    }
+
+    /// `RecordTable.failed(score, passMark: passMark)`.
+    func text(_ score: Score) -> LocalizedText {
+        switch score {
+        case .points(let value) where value >= 0 && value < points.count: points[value]
+        case .grade(.fail): failGrade
+        default: RecordTable.failed(score, passMark: passMark)
+        }
     }
 }
 

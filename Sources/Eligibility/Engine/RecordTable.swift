@@ -108,25 +108,26 @@ struct RecordTable: Sendable {
         // Best attempt per code: passing first, then no review needed, then the higher score, the earlier date,
         // and a fixed order of evidence and names, so the choice never depends on row order.
         var bestOfID = Array(filledWith: -1, count: plan.codes.count)
-        var bestOther: [CourseCode: Int] = [:]
+        var bestOther = OtherCodes()
         for (index, id) in eligible {
-            let current = id >= 0 ? bestOfID[id] : (bestOther[input[index].code] ?? -1)
+            let slot = id >= 0 ? -1 : bestOther.slot(of: input[index].code)
+            let current = id >= 0 ? bestOfID[id] : (slot >= 0 ? bestOther.entries[slot].index : -1)
             if current < 0 || Self.isBetter(input[index], than: input[current], passMark: passMark) {
-                if id >= 0 { bestOfID[id] = index } else { bestOther[input[index].code] = index }
+                if id >= 0 { bestOfID[id] = index } else { bestOther.set(input[index].code, index, slot: slot) }
             }
         }
-        var chosen: [(id: Int, index: Int)] = []
-        chosen.reserveCapacity(eligible.count)
         records.reserveCapacity(eligible.count + 2)
-        for id in plan.codes.indices where bestOfID[id] >= 0 { chosen.append((id, bestOfID[id])) }
-        for code in bestOther.keys.sorted() { if let index = bestOther[code] { chosen.append((-1, index)) } }
-        for (id, index) in chosen {
+        let failedTexts = plan.failedTexts
+        /// Takes the best attempt `index` of the code `id` (-1: a code the plan does not know): a record when it
+        /// passes, else set aside. Called in the order of the records (plan codes by id, then the others by code), with
+        /// no list of the chosen attempts made first.
+        func take(_ id: Int, _ index: Int) {
             guard input[index].score.passes(at: passMark) else {
                 if detailed {
                     setAside.append(.init(code: input[index].code, name: input[index].name ?? catalogName(id, input[index].code), score: input[index].score,
-                                          reason: Self.failed(input[index].score, passMark: passMark)))
+                                          reason: failedTexts.text(input[index].score)))
                 }
-                continue
+                return
             }
             let code = input[index].code
             let credits: Int
@@ -140,25 +141,31 @@ struct RecordTable: Sendable {
                 credits = course?.credits ?? 0
                 name = detailed ? course?.name ?? input[index].name ?? "" : ""
             }
+            let evidence = input[index].evidence
             add(UsableRecord(code: code, name: name, credits: credits, score: input[index].score,
-                             source: input[index].evidence, needsReview: input[index].evidence.needsReview, origin: .transcript(index), codeID: id,
+                             source: evidence, needsReview: evidence.needsReview, origin: .transcript(index), codeID: id,
                              passDate: input[index].passDate))
         }
+        for id in plan.codes.indices where bestOfID[id] >= 0 { take(id, bestOfID[id]) }
+        for entry in bestOther.sortedByCode() { take(-1, entry.index) }
         if detailed {
             for (index, id) in eligible {
-                let bestIndex = id >= 0 ? bestOfID[id] : bestOther[input[index].code] ?? -1
+                let bestIndex = id >= 0 ? bestOfID[id] : bestOther.index(of: input[index].code)
                 guard bestIndex != index, bestIndex >= 0 else { continue }
                 let record = input[index]
                 let best = input[bestIndex]
                 let reason: LocalizedText
                 if !record.score.passes(at: passMark) {
                     // A failed attempt is reported as failed, whether or not another attempt passed.
-                    reason = Self.failed(record.score, passMark: passMark)
+                    reason = failedTexts.text(record.score)
                 } else if record.evidence.needsReview && !best.evidence.needsReview {
-                    reason = .init(zh: "同一课程已有\(best.evidence.label.zh)（\(best.score)）计入，此纸质成绩不再需要",
-                                   en: "the \(best.evidence.label.en) of the same course (\(best.score)) counts; this paper record is not needed")
+                    let label = best.evidence.label
+                    reason = .init(zh: MessageText("同一课程已有\(label.zh)（\(best.score)）计入，此纸质成绩不再需要").text,
+                                   en: MessageText("the \(label.en) of the same course (\(best.score)) counts; this paper record is not needed").text)
                 } else {
-                    reason = .init(zh: "同一课程另有更好的一次成绩（\(best.score)）计入", en: "a better attempt of the same course (\(best.score)) counts")
+                    // A common reason (a retaken course), so written as `MessageText` (the same text, at less cost).
+                    reason = .init(zh: MessageText("同一课程另有更好的一次成绩（\(best.score)）计入").text,
+                                   en: MessageText("a better attempt of the same course (\(best.score)) counts").text)
                 }
                 setAside.append(.init(code: record.code, name: record.name ?? catalogName(id, record.code), score: record.score, reason: reason))
             }
@@ -195,7 +202,9 @@ struct RecordTable: Sendable {
         records.indices.filter { records[$0].code == code }
     }
 
-    private mutating func add(_ record: UsableRecord) {
+    /// Appends `record`, taken (not copied: a copy retains each of its texts).
+    @inline(__always)
+    private mutating func add(_ record: consuming UsableRecord) {
         if record.codeID >= 0, recordOfCode[record.codeID] < 0 { recordOfCode[record.codeID] = records.count }
         records.append(record)
     }
@@ -226,5 +235,49 @@ struct RecordTable: Sendable {
     private static func province(_ evidence: Evidence) -> String {
         if case .transfer(let province) = evidence { return province }
         return ""
+    }
+}
+
+/// The best attempt of each code the plan does not know (a course of another major), by code: a short list searched
+/// in place, since a transcript holds few such codes, with a dictionary once it holds many (a hashed look-up per row
+/// costs more than comparing a handful of packed codes).
+private struct OtherCodes {
+    private(set) var entries: [(code: CourseCode, index: Int)] = []
+    /// Slots by code, once there are more than `linearLimit` entries.
+    private var slots: [CourseCode: Int]?
+    private static let linearLimit = 16
+
+    /// The slot of `code` in `entries`, or -1.
+    func slot(of code: CourseCode) -> Int {
+        if let slots { return slots[code] ?? -1 }
+        for position in entries.indices where entries[position].code == code { return position }
+        return -1
+    }
+
+    /// The best attempt's row for `code`, or -1.
+    func index(of code: CourseCode) -> Int {
+        let position = slot(of: code)
+        return position >= 0 ? entries[position].index : -1
+    }
+
+    /// Records `index` as the best attempt of `code`, whose slot is `slot` (-1: not listed yet).
+    mutating func set(_ code: CourseCode, _ index: Int, slot: Int) {
+        if slot >= 0 {
+            entries[slot].index = index
+            return
+        }
+        entries.append((code, index))
+        if slots != nil {
+            slots?[code] = entries.count - 1
+        } else if entries.count > Self.linearLimit {
+            var table: [CourseCode: Int] = [:]
+            for position in entries.indices { table[entries[position].code] = position }
+            slots = table
+        }
+    }
+
+    /// The entries in code order (the codes are distinct).
+    func sortedByCode() -> [(code: CourseCode, index: Int)] {
+        entries.count < 2 ? entries : entries.sorted { $0.code < $1.code }
     }
 }
