@@ -194,6 +194,9 @@ struct SmallPlan: Sendable, CustomStringConvertible {
     /// Row order of the transcript and one more course to pass (for the shuffle/monotonicity properties).
     var order: [Int]
     var extra: Int
+    /// Courses a credits-only mapping rule names (可计算课程门数和学分): passed and used by no requirement, each counts its
+    /// credits toward the total — so a pool may do better to leave a passed course to the rule (a cap, a total).
+    var creditsOnly: [Int] = []
 
     static func code(_ index: Int) -> String { "1000\(index + 1)" }
 
@@ -215,6 +218,10 @@ struct SmallPlan: Sendable, CustomStringConvertible {
         if let total { lines.append("        total-credits: \(total)") }
         lines.append("        requirements:")
         for node in requirements { emit(node, indent: 10, into: &lines) }
+        if !creditsOnly.isEmpty {
+            lines += ["        mappings:", "          - id: old", "            title: 旧课程", "            rules:"]
+            lines += creditsOnly.map { "              - {old: \"\(Self.code($0))\", credits-only: true}" }
+        }
         return Support.header + lines.joined(separator: "\n") + "\n"
     }
 
@@ -239,7 +246,7 @@ struct SmallPlan: Sendable, CustomStringConvertible {
     }
 
     var description: String {
-        "passed=\(passed.map(Self.code)) failed=\(failed.map(Self.code)) extra=\(Self.code(extra))\n\(yaml)"
+        "passed=\(passed.map(Self.code)) failed=\(failed.map(Self.code)) extra=\(Self.code(extra)) creditsOnly=\(creditsOnly.map(Self.code))\n\(yaml)"
     }
 
     // MARK: generation
@@ -255,7 +262,8 @@ struct SmallPlan: Sendable, CustomStringConvertible {
 
     /// - `overlap`: pools may share courses with other requirements (leaves stay distinct).
     /// - `totals`: whether and how the plan has a `total-credits`.
-    static func random(overlap: Bool, totals: Totals, using rng: inout some RandomNumberGenerator) -> SmallPlan {
+    /// - `creditsOnly`: some courses are also named by a credits-only rule.
+    static func random(overlap: Bool, totals: Totals, creditsOnly: Bool = false, using rng: inout some RandomNumberGenerator) -> SmallPlan {
         let credits = (0..<size).map { _ in Int.random(in: 1...6, using: &rng) }
         var free = Array(0..<size).shuffled(using: &rng)
         var ids = 0
@@ -309,11 +317,12 @@ struct SmallPlan: Sendable, CustomStringConvertible {
         plan.failed = (0..<size).filter { _ in Int.random(in: 0..<5, using: &rng) == 0 }
         plan.order = Array(0..<(plan.passed.count + plan.failed.count)).shuffled(using: &rng)
         plan.extra = Int.random(in: 0..<size, using: &rng)
+        if creditsOnly { plan.creditsOnly = (0..<size).filter { _ in Int.random(in: 0..<10, using: &rng) < 4 } }
         return plan
     }
 
-    static func generator(overlap: Bool, totals: Totals) -> Generator<SmallPlan, Shrink.None<SmallPlan>> {
-        Generator { rng in SmallPlan.random(overlap: overlap, totals: totals, using: &rng) }
+    static func generator(overlap: Bool, totals: Totals, creditsOnly: Bool = false) -> Generator<SmallPlan, Shrink.None<SmallPlan>> {
+        Generator { rng in SmallPlan.random(overlap: overlap, totals: totals, creditsOnly: creditsOnly, using: &rng) }
     }
 
     /// The linter's upper bound of countable credits (so generated totals never draw a diagnostic).
@@ -389,8 +398,12 @@ struct SmallPlan: Sendable, CustomStringConvertible {
         let root = outcomes(.allOf("plan", requirements))
         guard !root.isEmpty else { return .unsatisfiable }
         let passedMask = passed.reduce(UInt32(0)) { $0 | (1 << $1) }
+        /// What the credits-only rule counts: its passed courses no requirement uses.
+        func creditsOnlyCredits(_ mask: UInt32) -> Int {
+            creditsOnly.filter { passedMask & (1 << $0) != 0 && mask & (1 << $0) == 0 }.reduce(0) { $0 + credits[$1] }
+        }
         var best: (Int, Int)?
-        for (mask, counted) in root where counted >= (total ?? 0) {
+        for (mask, counted) in root where counted + creditsOnlyCredits(mask) >= (total ?? 0) {
             let added = mask & ~passedMask
             let cost = ((0..<Self.size).filter { added & (1 << $0) != 0 }.reduce(0) { $0 + credits[$1] }, added.nonzeroBitCount)
             if best == nil || cost < best! { best = cost }
@@ -441,6 +454,17 @@ struct SmallPlanPropertyTests {
     @Test
     func engineAgreesWithBruteForceWithOverlaps() async {
         await propertyCheck(count: Support.cases(300), input: SmallPlan.generator(overlap: true, totals: .any)) { plan in
+            try expectMatchesBruteForce(plan)
+        }
+    }
+
+    /// The same with a credits-only rule naming some of the courses: a passed course the requirements leave unused counts
+    /// toward the total, so whether a pool takes a record depends on the rest of the plan (pools' caps, the total).
+    /// 1,500 cases: a case that tells a pool's record left to the rule from one taken needs a capped pool and a binding
+    /// total; with 300 cases, counting the rule as never ahead (`Solver.onlyThisPoolCanUse`) went unnoticed.
+    @Test
+    func engineAgreesWithBruteForceWithCreditsOnlyRules() async {
+        await propertyCheck(count: Support.cases(1500), input: SmallPlan.generator(overlap: true, totals: .any, creditsOnly: true)) { plan in
             try expectMatchesBruteForce(plan)
         }
     }
