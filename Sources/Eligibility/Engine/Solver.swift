@@ -743,8 +743,11 @@ struct Solver {
     /// The records an open course may take now, with their weights (see `StandInAssignment.Edge`).
     private func edges(for node: Int) -> [(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)] {
         var result: [(edge: StandInAssignment.Edge, weight: StandInAssignment.Weight)] = []
+        // Each record once, its first (most preferred) way: a mark per record, not a scan of the row per record.
+        var offered = Array(filledWith: false, count: table.records.count)
         func add(_ record: Int, _ via: Via, rule: Int = -1, review: Int, preference: Int) {
-            guard !result.contains(where: { $0.edge.record == record }) else { return }
+            guard !offered[record] else { return }
+            offered[record] = true
             let edge = StandInAssignment.Edge(record: record, via: via, rule: rule, review: review, preference: preference)
             result.append((edge, StandInAssignment.Weight(review: review, preference: preference)))
         }
