@@ -6,15 +6,19 @@ import Testing
 /// (m!/(m-k)! branches, minutes for 8 records). It must stay exact: compared with a brute force on small cases.
 @Suite("Stopped-major rule: size and exactness of the search")
 struct StoppedMajorSearchTests {
-    struct Random {
+    /// SplitMix64: the suite's seeded random numbers (`below` for case sizes, the generator for `SmallPlan.random`).
+    struct SplitMix: RandomNumberGenerator {
         var state: UInt64
-        mutating func below(_ n: Int) -> Int {
+        mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(max(1, n)))
+            return z ^ (z >> 31)
         }
+
+        /// A number in `0 ..< n` (0 when `n` ≤ 1).
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
     }
 
     /// A province with the stopped-major rule, its source and one institution.
@@ -39,22 +43,30 @@ struct StoppedMajorSearchTests {
         let courses = required.enumerated().map { "  - {code: \"\(10001 + $0.offset)\", name: 课程\($0.offset), credits: \($0.element)}" }
             + others.enumerated().map { "  - {code: \"\(20001 + $0.offset)\", name: 其他\($0.offset), credits: \($0.element)}" }
         let codes = required.indices.map { "\"\(10001 + $0)\"" }.joined(separator: ", ")
-        return Support.graph(Self.header + """
-            courses:
-            \(courses.joined(separator: "\n"))
-            majors:
-              - code: "960101"
-                name: 新闻学
-                level: 专科
-                institutions: [山西财经大学]
-                status: stopped
-                plans:
-                  - id: P
-                    version: "1"
-                    sources: [SRC]
+        return Support.graph(Self.header + "courses:\n" + courses.joined(separator: "\n") + Self.stoppedMajor(planKeys: """
                     total-credits: \(required.reduce(0, +))
                     requirements: [\(codes)]
-            """)
+            """))
+    }
+
+    /// The stopped major 山西 960101 新闻学 (专科) at 山西财经大学 with one plan `P`, whose keys after `id`, `version` and
+    /// `sources` are `planKeys` (indented as plan keys).
+    static func stoppedMajor(planKeys: String) -> String {
+        """
+
+        majors:
+          - code: "960101"
+            name: 新闻学
+            level: 专科
+            institutions: [山西财经大学]
+            status: stopped
+            plans:
+              - id: P
+                version: "1"
+                sources: [SRC]
+        \(planKeys)
+
+        """
     }
 
     static func request(passed: [String]) -> AuditRequest {
@@ -86,7 +98,7 @@ struct StoppedMajorSearchTests {
     /// 12 missing courses, 40 passed courses of other plans that could stand in for them: before, the search
     /// visited every injection (hours); now a few nodes per course. Every missing course is replaced.
     @Test func manyStandInsKeepTheSearchSmall() throws {
-        var random = Random(state: 7)
+        var random = SplitMix(state: 7)
         let required = (0..<12).map { _ in 1 + random.below(6) }
         // 12 of 7 credits (enough for any course), 28 of random credits.
         let others = Array(repeating: 7, count: 12) + (0..<28).map { _ in 1 + random.below(7) }
@@ -103,7 +115,7 @@ struct StoppedMajorSearchTests {
     /// Random small cases (some courses passed, stand-ins of random credits, some too small): the engine's missing
     /// credits, missing courses and review count equal the brute force's, and auditing twice gives the same audit.
     @Test func matchesBruteForceOnSmallCases() throws {
-        var random = Random(state: 42)
+        var random = SplitMix(state: 42)
         for _ in 0..<Support.cases(150) {
             let required = (0..<(1 + random.below(5))).map { _ in 1 + random.below(6) }
             let others = (0..<random.below(7)).map { _ in 1 + random.below(7) }
@@ -165,7 +177,7 @@ struct StoppedMajorSearchTests {
     /// the same verdict, missing credits, missing courses and review count as the old exhaustive enumeration
     /// (`enumerateStandIns`), and auditing twice gives the same audit.
     @Test func theAssignmentAgreesWithTheEnumerationOnRandomPlans() throws {
-        var random = Random(state: 12)
+        var random = SplitMix(state: 12)
         var generator = SplitMix(state: 99)
         var compared = 0
         for _ in 0..<Support.cases(300) {
@@ -197,17 +209,6 @@ struct StoppedMajorSearchTests {
             compared += 1
         }
         #expect(compared == Support.cases(300))
-    }
-
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// `plan` as a stopped major of a province with the stopped-major rule, with other courses 20001… (`others`:
@@ -288,16 +289,7 @@ struct StoppedMajorSearchTests {
               - {code: "10003", name: 课程3, credits: 4}
               - {code: "10004", name: 课程4, credits: 4}
               - {code: "30001", name: 旧课程, credits: 4}
-            majors:
-              - code: "960101"
-                name: 新闻学
-                level: 专科
-                institutions: [山西财经大学]
-                status: stopped
-                plans:
-                  - id: P
-                    version: "1"
-                    sources: [SRC]
+            """ + Self.stoppedMajor(planKeys: """
                     total-credits: 13
                     requirements:
                       - "10001"
@@ -307,7 +299,7 @@ struct StoppedMajorSearchTests {
                       - id: history
                         rules:
                           - {old: "30001", credits-only: true}
-            """)
+            """))
         let request = AuditRequest(candidate: Support.candidate(diploma: nil), records: Support.passed(["10002", "30001"]),
                                    major: MajorKey(province: "山西", code: "960101"), planID: "P", applicationDate: Support.date)
         let summary = try AuditEngine(graph: graph).evaluate(request)

@@ -388,7 +388,6 @@ public struct AuditEngine: Sendable {
         var missing: [Audit.CourseRef] = []
         var unresolved = 0
         var review: [String] = []
-        func ref(_ code: CourseCode) -> Audit.CourseRef { compiledPlan.ref(code) }
         func label(_ record: Int) -> String { "\(table.records[record].code) \(table.records[record].evidenceKind)" }
         // One record at a time: a `[record]` array per step was an allocation per record of the path.
         func reviewed(_ record: Int) { if table.records[record].needsReview && !review.contains(label(record)) { review.append(label(record)) } }
@@ -402,9 +401,9 @@ public struct AuditEngine: Sendable {
                 if compiledPlan.nodeTag[node] == .course { missing.append(compiledPlan.codeRef[compiledPlan.leafCode[node]]) }
             case .substitution(_, _, let records, let added):
                 for record in records { reviewed(record) }
-                missing += added.map(ref)
+                missing += added.map(compiledPlan.ref)
             case .completion(let added, let residual):
-                missing += added.map { ref($0.code) }
+                missing += added.map { compiledPlan.ref($0.code) }
                 unresolved += residual.reduce(0) { $0 + $1.credits }
             case .record(_, let record, .stoppedMajorRule):
                 review.append(label(record))
